@@ -1,0 +1,2 @@
+// Public surface of the core package: everything an action's entry point and main need.
+export { runAction } from './run-action.js';
