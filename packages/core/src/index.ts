@@ -1,2 +1,47 @@
-// Public surface of the core package: everything an action's entry point and main need.
+// Public surface of the core package: what every action's entry point and main need.
 export { runAction } from './run-action.js';
+export type { ProcessLike, RunActionOptions } from './run-action.js';
+export { ConfigurationError, UserError, quoteValue } from './errors.js';
+export {
+  getBoolean,
+  getDuration,
+  getEnum,
+  getGlobs,
+  getInteger,
+  getList,
+  getMap,
+  getNumber,
+  getString,
+} from './inputs.js';
+export {
+  ACCEPTED,
+  MAX_DURATION_MS,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseLines,
+  parseList,
+  parseMap,
+  parseNumber,
+} from './input-parsers.js';
+export type { Bounds } from './input-parsers.js';
+export { formatDuration } from './duration.js';
+export { resolveGlobs } from './globs.js';
+export {
+  escapeData,
+  escapeHtml,
+  escapeMarkdown,
+  escapeProperty,
+  neutralizeMentions,
+  printUntrusted,
+} from './safe-output.js';
+export { AnnotationBudget } from './annotations.js';
+export type { AnnotationLevel, AnnotationProperties } from './annotations.js';
+export { SUMMARY_LIMIT_BYTES, SummaryBuilder } from './summary.js';
+export { restoreInputs, saveInputs } from './state.js';
+export { backoffDelay, DeadlineExceededError, retry } from './retry.js';
+export type { Backoff, RetryOptions } from './retry.js';
+export { ManualClock, systemClock } from './clock.js';
+export type { Clock } from './clock.js';
+export { debug, error, getState, info, isDebug, saveState, setOutput, setSecret, warning } from './runner.js';

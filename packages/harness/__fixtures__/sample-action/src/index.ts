@@ -1,3 +1,6 @@
+// Entry point of the sample action, for both the main and the post step.
 import { runAction } from '@actions-kit/core';
-import * as core from '@actions/core';
-await runAction({ name: 'sample', main: async () => { core.setOutput('message', `Hello ${core.getInput('name')}`); } });
+import { main } from './main.js';
+import { post } from './post.js';
+
+await runAction({ name: 'sample', main, post });

@@ -1,0 +1,271 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  ConfigurationError,
+  formatDuration,
+  MAX_DURATION_MS,
+  parseBoolean,
+  parseDuration,
+  parseEnum,
+  parseInteger,
+  parseLines,
+  parseList,
+  parseMap,
+  parseNumber,
+  quoteValue,
+} from '@actions-kit/core';
+
+/** The ConfigurationError thrown by `parse`, so its message can be compared whole. */
+function rejection(parse: () => unknown): string {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigurationError, but the value was accepted');
+}
+
+describe('parseDuration', () => {
+  it.each([
+    ['500ms', 500],
+    ['30s', 30_000],
+    ['5m', 300_000],
+    ['1h', 3_600_000],
+    ['1m30s', 90_000],
+    ['1h2m3s500ms', 3_723_500],
+    ['0s', 0],
+    ['2h500ms', 7_200_500],
+    ['168h', MAX_DURATION_MS],
+  ])('reads %s as %d ms', (text, ms) => {
+    expect(parseDuration(text, 'timeout')).toBe(ms);
+  });
+
+  it.each([
+    '5 minutes',
+    '-1s',
+    '1e9h',
+    '',
+    '30',
+    '1.5s',
+    '30s5m',
+    '1m1m',
+    '5M',
+    '1d',
+    ' 5s',
+    '1m 30s',
+    'ms',
+    'Infinity',
+  ])('rejects %j, naming the input, the value and the accepted form', (text) => {
+    expect(rejection(() => parseDuration(text, 'timeout'))).toBe(
+      `timeout: '${text}' is not a duration; use a number with a unit such as 500ms, 30s, 5m, 1h or 1m30s`,
+    );
+  });
+
+  it('rejects durations over 7 days by default, even when the number is too long to be exact', () => {
+    expect(rejection(() => parseDuration('169h', 'timeout'))).toBe(
+      "timeout: '169h' is more than the maximum of 168h; use a duration from 0ms to 168h",
+    );
+    expect(rejection(() => parseDuration('99999999999999999999999h', 'timeout'))).toMatch(/is more than the maximum/);
+  });
+
+  it('applies the bounds it is given', () => {
+    const bounds = { min: 1_000, max: 60_000 };
+    expect(parseDuration('1m', 'wait', bounds)).toBe(60_000);
+    expect(rejection(() => parseDuration('500ms', 'wait', bounds))).toBe(
+      "wait: '500ms' is less than the minimum of 1s; use a duration from 1s to 1m",
+    );
+    expect(rejection(() => parseDuration('61s', 'wait', bounds))).toBe(
+      "wait: '61s' is more than the maximum of 1m; use a duration from 1s to 1m",
+    );
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0ms'],
+    [500, '500ms'],
+    [90_000, '1m30s'],
+    [3_723_500, '1h2m3s500ms'],
+    [MAX_DURATION_MS, '168h'],
+  ])('writes %d ms as %s, a form parseDuration reads back', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+    expect(parseDuration(text, 'x')).toBe(ms);
+  });
+});
+
+describe('parseBoolean', () => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('reads %s', (text, value) => {
+    expect(parseBoolean(text, 'dry-run')).toBe(value);
+  });
+
+  it.each(['yes', 'on', '1', 'no', 'off', '0', 'tRUE', 'y', ''])('rejects %j (YAML 1.1 and shell habits)', (text) => {
+    expect(rejection(() => parseBoolean(text, 'dry-run'))).toBe(
+      `dry-run: '${text}' is not a boolean; use true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)`,
+    );
+  });
+});
+
+describe('parseInteger', () => {
+  it.each([
+    ['0', 0],
+    ['42', 42],
+    ['-7', -7],
+    ['007', 7],
+    ['-0', 0],
+    ['9007199254740991', Number.MAX_SAFE_INTEGER],
+  ])('reads %s', (text, value) => {
+    expect(Object.is(parseInteger(text, 'retries'), value)).toBe(true);
+  });
+
+  it.each(['0x10', '1e3', '1.5', '12abc', '+5', '', ' 5', '1_000', '1,000', 'NaN', '--1'])('rejects %j', (text) => {
+    expect(rejection(() => parseInteger(text, 'retries'))).toBe(
+      `retries: '${text}' is not an integer; use decimal digits with an optional leading -, such as 10 or -1`,
+    );
+  });
+
+  it('rejects values out of bounds, saying the range', () => {
+    expect(rejection(() => parseInteger('0', 'retries', { min: 1, max: 10 }))).toBe(
+      "retries: '0' is less than the minimum of 1; use an integer from 1 to 10",
+    );
+    expect(rejection(() => parseInteger('11', 'retries', { min: 1, max: 10 }))).toBe(
+      "retries: '11' is more than the maximum of 10; use an integer from 1 to 10",
+    );
+    expect(rejection(() => parseInteger('-1', 'workers', { min: 0 }))).toBe(
+      "workers: '-1' is less than the minimum of 0; use an integer of at least 0",
+    );
+    expect(parseInteger('10', 'retries', { min: 1, max: 10 })).toBe(10);
+  });
+
+  it('rejects integers too large to be exact', () => {
+    expect(rejection(() => parseInteger('9007199254740993', 'size'))).toBe(
+      "size: '9007199254740993' is too large to be exact; use an integer between -9007199254740991 and 9007199254740991",
+    );
+  });
+});
+
+describe('parseNumber', () => {
+  it.each([
+    ['80', 80],
+    ['0.5', 0.5],
+    ['-2.25', -2.25],
+    ['100.0', 100],
+  ])('reads %s', (text, value) => {
+    expect(parseNumber(text, 'threshold')).toBe(value);
+  });
+
+  it.each(['1e3', '8e1', '.5', '1.', '0x10', 'Infinity', 'NaN', '', '12abc', '1,5', '+1'])(
+    'rejects %j (decimal notation only, no exponent)',
+    (text) => {
+      expect(rejection(() => parseNumber(text, 'threshold'))).toBe(
+        `threshold: '${text}' is not a number; use a decimal number such as 80, 0.5 or -2.25`,
+      );
+    },
+  );
+
+  it('rejects values out of bounds and numbers too large to represent', () => {
+    expect(rejection(() => parseNumber('100.5', 'threshold', { min: 0, max: 100 }))).toBe(
+      "threshold: '100.5' is more than the maximum of 100; use a number from 0 to 100",
+    );
+    expect(rejection(() => parseNumber('9'.repeat(400), 'threshold'))).toMatch(
+      /^threshold: '9{100}…' is too large; use a number with at most 308 digits$/,
+    );
+  });
+});
+
+describe('parseEnum', () => {
+  const levels = ['error', 'warning', 'notice'] as const;
+
+  it('returns an accepted value', () => {
+    expect(parseEnum('warning', 'level', levels)).toBe('warning');
+  });
+
+  it.each(['verbose', 'Error', ''])('rejects %j, listing the accepted values', (text) => {
+    expect(rejection(() => parseEnum(text, 'level', levels))).toBe(
+      `level: '${text}' is not an accepted value; use one of 'error', 'warning', 'notice'`,
+    );
+  });
+});
+
+describe('parseList', () => {
+  it('splits on newlines and commas, trims, and drops blanks and comments', () => {
+    const text = ['# reports to read', 'a.json, b.json', '', '  c.json  # the third', 'd#e.json', ' , ', '#'].join(
+      '\n',
+    );
+    expect(parseList(text)).toEqual(['a.json', 'b.json', 'c.json', 'd#e.json']);
+  });
+
+  it('reads CRLF text and returns [] for nothing', () => {
+    expect(parseList('a\r\nb\r\n')).toEqual(['a', 'b']);
+    expect(parseList('')).toEqual([]);
+    expect(parseList('# only a comment\n\n')).toEqual([]);
+  });
+});
+
+describe('parseLines', () => {
+  it('keeps commas inside a line', () => {
+    expect(parseLines('out/a,b.json\n# comment\n!out/skip.json # why\n')).toEqual(['out/a,b.json', '!out/skip.json']);
+  });
+});
+
+describe('parseMap', () => {
+  it('reads one header per line, splitting at the first colon', () => {
+    const text = [
+      '# auth',
+      'Authorization: Basic dXNlcjpwYXNz',
+      'X-Trace-Id:abc:def',
+      'X-Empty:',
+      '',
+      'X-Odd_Name!: v #1',
+    ].join('\n');
+    expect(parseMap(text, 'headers')).toEqual({
+      Authorization: 'Basic dXNlcjpwYXNz',
+      'X-Trace-Id': 'abc:def',
+      'X-Empty': '',
+      'X-Odd_Name!': 'v #1',
+    });
+  });
+
+  it('rejects a line without a colon, naming the line but not quoting what may be a secret', () => {
+    const message = rejection(() => parseMap('Accept: text/plain\nBearer s3cr3t-token', 'headers'));
+    expect(message).toBe("headers: line 2 has no ':'; write one header per line as Name: value");
+    expect(message).not.toContain('s3cr3t');
+  });
+
+  it.each([
+    ['X Trace: 1', "headers: line 1: 'X Trace' is not a valid header name"],
+    [': value', "headers: line 1: '' is not a valid header name"],
+    ['X-Ünicode: 1', "headers: line 1: 'X-Ünicode' is not a valid header name"],
+  ])('rejects the header name in %j', (text, start) => {
+    expect(rejection(() => parseMap(text, 'headers'))).toMatch(
+      new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+  });
+
+  it('rejects control characters in a value (a lone CR would split the header)', () => {
+    expect(rejection(() => parseMap('X-A: one\rX-B: two', 'headers'))).toBe(
+      'headers: line 1: the value of X-A contains a control character; remove it',
+    );
+    expect(parseMap('X-Tab: a\tb', 'headers')).toEqual({ 'X-Tab': 'a\tb' });
+  });
+
+  it('rejects a header given twice, whatever its case', () => {
+    expect(rejection(() => parseMap('Accept: a\naccept: b', 'headers'))).toBe(
+      'headers: line 2: accept is given twice (also as Accept); give each header once',
+    );
+  });
+});
+
+describe('quoteValue', () => {
+  it('shows control characters and cuts long values at 100 characters without splitting an emoji', () => {
+    expect(quoteValue('a\nb\tc')).toBe("'a\\nb\\tc'");
+    const long = '😀'.repeat(150);
+    expect(quoteValue(long)).toBe(`'${'😀'.repeat(100)}…'`);
+  });
+});

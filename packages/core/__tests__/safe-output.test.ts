@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  escapeData,
+  escapeHtml,
+  escapeMarkdown,
+  escapeProperty,
+  neutralizeMentions,
+  printUntrusted,
+} from '@actions-kit/core';
+import type { FakeRunner } from './fake-runner.js';
+import { fakeRunner, lines } from './fake-runner.js';
+
+const HOSTILE = ['::error::pwned', '%0A::add-mask::x', '</details><img src=x onerror=alert(1)>', '@org/team'];
+
+/** How the runner reads a command's data or property back: the inverse of the escaping. */
+function runnerDecode(text: string, property = false): string {
+  let decoded = text.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
+  if (property) decoded = decoded.replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return decoded.replace(/%25/g, '%');
+}
+
+describe('printUntrusted', () => {
+  let runner: FakeRunner;
+  beforeEach(() => {
+    runner = fakeRunner();
+  });
+  afterEach(() => runner.restore());
+
+  it('wraps the text in stop-commands with a fresh token, so no line of it runs as a command', () => {
+    const text = ['::error::pwned', '%0A::add-mask::x', '::add-mask::secret', 'plain'].join('\n');
+    printUntrusted(text);
+    const output = lines(runner.stdout());
+    const token = /^::stop-commands::([0-9a-f-]{36})$/.exec(output[0] ?? '')?.[1];
+    expect(token).toBeDefined();
+    expect(output).toEqual([`::stop-commands::${token}`, ...text.split('\n'), `::${token}::`]);
+  });
+
+  it('uses a different token every call, so text cannot end the pause with a token it saw earlier', () => {
+    printUntrusted('first');
+    const seen = /::stop-commands::(\S+)/.exec(runner.stdout())?.[1] ?? '';
+    printUntrusted(`::${seen}::\n::error::pwned`);
+    const output = lines(runner.stdout());
+    const second = /^::stop-commands::(\S+)$/.exec(output[3] ?? '')?.[1];
+    expect(second).toBeDefined();
+    expect(second).not.toBe(seen);
+    // the replayed token is inside the pause; the pause ends only on the last line
+    expect(output.slice(3)).toEqual([`::stop-commands::${second}`, `::${seen}::`, '::error::pwned', `::${second}::`]);
+  });
+
+  it('does not add a blank line when the text already ends with a newline', () => {
+    printUntrusted('line\n');
+    expect(lines(runner.stdout())).toHaveLength(3);
+  });
+});
+
+describe('escapeData and escapeProperty', () => {
+  it('escape %, CR and LF, and in properties also : and ,', () => {
+    expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    expect(escapeProperty('src/a.ts: line 1, col 2%\n')).toBe('src/a.ts%3A line 1%2C col 2%25%0A');
+  });
+
+  it.each(HOSTILE)('round-trip %j through the runner decoding, and keep it on one line', (text) => {
+    expect(runnerDecode(escapeData(text))).toBe(text);
+    expect(runnerDecode(escapeProperty(text), true)).toBe(text);
+    expect(escapeData(`x\n${text}`)).not.toMatch(/[\r\n]/);
+    expect(escapeProperty(text)).not.toMatch(/[,:\r\n]/);
+  });
+
+  it('escape the % of an encoded newline, so %0A stays text', () => {
+    expect(escapeData('%0A::add-mask::x')).toBe('%250A::add-mask::x');
+    expect(escapeProperty('%0A::add-mask::x')).toBe('%250A%3A%3Aadd-mask%3A%3Ax');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('turns markup into text and breaks mentions', () => {
+    expect(escapeHtml('</details><img src=x onerror=alert(1)>')).toBe(
+      '&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;',
+    );
+    expect(escapeHtml(`a & "b" 'c'`)).toBe('a &amp; &quot;b&quot; &#39;c&#39;');
+    expect(escapeHtml('ping @org/team')).toBe('ping @\u200borg/team');
+  });
+});
+
+describe('neutralizeMentions', () => {
+  it('breaks @user and @org/team wherever GitHub would link them, and leaves e-mail addresses alone', () => {
+    expect(neutralizeMentions('@org/team and (@user), cc:@bob')).toBe(
+      '@\u200borg/team and (@\u200buser), cc:@\u200bbob',
+    );
+    expect(neutralizeMentions('ops@example.com user_@x')).toBe('ops@example.com user_@x');
+    expect(neutralizeMentions('@ alone, @-dash')).toBe('@ alone, @-dash');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('renders HTML as text', () => {
+    const escaped = escapeMarkdown('</details><img src=x onerror=alert(1)>');
+    expect(escaped).toBe('&lt;/details&gt;&lt;img src\\=x onerror\\=alert\\(1\\)&gt;');
+    expect(escaped).not.toMatch(/[<>]/);
+  });
+
+  it('backslash-escapes Markdown syntax', () => {
+    expect(escapeMarkdown('**bold** _it_ `code` [l](u) # h | ~s~ 1. - + ! $x$ == :+1:')).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\[l\\]\\(u\\) \\# h \\| \\~s\\~ 1\\. \\- \\+ \\! \\$x\\$ \\=\\= \\:\\+1\\:',
+    );
+    expect(escapeMarkdown('C:\\path')).toBe('C\\:\\\\path');
+  });
+
+  it('escapes each character once: entities it writes are not escaped again', () => {
+    expect(escapeMarkdown(`it's <b>`)).toBe('it&#39;s &lt;b&gt;');
+  });
+
+  it('breaks mentions, and keeps workflow-command look-alikes inert as text', () => {
+    expect(escapeMarkdown('@org/team')).toBe('@\u200borg/team');
+    expect(escapeMarkdown('::error::pwned')).toBe('\\:\\:error\\:\\:pwned');
+    expect(escapeMarkdown('%0A::add-mask::x')).toBe('%0A\\:\\:add\\-mask\\:\\:x');
+  });
+});

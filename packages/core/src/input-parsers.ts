@@ -1,0 +1,193 @@
+// Pure parsers behind the typed inputs: text in, value out, or a ConfigurationError that names the input, quotes
+// the value received and says what is accepted.
+import { formatDuration, MS_PER_UNIT } from './duration.js';
+import { ConfigurationError, quoteValue } from './errors.js';
+
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+/** The accepted form of each kind of input, as the error messages (and the README) state it. */
+export const ACCEPTED = {
+  duration: 'use a number with a unit such as 500ms, 30s, 5m, 1h or 1m30s',
+  boolean: 'use true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)',
+  integer: 'use decimal digits with an optional leading -, such as 10 or -1',
+  number: 'use a decimal number such as 80, 0.5 or -2.25',
+  list: 'give one or more values, one per line or separated by commas',
+  lines: 'give one or more values, one per line',
+  map: 'write one header per line as Name: value',
+} as const;
+
+/** Durations above this are a typo (or an attempt to hang the job), not a wait anyone means. */
+export const MAX_DURATION_MS = 7 * 24 * MS_PER_UNIT.h;
+
+// Units in decreasing order, each at most once; `m(?!s)` keeps `5ms` from reading as 5 minutes and a stray `s`.
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+
+/** '1m30s' → 90000 (milliseconds). Bounds are in milliseconds; the maximum defaults to 7 days. */
+export function parseDuration(text: string, inputName: string, bounds: Bounds = {}): number {
+  const match = DURATION.exec(text);
+  if (text === '' || match === null) {
+    throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not a duration; ${ACCEPTED.duration}`);
+  }
+  const [, hours, minutes, seconds, millis] = match;
+  const ms =
+    Number(hours ?? 0) * MS_PER_UNIT.h +
+    Number(minutes ?? 0) * MS_PER_UNIT.m +
+    Number(seconds ?? 0) * MS_PER_UNIT.s +
+    Number(millis ?? 0);
+  const min = bounds.min ?? 0;
+  const max = bounds.max ?? MAX_DURATION_MS;
+  const range = `use a duration from ${formatDuration(min)} to ${formatDuration(max)}`;
+  // `ms > max` is also what rejects a digit string so long it is not a safe integer.
+  if (!(ms <= max)) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is more than the maximum of ${formatDuration(max)}; ${range}`,
+    );
+  }
+  if (ms < min) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is less than the minimum of ${formatDuration(min)}; ${range}`,
+    );
+  }
+  return ms;
+}
+
+// YAML 1.2 core schema, exactly what @actions/core's getBooleanInput accepts. `yes`, `on`, `1` are YAML 1.1 or
+// shell habits; accepting them here would make `with: {flag: on}` mean something different in this action than in
+// every action built on @actions/core.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+export function parseBoolean(text: string, inputName: string): boolean {
+  if (TRUE.includes(text)) return true;
+  if (FALSE.includes(text)) return false;
+  throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not a boolean; ${ACCEPTED.boolean}`);
+}
+
+// Only an optional `-` and decimal digits: Number() would also take `0x10`, `1e3`, ` 12 ` and '' (as 0).
+const INTEGER = /^-?\d+$/;
+const SAFE_RANGE = `between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`;
+
+export function parseInteger(text: string, inputName: string, bounds: Bounds = {}): number {
+  if (!INTEGER.test(text)) {
+    throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not an integer; ${ACCEPTED.integer}`);
+  }
+  const value = Number(text) + 0; // + 0 turns -0 into 0
+  if (!Number.isSafeInteger(value)) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is too large to be exact; ${rangeHint('an integer', bounds, SAFE_RANGE)}`,
+    );
+  }
+  checkBounds(text, value, inputName, bounds, 'an integer');
+  return value;
+}
+
+// Plain decimal notation only. No exponent: thresholds and percentages are never written as 8e1, and accepting
+// `1e9` would let a typo turn into a huge, still-valid number. Integer and number inputs then read the same way.
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+export function parseNumber(text: string, inputName: string, bounds: Bounds = {}): number {
+  if (!DECIMAL.test(text)) {
+    throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not a number; ${ACCEPTED.number}`);
+  }
+  const value = Number(text) + 0;
+  if (!Number.isFinite(value)) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is too large; ${rangeHint('a number', bounds, 'with at most 308 digits')}`,
+    );
+  }
+  checkBounds(text, value, inputName, bounds, 'a number');
+  return value;
+}
+
+export function parseEnum<T extends string>(text: string, inputName: string, allowed: readonly T[]): T {
+  const found = allowed.find((value) => value === text);
+  if (found !== undefined) return found;
+  const choices = allowed.map((value) => `'${value}'`).join(', ');
+  throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not an accepted value; use one of ${choices}`);
+}
+
+/**
+ * One value per line; blank lines, `#` comment lines and trailing ` # comments` dropped; each value trimmed.
+ * What getGlobs reads: a comma can be part of a file name, so it does not separate patterns.
+ */
+export function parseLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '');
+}
+
+/** As parseLines, and each line is also split on commas: `a, b` and two lines `a` / `b` are the same list. */
+export function parseList(text: string): string[] {
+  return parseLines(text)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+// RFC 9110 token characters: what an HTTP header name may contain.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Control characters other than tab would end the header (CR, LF) or be refused by Node's HTTP client.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/**
+ * HTTP headers, one `Name: value` per line; blank and `#` lines dropped. Names must be HTTP tokens and appear
+ * once (case-insensitively); values may be empty but hold no control characters. A trailing ` # text` is kept
+ * as part of the value, since header values may contain it.
+ *
+ * Messages name the line and the header, never the value: header values are often credentials, and a quoted,
+ * truncated secret would no longer match the runner's mask.
+ */
+export function parseMap(text: string, inputName: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const where = `${inputName}: line ${index + 1}`;
+    const colon = line.indexOf(':');
+    if (colon === -1) throw new ConfigurationError(`${where} has no ':'; ${ACCEPTED.map}`);
+    const name = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim();
+    if (!HEADER_NAME.test(name)) {
+      throw new ConfigurationError(
+        `${where}: ${quoteValue(name)} is not a valid header name; use letters, digits and !#$%&'*+-.^_\`|~ without spaces (${ACCEPTED.map})`,
+      );
+    }
+    if (CONTROL.test(value)) {
+      throw new ConfigurationError(`${where}: the value of ${name} contains a control character; remove it`);
+    }
+    const earlier = seen.get(name.toLowerCase());
+    if (earlier !== undefined) {
+      throw new ConfigurationError(`${where}: ${name} is given twice (also as ${earlier}); give each header once`);
+    }
+    seen.set(name.toLowerCase(), name);
+    map[name] = value;
+  });
+  return map;
+}
+
+function checkBounds(text: string, value: number, inputName: string, bounds: Bounds, kind: string): void {
+  if (bounds.min !== undefined && value < bounds.min) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is less than the minimum of ${bounds.min}; ${rangeHint(kind, bounds)}`,
+    );
+  }
+  if (bounds.max !== undefined && value > bounds.max) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(text)} is more than the maximum of ${bounds.max}; ${rangeHint(kind, bounds)}`,
+    );
+  }
+}
+
+function rangeHint(kind: string, { min, max }: Bounds, unbounded = ''): string {
+  if (min !== undefined && max !== undefined) return `use ${kind} from ${min} to ${max}`;
+  if (min !== undefined) return `use ${kind} of at least ${min}`;
+  if (max !== undefined) return `use ${kind} of at most ${max}`;
+  return `use ${kind} ${unbounded}`;
+}
