@@ -11,7 +11,10 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+    '^.+\\.ts$': [
+      'ts-jest',
+      { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
+    ],
   },
 } satisfies Config;
 
@@ -20,7 +23,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,actions}/*/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/{packages,actions,tools}/*/__tests__/**/*.test.ts'],
     },
     {
       ...shared,

@@ -1,0 +1,129 @@
+// Caddy for real: a switch PATCHes the reverse_proxy upstreams through the admin API with If-Match, and traffic
+// moves; a concurrent config change, a stopped Caddy, a wrong @id, a dead target and a killed run are handled.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
+import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
+import { recordingLogger } from './support/in-memory-provider.js';
+import { colorsAt, startCaddy, startColorBackend, type CaddyHandle, type Stoppable } from './support/real-proxies.js';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+let caddy: CaddyHandle;
+let servers: { blue: string[]; green: string[] };
+const running: Stoppable[] = [];
+let frozen: FrozenRun | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-caddy-'));
+  const blue = await startColorBackend('blue');
+  const green = await startColorBackend('green');
+  running.push(blue, green);
+  servers = { blue: [blue.address], green: [green.address] };
+  caddy = await startCaddy(dir, blue.address);
+  running.push(caddy);
+});
+afterEach(async () => {
+  await frozen?.kill();
+  frozen = undefined;
+  await Promise.all(running.splice(0).map((process_) => process_.stop()));
+  // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
+  if (caddy) await rm(createProvider('caddy', settings()).lockFile, { force: true });
+  await rm(dir, { recursive: true, force: true });
+});
+
+const settings = (overrides: Record<string, unknown> = {}) => ({
+  caddyAdminUrl: caddy.adminUrl,
+  caddyHandlerId: 'app',
+  blueServers: servers.blue,
+  greenServers: servers.green,
+  ...overrides,
+});
+const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
+  provider: createProvider('caddy', settings()),
+  target: 'toggle',
+  verify: { probe: httpColorProbe({ url: caddy.url, header: 'x-color' }), requests: 10, timeoutMs: 5_000 },
+  ...overrides,
+});
+
+describe('caddy provider against Caddy', () => {
+  it('moves traffic to the new color and back', async () => {
+    expect(await colorsAt(caddy.url)).toEqual(['blue']);
+
+    const report = await switchTraffic(request());
+
+    expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green' });
+    expect(report.plan[0]).toMatch(/If-Match "\/config\/apps\/http\/servers\/web\/routes\/0\/handle\/0 [0-9a-f]+"/);
+    expect(await colorsAt(caddy.url)).toEqual(['green']);
+    expect(await switchTraffic(request())).toMatchObject({ previous: 'green', active: 'blue' });
+    expect(await colorsAt(caddy.url)).toEqual(['blue']);
+  });
+
+  it('changes nothing in a dry run', async () => {
+    const provider = createProvider('caddy', settings());
+    const before = await provider.current();
+    expect(await switchTraffic(request({ dryRun: true }))).toMatchObject({ outcome: 'dry-run', active: 'blue' });
+    expect(await provider.current()).toEqual(before);
+  });
+
+  it('refuses to overwrite a change someone else made after the read (If-Match)', async () => {
+    const provider = createProvider('caddy', settings());
+    const before = await provider.current();
+    const response = await fetch(`${caddy.adminUrl}/id/app/upstreams`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ dial: servers.blue[0], max_requests: 100 }]),
+    });
+    expect(response.status).toBe(200);
+
+    await expect(provider.switchTo('green', before, recordingLogger())).rejects.toThrow(
+      /changed since this run read it \(If-Match .*\): someone else changed the Caddy config/,
+    );
+    expect(await colorsAt(caddy.url)).toEqual(['blue']);
+  });
+
+  it('names the @id that Caddy does not have', async () => {
+    const provider = createProvider('caddy', settings({ caddyHandlerId: 'ap' }));
+    await expect(switchTraffic(request({ provider }))).rejects.toThrow(
+      'caddy-handler-id: Caddy has no object with "@id": "ap"',
+    );
+  });
+
+  it('says Caddy is not running when the admin endpoint refuses', async () => {
+    await caddy.stop();
+    await expect(switchTraffic(request())).rejects.toThrow(
+      /caddy-admin-url: http:\/\/127\.0\.0\.1:\d+ refused the connection: Caddy is not running/,
+    );
+  });
+
+  it('switches back when the target backend is down', async () => {
+    await running[1]?.stop();
+    const report = await switchTraffic(
+      request({
+        verify: { probe: httpColorProbe({ url: caddy.url, header: 'x-color' }), requests: 5, timeoutMs: 1_500 },
+      }),
+    );
+    expect(report).toMatchObject({ outcome: 'rolled-back', active: 'blue' });
+    expect(report.verification?.seen.failed).toBeGreaterThan(0);
+    expect(await colorsAt(caddy.url)).toEqual(['blue']);
+  });
+
+  it('recovers the lock of a run killed right after its PATCH, finding green live', async () => {
+    frozen = await startFrozenRun({
+      provider: 'caddy',
+      settings: settings(),
+      target: 'green',
+      freezeAt: '^caddy: upstreams',
+    });
+    await frozen.kill();
+
+    const report = await switchTraffic(request({ target: 'green' }));
+
+    expect(report.recoveredLockFrom?.pid).toBe(frozen.pid);
+    expect(report).toMatchObject({ previous: 'green', active: 'green', outcome: 'switched' });
+    expect(await colorsAt(caddy.url)).toEqual(['green']);
+  });
+});

@@ -1,0 +1,161 @@
+// nginx for real: a switch rewrites the owned include, tests and reloads, and traffic moves; an invalid config, a
+// stopped nginx, a dead target, a killed run and concurrent runs all leave one consistent color.
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createProvider,
+  httpColorProbe,
+  renderUpstreamBlock,
+  switchTraffic,
+  TrafficError,
+  type SwitchRequest,
+} from '../src/index.js';
+import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
+import { recordingLogger } from './support/in-memory-provider.js';
+import { colorsAt, startColorBackend, startNginx, type NginxHandle, type Stoppable } from './support/real-proxies.js';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+let nginx: NginxHandle;
+let servers: { blue: string[]; green: string[] };
+const running: Stoppable[] = [];
+let frozen: FrozenRun | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-nginx-'));
+  const blue = await startColorBackend('blue');
+  const green = await startColorBackend('green');
+  running.push(blue, green);
+  servers = { blue: [blue.address], green: [green.address] };
+  await writeFile(path.join(dir, 'upstream.conf'), renderUpstreamBlock('app', 'blue', servers, undefined));
+  nginx = await startNginx(dir);
+  running.push(nginx);
+});
+afterEach(async () => {
+  await frozen?.kill();
+  frozen = undefined;
+  await Promise.all(running.splice(0).map((process_) => process_.stop()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+const settings = (overrides: Record<string, unknown> = {}) => ({
+  nginxUpstreamFile: nginx.upstreamFile,
+  nginxUpstreamName: 'app',
+  nginxTestCommand: nginx.testCommand,
+  nginxReloadCommand: nginx.reloadCommand,
+  blueServers: servers.blue,
+  greenServers: servers.green,
+  ...overrides,
+});
+const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
+  provider: createProvider('nginx', settings()),
+  target: 'toggle',
+  verify: {
+    probe: httpColorProbe({ url: nginx.url, bodyPattern: '"color":"(\\w+)"' }),
+    requests: 10,
+    timeoutMs: 5_000,
+  },
+  ...overrides,
+});
+
+describe('nginx provider against nginx', () => {
+  it('moves traffic to the new color and back', async () => {
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+
+    const report = await switchTraffic(request());
+
+    expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green', changed: true });
+    expect(report.verification?.passed).toBe(true);
+    expect(await colorsAt(nginx.url)).toEqual(['green']);
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${servers.blue[0]} backup;`);
+    expect(await switchTraffic(request())).toMatchObject({ previous: 'green', active: 'blue' });
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+  });
+
+  it('changes nothing in a dry run', async () => {
+    const before = await readFile(nginx.upstreamFile, 'utf8');
+    const report = await switchTraffic(request({ dryRun: true }));
+    expect(report).toMatchObject({ outcome: 'dry-run', target: 'green', active: 'blue' });
+    expect(report.plan).toHaveLength(3);
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+  });
+
+  it('keeps the live color and the include when nginx rejects the config, returning what nginx said as data', async () => {
+    const before = await readFile(nginx.upstreamFile, 'utf8');
+    const provider = createProvider('nginx', settings({ greenServers: ['127.0.0.1:99999'] }));
+
+    const failure = switchTraffic(request({ provider }));
+
+    await expect(failure).rejects.toThrow(
+      /nginx-test-command .* exited with code 1: nginx rejects the configuration .* live color unchanged \(blue\)/,
+    );
+    await expect(failure).rejects.toMatchObject({
+      untrustedOutput: expect.stringMatching(/\[emerg\] .*invalid port in upstream "127\.0\.0\.1:99999"/),
+    });
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+  });
+
+  it('says nginx is not running when the reload cannot reach it, and puts the include back', async () => {
+    const before = await readFile(nginx.upstreamFile, 'utf8');
+    await nginx.stop();
+
+    const failure = switchTraffic(request({ verify: undefined }));
+
+    await expect(failure).rejects.toThrow(/nginx-reload-command .* exited with code 1: is nginx running/);
+    await expect(failure).rejects.toBeInstanceOf(TrafficError);
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
+  });
+
+  it('switches back when the target backend is down', async () => {
+    await running[1]?.stop();
+
+    const report = await switchTraffic(
+      request({
+        verify: { probe: httpColorProbe({ url: nginx.url, header: 'x-color' }), requests: 5, timeoutMs: 1_500 },
+      }),
+    );
+
+    expect(report).toMatchObject({ outcome: 'rolled-back', active: 'blue', changed: false });
+    // The old color is nginx's backup, so users got blue instead of errors while green was being tried.
+    expect(report.verification?.seen.blue).toBeGreaterThan(0);
+    expect(report.problem).toMatch(/green did not prove live/);
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+  });
+
+  it('recovers from a run killed after writing the include but before the reload', async () => {
+    frozen = await startFrozenRun({
+      provider: 'nginx',
+      settings: settings(),
+      target: 'green',
+      freezeAt: '^nginx: wrote',
+    });
+    await frozen.kill();
+    // The include says green while nginx still runs blue: the state a killed run can leave.
+    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    const logger = recordingLogger();
+
+    const report = await switchTraffic(request({ target: 'green', logger }));
+
+    expect(report.recoveredLockFrom?.pid).toBe(frozen.pid);
+    expect(logger.warnings.join('\n')).toMatch(/recovered a stale lock/);
+    expect(report).toMatchObject({ outcome: 'switched', active: 'green' });
+    expect(await colorsAt(nginx.url)).toEqual(['green']);
+  });
+
+  it('serialises concurrent runs: each sees the color the other left, none interleaves', async () => {
+    const [toGreen, toBlue] = await Promise.all([
+      switchTraffic(request({ target: 'green' })),
+      switchTraffic(request({ target: 'blue' })),
+    ]);
+
+    const greenFirst = toBlue.previous === 'green';
+    expect(toGreen.previous).toBe('blue');
+    expect(greenFirst ? toGreen.outcome : toBlue.outcome).toBe(greenFirst ? 'switched' : 'already-live');
+    expect(await colorsAt(nginx.url)).toEqual([greenFirst ? 'blue' : 'green']);
+  });
+});

@@ -1,0 +1,27 @@
+// A run that freezes mid-switch, for the tests that SIGKILL a run or race one: started as a child process with
+// `node --import tsx`, it switches and, at the first progress line matching the pattern, prints FROZEN and blocks
+// (synchronously, so nothing else of the switch runs) until killed.
+import { writeSync } from 'node:fs';
+import { createProvider, switchTraffic, type ProviderSettings, type Target } from '../../src/index.js';
+
+interface FreezeArguments {
+  provider: string;
+  settings: ProviderSettings;
+  target: Target;
+  freezeAt: string;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as FreezeArguments;
+const freezeAt = new RegExp(args.freezeAt);
+const freeze = (message: string): void => {
+  if (!freezeAt.test(message)) return;
+  writeSync(1, 'FROZEN\n');
+  // Nothing else of the switch runs while this thread waits.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+};
+
+await switchTraffic({
+  provider: createProvider(args.provider, args.settings),
+  target: args.target,
+  logger: { info: freeze, warning: freeze },
+});

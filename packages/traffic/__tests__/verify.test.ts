@@ -1,0 +1,87 @@
+// Verification: consecutive answers within a timeout, and the HTTP probe reading a header or the body.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { httpColorProbe, verifyLive, type ColorAnswer } from '../src/index.js';
+import { FakeClock } from './support/fake-clock.js';
+
+function scripted(clock: FakeClock, answers: ColorAnswer[]) {
+  let i = 0;
+  return async () => {
+    clock.advance(10);
+    return answers[Math.min(i++, answers.length - 1)] ?? {};
+  };
+}
+
+describe('verifyLive', () => {
+  it('passes on the required number of consecutive answers, a wrong one resetting the count', async () => {
+    const clock = new FakeClock();
+    const ok = { status: 200, color: 'green' };
+    const probe = scripted(clock, [ok, ok, { status: 200, color: 'blue' }, ok, ok, ok]);
+
+    const result = await verifyLive('green', probe, { requests: 3, timeoutMs: 5_000 }, clock);
+
+    expect(result).toMatchObject({
+      passed: true,
+      streak: 3,
+      attempts: 6,
+      seen: { green: 5, blue: 1, other: 0, failed: 0 },
+    });
+    expect(result.lastMismatch).toBe("HTTP 200 with 'blue'");
+  });
+
+  it('fails at the timeout, counting errors, 5xx and unknown colors apart', async () => {
+    const clock = new FakeClock();
+    const probe = scripted(clock, [
+      { error: 'connect ECONNREFUSED' },
+      { status: 502 },
+      { status: 200, color: '<script>' },
+    ]);
+
+    const result = await verifyLive('green', probe, { requests: 3, timeoutMs: 1_000, retryDelayMs: 100 }, clock);
+
+    expect(result.passed).toBe(false);
+    expect(result.seen).toEqual({ blue: 0, green: 0, other: result.attempts - 2, failed: 2 });
+    expect(result.lastMismatch).toBe('HTTP 200 with an unreadable color');
+    expect(clock.now()).toBeGreaterThanOrEqual(1_000);
+  });
+});
+
+describe('httpColorProbe', () => {
+  let server: http.Server;
+  let url: string;
+  beforeAll(async () => {
+    server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'x-color': 'green' }).end('{"color":"blue"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads the color from a header', async () => {
+    expect(await httpColorProbe({ url, header: 'X-Color' })(1_000)).toEqual({ status: 200, color: 'green' });
+  });
+
+  it('reads the color from the first group of a body pattern', async () => {
+    expect(await httpColorProbe({ url, bodyPattern: '"color":"(\\w+)"' })(1_000)).toEqual({
+      status: 200,
+      color: 'blue',
+    });
+  });
+
+  it('reports a refused connection as an error answer', async () => {
+    const answer = await httpColorProbe({ url: 'http://127.0.0.1:1/', header: 'x-color' })(1_000);
+    expect(answer.error).toMatch(/127\.0\.0\.1:1: connect ECONNREFUSED/);
+  });
+
+  it('names the input for a bad URL, a bad pattern, or neither header nor body', () => {
+    expect(() => httpColorProbe({ url: 'not a url', header: 'x' })).toThrow("verify-url: 'not a url' is not a URL");
+    expect(() => httpColorProbe({ url, bodyPattern: '(' })).toThrow(
+      /verify-body: '\(' is not a valid regular expression/,
+    );
+    expect(() => httpColorProbe({ url })).toThrow(/set exactly one of verify-header .* or verify-body/);
+  });
+});

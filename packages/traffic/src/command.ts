@@ -1,0 +1,78 @@
+// The escape hatch for anything without a provider: one command prints the live color, another switches, with the
+// color in $TARGET_COLOR.
+import { isColor, type Color } from './color.js';
+import { TrafficError } from './errors.js';
+import { lockFileFor } from './lock.js';
+import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import { describeExit, runShellCommand } from './shell-command.js';
+
+export interface CommandOptions {
+  /** Prints blue or green. */
+  currentCommand: string;
+  /** Switches to $TARGET_COLOR; must only return once the switch is done. */
+  switchCommand: string;
+  commandTimeoutMs?: number;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class CommandProvider implements TrafficProvider {
+  readonly kind = 'command';
+  readonly lockFile: string;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: CommandOptions) {
+    this.lockFile = lockFileFor('command', options.switchCommand);
+    this.timeoutMs = options.commandTimeoutMs ?? 60_000;
+  }
+
+  describe(): string {
+    return `switch-command '${this.options.switchCommand}'`;
+  }
+
+  async current(): Promise<LiveState> {
+    const result = await runShellCommand(this.options.currentCommand, this.commandOptions());
+    const printed = result.output.trim().toLowerCase();
+    if (result.exitCode !== 0) {
+      throw new TrafficError(
+        `current-command '${this.options.currentCommand}' ${describeExit(result, this.timeoutMs)}; it must print ` +
+          'blue or green and exit 0',
+        result.output,
+      );
+    }
+    if (!isColor(printed)) {
+      throw new TrafficError(
+        `current-command '${this.options.currentCommand}' printed something other than blue or green; make it ` +
+          'print only the live color',
+        result.output,
+      );
+    }
+    return { live: printed, evidence: `current-command printed ${printed}`, snapshot: printed };
+  }
+
+  plan(target: Color): string[] {
+    return [`run '${this.options.switchCommand}' with TARGET_COLOR=${target}`];
+  }
+
+  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+    const result = await runShellCommand(this.options.switchCommand, this.commandOptions(target));
+    if (result.exitCode !== 0) {
+      throw new TrafficError(
+        `switch-command '${this.options.switchCommand}' ${describeExit(result, this.timeoutMs)} with ` +
+          `TARGET_COLOR=${target}; this provider cannot tell what it left behind: check that ${from.live} still ` +
+          'serves (the next run reads it with current-command)',
+        result.output,
+      );
+    }
+    log.info(`command: switch-command done for ${target}`);
+  }
+
+  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+    if (isColor(state.snapshot)) await this.switchTo(state.snapshot, state, log);
+  }
+
+  private commandOptions(target?: Color): Parameters<typeof runShellCommand>[1] {
+    const env = { ...(this.options.env ?? process.env), ...(target ? { TARGET_COLOR: target } : {}) };
+    return { cwd: this.options.cwd, env, timeoutMs: this.timeoutMs };
+  }
+}

@@ -1,0 +1,231 @@
+// nginx through an include file this provider owns: it holds the upstream block with the live color's servers and the
+// other color as backup; a switch renames a new file into place, runs the test command (putting the old file back if
+// it fails), then reloads.
+import { readFile, rm } from 'node:fs/promises';
+import { otherColor, type Color } from './color.js';
+import { writeFileAtomically } from './atomic-file.js';
+import { TrafficError, errorCode } from './errors.js';
+import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import { describeExit, runShellCommand } from './shell-command.js';
+
+export interface NginxOptions {
+  /** The include file this provider owns, e.g. /etc/nginx/conf.d/app-upstream.inc. */
+  upstreamFile: string;
+  /** The upstream name used in proxy_pass http://<name>. */
+  upstreamName: string;
+  /** host:port of each color's servers. */
+  servers: ColorMembers;
+  testCommand?: string;
+  reloadCommand?: string;
+  commandTimeoutMs?: number;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface UpstreamServer {
+  address: string;
+  /** Parameters after the address: weight=2, backup, down... */
+  parameters: string[];
+}
+
+export interface UpstreamBlock {
+  servers: UpstreamServer[];
+  /** Every other directive of the block (keepalive, least_conn...), kept as written. */
+  otherDirectives: string[];
+}
+
+/** Reads `upstream <name> { ... }` from an include file's text; undefined when there is no such block. */
+export function parseUpstreamBlock(text: string, name: string): UpstreamBlock | undefined {
+  const withoutComments = text.replace(/#[^\n]*/g, '');
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const block = new RegExp(`(?:^|[\\s;}])upstream\\s+${escaped}\\s*\\{([^}]*)\\}`).exec(withoutComments);
+  if (!block) return undefined;
+  const statements = (block[1] ?? '')
+    .split(';')
+    .map((statement) => statement.trim().replace(/\s+/g, ' '))
+    .filter((statement) => statement !== '');
+  const servers: UpstreamServer[] = [];
+  const otherDirectives: string[] = [];
+  for (const statement of statements) {
+    const [directive, address, ...parameters] = statement.split(' ');
+    if (directive === 'server' && address) servers.push({ address, parameters });
+    else otherDirectives.push(statement);
+  }
+  return { servers, otherDirectives };
+}
+
+/** The servers that take traffic: neither backup nor down. */
+export function primaryServers(block: UpstreamBlock): UpstreamServer[] {
+  return block.servers.filter((server) => !server.parameters.some((p) => p === 'backup' || p === 'down'));
+}
+
+/** The include text with `target` live and the other color as backup (down with balancers that forbid backup). */
+export function renderUpstreamBlock(
+  name: string,
+  target: Color,
+  servers: ColorMembers,
+  previous: UpstreamBlock | undefined,
+): string {
+  const otherDirectives = previous?.otherDirectives ?? [];
+  // nginx rejects "backup" with hash, ip_hash and random balancing; "down" keeps the server listed instead.
+  const standby = otherDirectives.some((d) => /^(hash|ip_hash|random)\b/.test(d)) ? 'down' : 'backup';
+  const kept = (address: string): string[] =>
+    (previous?.servers.find((s) => s.address === address)?.parameters ?? []).filter(
+      (p) => p !== 'backup' && p !== 'down',
+    );
+  const line = (address: string, extra: string[]): string =>
+    `    server ${[address, ...kept(address), ...extra].join(' ')};`;
+  const other = otherColor(target);
+  return [
+    `# Managed by blue-green-switch: ${target} is live, ${other} is the ${standby} color. Rewritten on every switch:`,
+    '# change blue-servers / green-servers rather than this file (other directives in the block are kept).',
+    `upstream ${name} {`,
+    ...servers[target].map((address) => line(address, [])),
+    ...servers[other].map((address) => line(address, [standby])),
+    ...otherDirectives.map((directive) => `    ${directive};`),
+    '}',
+    '',
+  ].join('\n');
+}
+
+interface IncludeSnapshot {
+  /** The include's text, or null when it did not exist. */
+  content: string | null;
+}
+
+export class NginxProvider implements TrafficProvider {
+  readonly kind = 'nginx';
+  readonly lockFile: string;
+  private readonly testCommand: string;
+  private readonly reloadCommand: string;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: NginxOptions) {
+    this.lockFile = `${options.upstreamFile}.lock`;
+    this.testCommand = options.testCommand ?? 'nginx -t';
+    this.reloadCommand = options.reloadCommand ?? 'nginx -s reload';
+    this.timeoutMs = options.commandTimeoutMs ?? 60_000;
+  }
+
+  describe(): string {
+    return `nginx upstream '${this.options.upstreamName}' in ${this.options.upstreamFile}`;
+  }
+
+  async current(): Promise<LiveState> {
+    const content = await this.readInclude();
+    const snapshot = JSON.stringify({ content } satisfies IncludeSnapshot);
+    if (content === null) {
+      return { live: 'none', evidence: `${this.options.upstreamFile} does not exist yet`, snapshot };
+    }
+    const block = this.parse(content);
+    const primaries = primaryServers(block).map((server) => server.address);
+    const colorOf = (address: string): Color => {
+      if (this.options.servers.blue.includes(address)) return 'blue';
+      if (this.options.servers.green.includes(address)) return 'green';
+      throw new TrafficError(
+        `nginx-upstream-file: ${this.options.upstreamFile} sends traffic to ${address}, which is in neither ` +
+          `blue-servers (${this.options.servers.blue.join(', ')}) nor green-servers ` +
+          `(${this.options.servers.green.join(', ')}); add it to one of them, or remove it from the file`,
+      );
+    };
+    const liveColors = primaries.map(colorOf);
+    return {
+      live: liveColorOf(liveColors.includes('blue'), liveColors.includes('green')),
+      evidence: `upstream '${this.options.upstreamName}' sends traffic to ${primaries.join(', ') || 'no server'}`,
+      snapshot,
+    };
+  }
+
+  plan(target: Color): string[] {
+    return [
+      `write ${this.options.upstreamFile} with ${target} (${this.options.servers[target].join(', ')}) live and ` +
+        `${otherColor(target)} as standby, by rename`,
+      `run '${this.testCommand}'; put the previous file back if it fails`,
+      `run '${this.reloadCommand}'`,
+    ];
+  }
+
+  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+    const previous = (JSON.parse(from.snapshot) as IncludeSnapshot).content;
+    const block = previous === null ? undefined : this.parse(previous);
+    const next = renderUpstreamBlock(this.options.upstreamName, target, this.options.servers, block);
+    await this.writeInclude(next);
+    log.info(`nginx: wrote ${this.options.upstreamFile} with ${target} live`);
+    await this.testAndReload(previous, `live color unchanged (${from.live})`);
+  }
+
+  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+    const wanted = (JSON.parse(state.snapshot) as IncludeSnapshot).content;
+    const replaced = await this.readInclude();
+    await this.putBack(wanted);
+    log.info(`nginx: put back the previous ${this.options.upstreamFile}`);
+    await this.testAndReload(replaced, 'the switch back did not happen');
+  }
+
+  /** Tests the file now in place and reloads; on failure puts `fallback` back, so nginx's files match what runs. */
+  private async testAndReload(fallback: string | null, consequence: string): Promise<void> {
+    const file = this.options.upstreamFile;
+    const test = await this.run(this.testCommand);
+    if (test.exitCode !== 0) {
+      await this.putBack(fallback);
+      throw new TrafficError(
+        `nginx-test-command '${this.testCommand}' ${describeExit(test, this.timeoutMs)}: nginx rejects the ` +
+          `configuration with the new ${file}, so the previous file is back and ${consequence}. Fix the ` +
+          `configuration nginx reports, or nginx-upstream-name if the upstream is named differently`,
+        test.output,
+      );
+    }
+    const reload = await this.run(this.reloadCommand);
+    if (reload.exitCode !== 0) {
+      await this.putBack(fallback);
+      throw new TrafficError(
+        `nginx-reload-command '${this.reloadCommand}' ${describeExit(reload, this.timeoutMs)}: is nginx ` +
+          `running, and may this job signal it? The previous ${file} is back and ${consequence}`,
+        reload.output,
+      );
+    }
+  }
+
+  private run(command: string): ReturnType<typeof runShellCommand> {
+    return runShellCommand(command, { cwd: this.options.cwd, env: this.options.env, timeoutMs: this.timeoutMs });
+  }
+
+  private parse(content: string): UpstreamBlock {
+    const block = parseUpstreamBlock(content, this.options.upstreamName);
+    if (!block) {
+      throw new TrafficError(
+        `nginx-upstream-file: ${this.options.upstreamFile} has no 'upstream ${this.options.upstreamName} { ... }' ` +
+          'block; this file belongs to the switch: point nginx-upstream-file at a file of its own, or fix ' +
+          'nginx-upstream-name',
+      );
+    }
+    return block;
+  }
+
+  private async readInclude(): Promise<string | null> {
+    try {
+      return await readFile(this.options.upstreamFile, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw new TrafficError(
+        `nginx-upstream-file: cannot read ${this.options.upstreamFile} (${errorCode(error) ?? String(error)})`,
+      );
+    }
+  }
+
+  private async writeInclude(content: string): Promise<void> {
+    try {
+      await writeFileAtomically(this.options.upstreamFile, content);
+    } catch (error) {
+      throw new TrafficError(
+        `nginx-upstream-file: cannot write ${this.options.upstreamFile} (${errorCode(error) ?? String(error)}); ` +
+          'its folder must exist and be writable by this job',
+      );
+    }
+  }
+
+  private async putBack(content: string | null): Promise<void> {
+    if (content === null) await rm(this.options.upstreamFile, { force: true });
+    else await this.writeInclude(content);
+  }
+}

@@ -1,0 +1,207 @@
+// The switch itself: lock the target, read what is live from the proxy, resolve the target, change it in a safe
+// order, prove the new color answers, and switch back with the evidence when it does not.
+import { systemClock, type Clock } from './clock.js';
+import { resolveTarget, type Color, type LiveColor, type Target } from './color.js';
+import { TrafficError } from './errors.js';
+import { acquireLock, type LockHolder } from './lock.js';
+import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import { summariseVerification, verifyLive, type ColorProbe, type Verification, type VerifyPolicy } from './verify.js';
+
+export interface SwitchRequest {
+  provider: TrafficProvider;
+  target: Target;
+  /** Proof through the URL users hit; without it the report says the switch is unverified. */
+  verify?: VerifyPolicy & { probe: ColorProbe };
+  /** Report the plan and change nothing (no lock is taken either). */
+  dryRun?: boolean;
+  /** How long to wait for another run holding the lock. Default 60 s. */
+  lockWaitMs?: number;
+  /** Age after which a lock counts as abandoned. Default 15 min. */
+  lockStaleMs?: number;
+  logger?: SwitchLogger;
+  clock?: Clock;
+  /** Called with the state read before the first change: where the action saves it for its cancel post step. */
+  beforeChange?: (previous: LiveState) => void | Promise<void>;
+}
+
+export type SwitchOutcome = 'switched' | 'already-live' | 'dry-run' | 'rolled-back';
+
+export interface SwitchTimings {
+  lockWaitMs: number;
+  readMs: number;
+  switchMs: number;
+  verifyMs: number;
+  rollbackMs: number;
+  totalMs: number;
+}
+
+export interface SwitchReport {
+  /** What was switched, from provider.describe(). */
+  provider: string;
+  outcome: SwitchOutcome;
+  target: Color;
+  previous: LiveColor;
+  /** What the provider reports live when the switch returns (read again, not assumed). */
+  active: LiveColor;
+  changed: boolean;
+  /** The changes made, or in a dry run the changes that would be made. */
+  plan: string[];
+  previousState: LiveState;
+  verification?: Verification;
+  /** After a switch back: proof that the previous color answers again. */
+  rollbackVerification?: Verification;
+  /** Why the switch was undone; set when outcome is rolled-back, which the caller reports as a failure. */
+  problem?: string;
+  /** A run killed mid-switch whose lock this run took over. */
+  recoveredLockFrom?: LockHolder;
+  timings: SwitchTimings;
+}
+
+const silentLogger: SwitchLogger = { info: () => undefined, warning: () => undefined };
+
+export async function switchTraffic(request: SwitchRequest): Promise<SwitchReport> {
+  const { provider } = request;
+  const clock = request.clock ?? systemClock;
+  const logger = request.logger ?? silentLogger;
+  const started = clock.now();
+  const timings: SwitchTimings = { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
+  const since = (mark: number): number => Math.round(clock.now() - mark);
+
+  if (request.dryRun) {
+    const before = await provider.current();
+    const target = resolveTarget(request.target, before.live);
+    const plan = before.live === target ? [] : provider.plan(target, before);
+    timings.readMs = timings.totalMs = since(started);
+    logger.info(`${provider.describe()}: dry run, ${before.evidence}`);
+    const base = { provider: provider.describe(), target, previous: before.live, active: before.live };
+    return { ...base, outcome: 'dry-run', changed: false, plan, previousState: before, timings };
+  }
+
+  const requested = request.target === 'toggle' ? 'toggle' : `switch to ${request.target}`;
+  const lock = await acquireLock(provider.lockFile, {
+    purpose: `${requested} via ${provider.kind}`,
+    waitMs: request.lockWaitMs ?? 60_000,
+    staleMs: request.lockStaleMs ?? 15 * 60_000,
+    clock,
+    logger,
+  });
+  timings.lockWaitMs = since(started);
+  try {
+    let mark = clock.now();
+    const before = await provider.current();
+    const target = resolveTarget(request.target, before.live);
+    timings.readMs = since(mark);
+    const base = { provider: provider.describe(), target, previous: before.live, previousState: before };
+    const recoveredLockFrom = lock.recoveredFrom;
+    logger.info(`${provider.describe()}: ${before.evidence}`);
+
+    // A killed run may have changed the proxy's files without applying them (nginx rewritten, not reloaded), so
+    // after taking over its lock the changes are made again even when the target already looks live.
+    const plan = before.live === target && !recoveredLockFrom ? [] : provider.plan(target, before);
+    if (plan.length === 0) {
+      timings.totalMs = since(started);
+      const already = { outcome: 'already-live' as const, active: before.live, changed: false, plan };
+      return { ...base, ...already, recoveredLockFrom, timings };
+    }
+
+    await request.beforeChange?.(before);
+    mark = clock.now();
+    for (const step of plan) logger.info(`plan: ${step}`);
+    await provider.switchTo(target, before, logger);
+    timings.switchMs = since(mark);
+
+    let verification: Verification | undefined;
+    if (request.verify) {
+      mark = clock.now();
+      verification = await verifyLive(target, request.verify.probe, request.verify, clock);
+      timings.verifyMs = since(mark);
+      logger.info(`verification: ${summariseVerification(verification)}`);
+    }
+
+    if (verification && !verification.passed) {
+      const problem = `${target} did not prove live: ${summariseVerification(verification)}`;
+      mark = clock.now();
+      const rollbackVerification = await switchBack(provider, before, problem, request, clock, logger);
+      timings.rollbackMs = since(mark);
+      const active = (await provider.current()).live;
+      timings.totalMs = since(started);
+      const outcome = { outcome: 'rolled-back' as const, active, changed: false, plan, problem };
+      return { ...base, ...outcome, verification, rollbackVerification, recoveredLockFrom, timings };
+    }
+
+    const active = (await provider.current()).live;
+    timings.totalMs = since(started);
+    return { ...base, outcome: 'switched', active, changed: true, plan, verification, recoveredLockFrom, timings };
+  } finally {
+    await lock.release();
+  }
+}
+
+async function switchBack(
+  provider: TrafficProvider,
+  before: LiveState,
+  problem: string,
+  request: SwitchRequest,
+  clock: Clock,
+  logger: SwitchLogger,
+): Promise<Verification | undefined> {
+  logger.warning(`${problem}; switching back to ${before.live}`);
+  try {
+    await provider.restore(before, logger);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new TrafficError(
+      `${problem}; switching back to ${before.live} failed too: ${why}. Traffic may be on either color: check ` +
+        `${provider.describe()} by hand (it was: ${before.evidence})`,
+      error instanceof TrafficError ? error.untrustedOutput : undefined,
+    );
+  }
+  if (!request.verify || (before.live !== 'blue' && before.live !== 'green')) return undefined;
+  const proof = await verifyLive(before.live, request.verify.probe, request.verify, clock);
+  logger.info(`verification after switching back: ${summariseVerification(proof)}`);
+  return proof;
+}
+
+export interface RestoreRequest {
+  provider: TrafficProvider;
+  /** A state read by current(), e.g. the one beforeChange received in the main step. */
+  state: LiveState;
+  lockWaitMs?: number;
+  lockStaleMs?: number;
+  logger?: SwitchLogger;
+  clock?: Clock;
+}
+
+export interface RestoreReport {
+  provider: string;
+  /** False when the proxy was already in that state. */
+  changed: boolean;
+  before: LiveColor;
+  active: LiveColor;
+}
+
+/**
+ * Puts a saved state back under the target's lock: the cancel post step's path. The main step's lock, left by a
+ * killed process, is recovered like any stale lock.
+ */
+export async function restoreTraffic(request: RestoreRequest): Promise<RestoreReport> {
+  const { provider, state } = request;
+  const logger = request.logger ?? silentLogger;
+  const lock = await acquireLock(provider.lockFile, {
+    purpose: `restore ${state.live} via ${provider.kind}`,
+    waitMs: request.lockWaitMs ?? 60_000,
+    staleMs: request.lockStaleMs ?? 15 * 60_000,
+    clock: request.clock ?? systemClock,
+    logger,
+  });
+  try {
+    const now = await provider.current();
+    const base = { provider: provider.describe(), before: now.live };
+    if (now.snapshot === state.snapshot && !lock.recoveredFrom) return { ...base, changed: false, active: now.live };
+    logger.info(`${provider.describe()}: putting back ${state.evidence} (now ${now.evidence})`);
+    await provider.restore(state, logger);
+    return { ...base, changed: true, active: (await provider.current()).live };
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,164 @@
+// Proof that the new color is live: a number of consecutive answers from it, through the URL users hit, within a
+// timeout; and the record of what answered instead when it is not.
+import http from 'node:http';
+import https from 'node:https';
+import type { Clock } from './clock.js';
+import type { Color } from './color.js';
+import { TrafficError } from './errors.js';
+
+/** What one request saw. `color` is what the response claimed (untrusted text). */
+export interface ColorAnswer {
+  status?: number;
+  color?: string;
+  error?: string;
+}
+
+/** One request through the proxy; `timeoutMs` bounds it. */
+export type ColorProbe = (timeoutMs: number) => Promise<ColorAnswer>;
+
+export interface VerifyPolicy {
+  /** Consecutive answers from the color that prove it live. */
+  requests: number;
+  timeoutMs: number;
+  /** Pause after an answer from the wrong color, so a reloading proxy is not hammered. */
+  retryDelayMs?: number;
+}
+
+export interface Verification {
+  color: Color;
+  passed: boolean;
+  required: number;
+  /** Consecutive answers from `color` at the end. */
+  streak: number;
+  attempts: number;
+  /** Answers per origin: a color, another value or no value (`other`), or no usable response (`failed`). */
+  seen: { blue: number; green: number; other: number; failed: number };
+  /** The last answer that was not `color`, described safely. */
+  lastMismatch?: string;
+  elapsedMs: number;
+}
+
+const PER_REQUEST_TIMEOUT_MS = 2_000;
+
+export async function verifyLive(
+  color: Color,
+  probe: ColorProbe,
+  policy: VerifyPolicy,
+  clock: Clock,
+): Promise<Verification> {
+  const started = clock.now();
+  const seen = { blue: 0, green: 0, other: 0, failed: 0 };
+  let streak = 0;
+  let attempts = 0;
+  let lastMismatch: string | undefined;
+  const elapsed = (): number => clock.now() - started;
+  while (elapsed() < policy.timeoutMs && streak < policy.requests) {
+    const answer = await probe(Math.min(PER_REQUEST_TIMEOUT_MS, policy.timeoutMs - elapsed()));
+    attempts += 1;
+    const origin = originOf(answer);
+    seen[origin] += 1;
+    if (origin === color) {
+      streak += 1;
+      continue;
+    }
+    streak = 0;
+    lastMismatch = describeAnswer(answer);
+    const remaining = policy.timeoutMs - elapsed();
+    if (remaining > 0) await clock.sleep(Math.min(policy.retryDelayMs ?? 100, remaining));
+  }
+  const passed = streak >= policy.requests;
+  return { color, passed, required: policy.requests, streak, attempts, seen, lastMismatch, elapsedMs: elapsed() };
+}
+
+/** "20 of 20 consecutive from green in 143 ms (seen: blue 2, green 20)". */
+export function summariseVerification(v: Verification): string {
+  const counts = Object.entries(v.seen)
+    .filter(([, n]) => n > 0)
+    .map(([origin, n]) => `${origin} ${n}`)
+    .join(', ');
+  const head = `${v.streak} of ${v.required} consecutive answers from ${v.color} after ${v.attempts} requests in ${Math.round(v.elapsedMs)} ms (seen: ${counts || 'nothing'})`;
+  return v.passed || !v.lastMismatch ? head : `${head}; last other answer: ${v.lastMismatch}`;
+}
+
+function originOf(answer: ColorAnswer): keyof Verification['seen'] {
+  if (answer.error !== undefined || answer.status === undefined || answer.status >= 500) return 'failed';
+  const claimed = answer.color?.trim().toLowerCase();
+  return claimed === 'blue' || claimed === 'green' ? claimed : 'other';
+}
+
+function describeAnswer(answer: ColorAnswer): string {
+  if (answer.error !== undefined) return answer.error;
+  // The claimed value comes from the response: shown only when it is a plain short word.
+  const claimed =
+    answer.color === undefined
+      ? 'no color'
+      : /^[\w.-]{1,40}$/.test(answer.color)
+        ? `'${answer.color}'`
+        : 'an unreadable color';
+  return `HTTP ${answer.status} with ${claimed}`;
+}
+
+export interface HttpProbeOptions {
+  url: string;
+  /** Response header holding the color, e.g. x-color. */
+  header?: string;
+  /** Regular expression over the body; its first group (or whole match) is the color. */
+  bodyPattern?: string;
+}
+
+const BODY_CAP = 64 * 1024;
+
+/** A probe that asks `url` on a fresh connection each time, as a new client would, and reads the color. */
+export function httpColorProbe(options: HttpProbeOptions): ColorProbe {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new TrafficError(`verify-url: '${options.url}' is not a URL; use e.g. http://127.0.0.1:8080/health`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TrafficError(`verify-url: '${options.url}' is not http(s); use an http:// or https:// URL`);
+  }
+  if (Boolean(options.header) === Boolean(options.bodyPattern)) {
+    throw new TrafficError(
+      'verify-url: set exactly one of verify-header (e.g. x-color) or verify-body (a regular expression whose ' +
+        'first group is the color)',
+    );
+  }
+  let pattern: RegExp | undefined;
+  if (options.bodyPattern) {
+    try {
+      pattern = new RegExp(options.bodyPattern);
+    } catch (error) {
+      throw new TrafficError(
+        `verify-body: '${options.bodyPattern}' is not a valid regular expression (${(error as Error).message}); ` +
+          `use e.g. "color":"(\\w+)"`,
+      );
+    }
+  }
+  const header = options.header?.toLowerCase();
+  const client = url.protocol === 'https:' ? https : http;
+  return (timeoutMs) =>
+    new Promise<ColorAnswer>((resolve) => {
+      const request = client.get(url, { agent: false, headers: { connection: 'close' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < BODY_CAP) body += chunk;
+        });
+        response.on('error', (error) => resolve({ error: `response broke off: ${error.message}` }));
+        response.on('end', () => {
+          const status = response.statusCode;
+          if (header) {
+            const value = response.headers[header];
+            resolve({ status, color: Array.isArray(value) ? value.join(',') : value });
+          } else {
+            const match = pattern?.exec(body);
+            resolve({ status, color: match ? (match[1] ?? match[0]) : undefined });
+          }
+        });
+      });
+      request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${Math.round(timeoutMs)} ms`)));
+      request.on('error', (error) => resolve({ error: `${url.host}: ${(error as Error).message}` }));
+    });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals';
+import type { InputSpec } from '@actions-kit/checks/action-manifests';
+import { BenchInputError, checkRequiredInputs, parseBenchInputs } from '../src/bench-inputs.js';
+
+const FILE = 'actions/x/bench.json';
+
+describe('parseBenchInputs', () => {
+  it('reads the inputs of the named benchmark and ignores the others', () => {
+    const text = JSON.stringify({ startup: { inputs: { name: 'world' } }, parsing: { inputs: { file: 'big.json' } } });
+    expect(parseBenchInputs(text, FILE, 'startup')).toEqual({ name: 'world' });
+    expect(parseBenchInputs(text, FILE, 'proxy')).toEqual({});
+  });
+
+  it('names the file and the value when the shape is wrong', () => {
+    expect(() => parseBenchInputs('{', FILE, 'startup')).toThrow(BenchInputError);
+    expect(() => parseBenchInputs('{', FILE, 'startup')).toThrow(/^actions\/x\/bench\.json: not valid JSON/);
+    expect(() => parseBenchInputs('{"startup": {"name": "x"}}', FILE, 'startup')).toThrow(
+      'actions/x/bench.json: "startup" must be { "inputs": { "<name>": "<value>" } }',
+    );
+    expect(() => parseBenchInputs('{"startup": {"inputs": {"retries": 3}}}', FILE, 'startup')).toThrow(
+      'actions/x/bench.json: "startup".inputs.retries is 3; inputs are strings, as in a workflow',
+    );
+  });
+});
+
+describe('checkRequiredInputs', () => {
+  const declared: InputSpec[] = [
+    { name: 'name', description: '', required: true, default: undefined },
+    { name: 'greeting', description: '', required: true, default: 'Hello' },
+    { name: 'extra', description: '', required: false, default: undefined },
+  ];
+
+  it('accepts required inputs given a value or a default', () => {
+    expect(() => checkRequiredInputs(declared, { name: 'world' }, FILE, 'startup')).not.toThrow();
+  });
+
+  it('says which input is missing and what to add to bench.json', () => {
+    expect(() => checkRequiredInputs(declared, {}, FILE, 'startup')).toThrow(
+      `actions/x/bench.json: required input(s) 'name' have no default and no bench value; add {"startup":{"inputs":{"name":"…"}}}`,
+    );
+  });
+});
