@@ -1,0 +1,566 @@
+// Conformance with real reports: every file under ../shared/fixtures (DefectDojo's parser samples and the tools' own
+// outputs) read with the counts and field values their MANIFESTs list. Where our semantics deliberately differ from
+// DefectDojo's, the test asserts ours and CONFORMANCE.md says why. SARIF written from all of them is validated
+// against the OASIS SARIF 2.1.0 schema.
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
+import {
+  buildSarif,
+  dedupe,
+  readReportFile,
+  serializeSarif,
+  type Finding,
+  type FindingRecord,
+  type ReaderName,
+  type ReportFile,
+} from '@actions-kit/findings';
+
+// Both are CommonJS modules with a `default` export; NodeNext sees the module object.
+const Ajv04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURES = resolve(REPO_ROOT, '../shared/fixtures');
+const AVAILABLE = existsSync(join(FIXTURES, 'defectdojo', 'MANIFEST.md'));
+
+if (!AVAILABLE) {
+  if (process.env['CI'] === 'true') {
+    describe('shared fixtures', () => {
+      it('are present in CI', () => {
+        throw new Error(
+          `The conformance fixtures are missing: expected ${FIXTURES} (../shared/fixtures beside the repository).`,
+        );
+      });
+    });
+  } else {
+    console.warn(
+      `findings conformance: skipped, ${FIXTURES} does not exist (it is only beside the repository on CI and dev machines).`,
+    );
+  }
+}
+
+const suite = AVAILABLE ? describe : describe.skip;
+
+function load(path: string, reader?: ReaderName): ReportFile {
+  return readReportFile(join(FIXTURES, path), { displayPath: path, ...(reader && { reader }) });
+}
+
+const read = (path: string, reader?: ReaderName) => load(path, reader).records;
+
+/** Fields compared in assertions (whole records carry identity data that is not the point here). */
+function view(record: FindingRecord | Finding | undefined) {
+  if (!record) throw new Error('no record at that index');
+  return {
+    ruleId: record.ruleId,
+    title: record.title,
+    severity: record.severity,
+    category: record.category,
+    location: record.location,
+    package: record.package,
+  };
+}
+
+function severities(records: readonly { severity: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of records) counts[r.severity] = (counts[r.severity] ?? 0) + 1;
+  return counts;
+}
+
+suite('DefectDojo Trivy samples', () => {
+  it.each([
+    ['legacy_no_vuln.json', 0],
+    ['legacy_many_vulns.json', 93],
+    ['scheme_2_no_vuln.json', 0],
+    ['scheme_2_many_vulns.json', 5],
+    ['misconfigurations_and_secrets.json', 5],
+    ['kubernetes.json', 20],
+    ['kubernetes_fabricated_subset.json', 13],
+    ['kubernetes_fabricated_internal_duplicates_subset.json', 5],
+    ['issue_9170.json', 37],
+    ['license_scheme.json', 19],
+    ['issue_9092.json', 1],
+    ['issue_9263.json', 1],
+    ['cvss_severity_source.json', 2],
+    ['severity_prio.json', 2],
+    ['issue_14136.json', 1],
+  ])('%s has %i active records', (file, raw) => {
+    expect(read(`defectdojo/trivy/${file}`, 'trivy')).toHaveLength(raw);
+  });
+
+  it('legacy_many_vulns.json: [0] low CVE-2011-3374 in apt 1.8.2.2, CWE-347, no empty tags', () => {
+    const records = read('defectdojo/trivy/legacy_many_vulns.json');
+    expect(view(records[0])).toMatchObject({
+      ruleId: 'CVE-2011-3374',
+      severity: 'low',
+      package: { name: 'apt', version: '1.8.2.2' },
+    });
+    expect(records[0]!.cwes).toEqual(['CWE-347']);
+    expect(records.every((r) => (r.tags ?? []).every((t) => typeof t === 'string' && t !== '' && t !== 'None'))).toBe(
+      true,
+    );
+  });
+
+  it('scheme_2_many_vulns.json: freetype and krb5-libs with their CWE, path and fixed version', () => {
+    const [first, second] = read('defectdojo/trivy/scheme_2_many_vulns.json');
+    expect(view(first)).toMatchObject({
+      ruleId: 'CVE-2020-15999',
+      severity: 'medium',
+      location: { path: 'app/libs/freetype-2.9.1-r2' },
+      package: { name: 'freetype', version: '2.9.1-r2', fixedVersion: '2.9.1-r3' },
+    });
+    expect(first!.cwes).toEqual(['CWE-787']);
+    expect(view(second)).toMatchObject({
+      ruleId: 'CVE-2020-28196',
+      severity: 'high',
+      package: { name: 'krb5-libs', version: '1.15.5-r0', fixedVersion: '1.15.5-r1' },
+    });
+    expect(second!.cwes).toEqual(['CWE-674']);
+  });
+
+  it('misconfigurations_and_secrets.json: DS002 as DS-0002, high; the GitHub token secret critical at Dockerfile:24', () => {
+    const records = read('defectdojo/trivy/misconfigurations_and_secrets.json');
+    expect(view(records[2])).toMatchObject({
+      ruleId: 'DS-0002',
+      title: "Image user should not be 'root'",
+      severity: 'high',
+      category: 'misconfiguration',
+      location: { path: 'Dockerfile' },
+    });
+    expect(records[2]!.helpUri).toBe('https://avd.aquasec.com/misconfig/ds002');
+    expect(records[2]!.tags).toContain('dockerfile');
+    expect(view(records[3])).toMatchObject({
+      title: 'GitHub Personal Access Token',
+      severity: 'critical',
+      category: 'secret',
+      location: { path: 'Dockerfile', startLine: 24 },
+    });
+    expect(records[3]!.identity).toMatchObject({ snippet: 'ENV GITHUB_PAT=*****' });
+  });
+
+  it('kubernetes.json (old trivy k8s): [0] apt medium, [5] the redis-leader image, [10] KSV001 medium; no duplicates', () => {
+    const records = read('defectdojo/trivy/kubernetes.json');
+    expect(view(records[0])).toMatchObject({
+      ruleId: 'CVE-2020-27350',
+      severity: 'medium',
+      location: { path: 'gcr.io/google_samples/gb-redis-follower' },
+      package: { name: 'apt', version: '1.8.2.1' },
+    });
+    expect(records[0]!.tags).toEqual(['debian', 'os-pkgs']);
+    expect(records[0]!.source.record).toBe('/Vulnerabilities/0/Results/0/Vulnerabilities/0');
+    expect(view(records[5])).toMatchObject({ ruleId: 'CVE-2020-27350', location: { path: 'docker.io/redis' } });
+    expect(view(records[10])).toMatchObject({
+      ruleId: 'KSV-0001',
+      title: 'Process can elevate its own privileges',
+      severity: 'medium',
+      location: { path: 'default/Deployment/redis-follower' },
+    });
+    expect(records[10]!.tags).toEqual(['Kubernetes Security Check', 'kubernetes']);
+    expect(dedupe(records)).toHaveLength(20);
+  });
+
+  it('kubernetes subsets read with kubernetes.json: 13 of 13 and 4 of 5 are duplicates (see CONFORMANCE.md)', () => {
+    const full = read('defectdojo/trivy/kubernetes.json');
+    const subset = read('defectdojo/trivy/kubernetes_fabricated_subset.json');
+    expect(dedupe([...full, ...subset])).toHaveLength(20);
+    const internal = read('defectdojo/trivy/kubernetes_fabricated_internal_duplicates_subset.json');
+    expect(dedupe(internal)).toHaveLength(3);
+    // Its KSV014 record flags the 'leader' container's lines under redis-follower: other content, another finding.
+    const merged = dedupe([...full, ...internal]);
+    expect(merged).toHaveLength(21);
+    expect(merged.filter((f) => f.sources.every((s) => s.file.includes('subset'))).map((f) => f.ruleId)).toEqual([
+      'KSV-0014',
+    ]);
+  });
+
+  it('issue_9170.json (current trivy k8s): [0] KSV116 low', () => {
+    expect(view(read('defectdojo/trivy/issue_9170.json')[0])).toMatchObject({
+      ruleId: 'KSV-0116',
+      title: 'Runs with a root primary or supplementary GID',
+      severity: 'low',
+      location: { path: 'default/Service/kubernetes' },
+    });
+    expect(load('defectdojo/trivy/issue_9170.json').format).toBe('Trivy k8s JSON (Resources)');
+  });
+
+  it('license_scheme.json: [0] GPL-2.0 restricted licence of alpine-baselayout, high', () => {
+    const [first] = read('defectdojo/trivy/license_scheme.json');
+    expect(view(first)).toMatchObject({
+      ruleId: 'GPL-2.0',
+      severity: 'high',
+      category: 'license',
+      package: { name: 'alpine-baselayout' },
+    });
+    expect(first!.tags).toEqual(['restricted']);
+  });
+
+  it('CycloneDX scans (issue_9092, issue_9263): high, at requirements.txt', () => {
+    expect(view(read('defectdojo/trivy/issue_9092.json')[0])).toMatchObject({
+      severity: 'high',
+      location: { path: 'requirements.txt' },
+    });
+    expect(read('defectdojo/trivy/issue_9263.json')[0]!.severity).toBe('high');
+  });
+
+  it('Severity wins over CVSS (cvss_severity_source vs severity_prio) and issue_14136 is low', () => {
+    expect(read('defectdojo/trivy/cvss_severity_source.json').map((r) => r.severity)).toEqual(['medium', 'high']);
+    expect(read('defectdojo/trivy/severity_prio.json').map((r) => r.severity)).toEqual(['low', 'critical']);
+    expect(read('defectdojo/trivy/issue_14136.json')[0]!.severity).toBe('low');
+  });
+});
+
+suite('Trivy upstream golden outputs', () => {
+  it('alpine-310.json.golden: 4 medium vulnerabilities, 2 CVEs in 2 packages', () => {
+    const records = read('trivy-upstream/alpine-310.json.golden');
+    expect(severities(records)).toEqual({ medium: 4 });
+    expect(dedupe(records)).toHaveLength(4);
+    expect(new Set(records.map((r) => r.ruleId)).size).toBe(2);
+  });
+
+  it('alpine-310.sarif.golden (the same scan as SARIF): 4 medium results, 4 findings', () => {
+    const records = read('trivy-upstream/alpine-310.sarif.golden');
+    expect(records.map((r) => [r.tool, r.severity, r.category])).toEqual(
+      Array(4).fill(['trivy', 'medium', 'vulnerability']),
+    );
+    expect(dedupe(records)).toHaveLength(4);
+  });
+
+  it('secrets.json.golden: critical at deploy.sh:3 and high at deploy.sh:7', () => {
+    expect(
+      read('trivy-upstream/secrets.json.golden').map((r) => [r.severity, r.location.path, r.location.startLine]),
+    ).toEqual([
+      ['critical', 'deploy.sh', 3],
+      ['high', 'deploy.sh', 7],
+    ]);
+  });
+
+  it('license-cyclonedx.json.golden: medium, low, low; helm_badname.json.golden (no Results key): 0', () => {
+    expect(read('trivy-upstream/license-cyclonedx.json.golden').map((r) => r.severity)).toEqual([
+      'medium',
+      'low',
+      'low',
+    ]);
+    expect(read('trivy-upstream/helm_badname.json.golden')).toEqual([]);
+  });
+});
+
+suite('DefectDojo Bandit samples (before 1.7.3) and Bandit upstream output', () => {
+  it.each([
+    ['defectdojo/bandit/no_vuln.json', 0],
+    ['defectdojo/bandit/one_vuln.json', 1],
+    ['defectdojo/bandit/many_vulns.json', 214],
+    ['defectdojo/bandit/dd.json', 47],
+    ['bandit-upstream/bandit-examples.json', 37],
+    ['bandit-upstream/bandit-clean.json', 0],
+  ])('%s has %i active records', (file, raw) => {
+    expect(read(file, 'bandit')).toHaveLength(raw);
+  });
+
+  it('one_vuln.json: the assert finding, low, at one/one.py, B101 with its documentation link', () => {
+    const [record] = read('defectdojo/bandit/one_vuln.json');
+    expect(view(record)).toMatchObject({
+      ruleId: 'B101',
+      title: 'Use of assert detected. The enclosed code will be removed when compiling to optimised byte code.',
+      severity: 'low',
+      location: { path: 'one/one.py' },
+    });
+    expect(record!.helpUri).toBe('https://bandit.readthedocs.io/en/latest/plugins/b101_assert_used.html');
+    expect(record!.tags).toEqual(['assert_used']);
+  });
+
+  it('many_vulns.json: [0] try/except/pass, low, B110, the Windows path with forward slashes; one exact duplicate', () => {
+    const records = read('defectdojo/bandit/many_vulns.json');
+    expect(view(records[0])).toMatchObject({
+      ruleId: 'B110',
+      title: 'Try, Except, Pass detected.',
+      severity: 'low',
+      location: { path: 'dojo/benchmark/views.py' },
+    });
+    expect(dedupe(records)).toHaveLength(213);
+  });
+
+  it('dd.json: [0] insecure hash, medium, B303', () => {
+    expect(view(read('defectdojo/bandit/dd.json')[0])).toMatchObject({
+      ruleId: 'B303',
+      title: 'Use of insecure MD2, MD4, MD5, or SHA1 hash function.',
+      severity: 'medium',
+      location: { path: 'dojo/tools/acunetix/parser.py' },
+    });
+  });
+
+  it('bandit-examples.json (1.9.4): High 1, Medium 30, Low 6; test ids; the unparsable file as a note; no ./ prefix', () => {
+    const file = load('bandit-upstream/bandit-examples.json');
+    expect(file.format).toBe('Bandit JSON (1.7.3 or later)');
+    expect(severities(file.records)).toEqual({ high: 1, medium: 30, low: 6 });
+    const ids: Record<string, number> = {};
+    for (const r of file.records) ids[r.ruleId] = (ids[r.ruleId] ?? 0) + 1;
+    expect(ids).toEqual({ B113: 25, B108: 3, B602: 3, B607: 2, B506: 2, B101: 1, B201: 1 });
+    expect(file.notes).toEqual([
+      'Bandit could not scan ./examples/nonsense.py: syntax error while parsing AST from file',
+    ]);
+    expect(file.records.every((r) => r.location.path.startsWith('examples/') && r.cwes?.[0]?.startsWith('CWE-'))).toBe(
+      true,
+    );
+  });
+});
+
+suite('DefectDojo Gitleaks samples and Gitleaks upstream output', () => {
+  it.each([
+    ['defectdojo/gitleaks/no_findings.json', 0, 0],
+    ['defectdojo/gitleaks/data_one.json', 1, 1],
+    ['defectdojo/gitleaks/data_many.json', 2, 2],
+    ['defectdojo/gitleaks/version_7.5.0.json', 8, 4],
+    ['defectdojo/gitleaks/gitleaks8_many.json', 4, 3],
+    ['gitleaks-upstream/empty.json', 0, 0],
+  ])('%s has %i active records and %i findings', (file, raw, findings) => {
+    const records = read(file, 'gitleaks');
+    expect(records).toHaveLength(raw);
+    expect(dedupe(records)).toHaveLength(findings);
+  });
+
+  it('data_one.json (legacy v4): the private key in cert-key.pem, no line, tags split', () => {
+    const [record] = read('defectdojo/gitleaks/data_one.json');
+    expect(view(record)).toMatchObject({
+      ruleId: 'Asymmetric Private Key',
+      severity: 'high',
+      category: 'secret',
+      location: { path: 'cert-key.pem' },
+    });
+    expect(record!.location.startLine).toBeUndefined();
+    expect(record!.tags).toContain('AsymmetricPrivateKey');
+  });
+
+  it('data_many.json: [0] Github in .bashrc', () => {
+    const [record] = read('defectdojo/gitleaks/data_many.json');
+    expect(view(record)).toMatchObject({ ruleId: 'Github', location: { path: '.bashrc' } });
+    expect(record!.tags).toContain('Github');
+  });
+
+  it('version_7.5.0.json: the same 4 leaks DefectDojo keeps, each found in 2 commits', () => {
+    const findings = dedupe(read('defectdojo/gitleaks/version_7.5.0.json'));
+    expect(
+      findings.map((f) => [f.ruleId, f.location.path.split('/').pop(), f.location.startLine, f.sources.length]),
+    ).toEqual([
+      ['AWS Access Key', 'gitlab_secret_detection_report_1_vuln.json', 13, 2],
+      ['Asymmetric Private Key', 'gitlab_secret_detection_report_3_vuln.json', 13, 2],
+      ['AWS Access Key', 'gitlab_secret_detection_report_3_vuln.json', 44, 2],
+      ['AWS Access Key', 'test_gitlab_secret_detection_report_parser.py', 37, 2],
+    ]);
+    expect(findings[0]!.tags).toEqual(['key', 'AWS']);
+  });
+
+  it('gitleaks8_many.json: the AWS key found in two commits is one finding with 2 sources; tags kept', () => {
+    const findings = dedupe(read('defectdojo/gitleaks/gitleaks8_many.json'));
+    expect(findings.map((f) => [f.ruleId, f.location.path, f.location.startLine, f.sources.length])).toEqual([
+      ['aws-access-token', '/conf/aws.tf', 2, 2],
+      ['RSA-PK', 'conf/rsa.pk', 57, 1],
+      ['generic-api-key', 'tests/api.py', 21, 1],
+    ]);
+    expect(findings[1]!.tags).toEqual(['tag1', 'tag2']);
+    expect(JSON.stringify(findings)).not.toContain('dfjksdjfs3294dfjlsdaf213');
+  });
+
+  it('sarif_simple.sarif: one high secret (Gitleaks SARIF has no level), its snippet secret not kept', () => {
+    const records = read('gitleaks-upstream/sarif_simple.sarif');
+    expect(records.map((r) => [r.tool, r.severity, r.category, r.location.path])).toEqual([
+      ['gitleaks', 'high', 'secret', 'auth.py'],
+    ]);
+    expect(JSON.stringify(records)).not.toContain('a secret');
+  });
+});
+
+suite('DefectDojo SARIF samples', () => {
+  it.each([
+    ['DefectDojo_django-DefectDojo__2020-12-11_13 42 10__export.sarif', 510, 0],
+    ['appendix_k.sarif', 0, 1],
+    ['appendix_k1.sarif', 0, 0],
+    ['appendix_k1_double.sarif', 0, 0],
+    ['appendix_k2.sarif', 1, 0],
+    ['appendix_k4.sarif', 0, 1],
+    ['suppression_test.sarif', 2, 3],
+    ['dependency_check.sarif', 13, 0],
+    ['bash-report.sarif', 27, 0],
+    ['bash-report-fabricated-no-internal-dupes.sarif', 5, 0],
+    ['bash-report-fabricated-no-internal-dupes-subset.sarif', 4, 0],
+    ['bash-report-subset-same-hash-code-same-unique-id.sarif', 4, 0],
+    ['njsscan.sarif', 2, 0],
+    ['mobsfscan.json', 9, 0],
+    ['gitleaks_7.5.0.sarif', 8, 0],
+    ['flawfinder.sarif', 53, 0],
+    ['codeQL-output.sarif', 72, 0],
+    ['issue_10191.json', 77, 0],
+    ['no_runs.sarif', 0, 0],
+  ])('%s has %i active and %i suppressed records', (file, raw, suppressed) => {
+    const report = load(`defectdojo/sarif/${file}`, 'sarif');
+    expect(report.records).toHaveLength(raw);
+    expect(report.suppressed).toHaveLength(suppressed);
+  });
+
+  it('the DefectDojo export: every title bounded, every severity valid, no duplicates', () => {
+    const records = read('defectdojo/sarif/DefectDojo_django-DefectDojo__2020-12-11_13 42 10__export.sarif');
+    expect(
+      records.every((r) => r.title.length <= 300 && ['critical', 'high', 'medium', 'low', 'info'].includes(r.severity)),
+    ).toBe(true);
+    expect(dedupe(records)).toHaveLength(510);
+  });
+
+  it('appendix_k.sarif: the suppressed result is at src/collections/list.h:15, high, with its message filled in', () => {
+    const [record] = load('defectdojo/sarif/appendix_k.sarif').suppressed;
+    expect(view(record)).toMatchObject({
+      ruleId: 'C2001',
+      severity: 'high',
+      location: { path: 'src/collections/list.h', startLine: 15 },
+    });
+    expect(record!.title).toMatch(/^Variable "ptr" was used without being initialized/);
+  });
+
+  it('appendix_k1_double.sarif: two runs, two tools, no results', () => {
+    expect(load('defectdojo/sarif/appendix_k1_double.sarif').tools).toEqual(['codescanner', 'otherscanner']);
+  });
+
+  it('appendix_k2.sarif: the message from messageStrings at src/collections/list.cpp:15', () => {
+    expect(view(read('defectdojo/sarif/appendix_k2.sarif')[0])).toMatchObject({
+      title: 'Variable "count" was used without being initialized.',
+      location: { path: 'src/collections/list.cpp', startLine: 15 },
+    });
+  });
+
+  it('appendix_k4.sarif: the suppressed C2001 result', () => {
+    expect(load('defectdojo/sarif/appendix_k4.sarif').suppressed[0]!.ruleId).toBe('C2001');
+  });
+
+  it('suppression_test.sarif: "Suppressed" results are suppressed, "Not suppressed" (no or empty suppressions) are findings', () => {
+    const report = load('defectdojo/sarif/suppression_test.sarif');
+    expect(report.records.map((r) => r.title)).toEqual(['Not suppressed', 'Not suppressed']);
+    expect(report.suppressed.map((r) => r.title)).toEqual(['Suppressed', 'Suppressed', 'Suppressed']);
+  });
+
+  it('dependency_check.sarif: [0] the absolute file URI as a path, [6] CVE-2019-11358 high', () => {
+    const records = read('defectdojo/sarif/dependency_check.sarif');
+    expect(records[0]!.location.path).toBe(
+      '/src/.venv/lib/python3.9/site-packages/tastypie_swagger/static/tastypie_swagger/js/lib/handlebars-1.0.0.js',
+    );
+    expect(view(records[6])).toMatchObject({ ruleId: 'CVE-2019-11358', severity: 'high', category: 'vulnerability' });
+    expect(records[6]!.title).toMatch(/^CVE-2019-11358 - jQuery before 3.4.0/);
+  });
+
+  it('bash-report.sarif: 27 records, 12 findings (rule, file and line content), note is low', () => {
+    const records = read('defectdojo/sarif/bash-report.sarif');
+    expect(records[0]!.location.path).toBe('/home/damien/dd/docker/setEnv.sh');
+    expect(records[6]!.severity).toBe('low');
+    expect(dedupe(records)).toHaveLength(12);
+  });
+
+  it('bash-report fabricated files: no internal duplicates; the subset after the full file adds nothing', () => {
+    const full = read('defectdojo/sarif/bash-report-fabricated-no-internal-dupes.sarif');
+    const subset = read('defectdojo/sarif/bash-report-fabricated-no-internal-dupes-subset.sarif');
+    expect(dedupe(full)).toHaveLength(5);
+    expect(dedupe([...full, ...subset])).toHaveLength(5);
+    expect(dedupe(read('defectdojo/sarif/bash-report-subset-same-hash-code-same-unique-id.sarif'))).toHaveLength(2);
+  });
+
+  it('njsscan.sarif: [0] /src/index.js with CWE-327 ... first location of each result only', () => {
+    const records = read('defectdojo/sarif/njsscan.sarif');
+    expect(records[0]!.location.path).toBe('/src/index.js');
+    expect(records[1]!.location.startLine).toBe(235);
+  });
+
+  it('gitleaks_7.5.0.sarif: 8 high secrets (rule named by the message), the same 4 findings as its JSON', () => {
+    const records = read('defectdojo/sarif/gitleaks_7.5.0.sarif');
+    expect(records.map((r) => r.location.startLine)).toEqual([13, 13, 13, 44, 37, 13, 44, 37]);
+    expect(records.every((r) => r.severity === 'high' && r.category === 'secret' && r.ruleId !== 'unknown-rule')).toBe(
+      true,
+    );
+    expect(records[7]!.location.path).toBe('dojo/unittests/tools/test_gitlab_secret_detection_report_parser.py');
+    expect(dedupe(records)).toHaveLength(4);
+  });
+
+  it('flawfinder.sarif: [0] FF1048 high at src/tree/param.cc:29 CWE-327, [20] FF1004 note, [52] FF1021 high; the pass result is skipped', () => {
+    const records = read('defectdojo/sarif/flawfinder.sarif');
+    expect(view(records[0])).toMatchObject({
+      ruleId: 'FF1048',
+      severity: 'high',
+      location: { path: 'src/tree/param.cc', startLine: 29 },
+    });
+    expect(records[0]!.title).toContain('CWE-327');
+    expect(view(records[20])).toMatchObject({ ruleId: 'FF1004', severity: 'low' });
+    expect(view(records[52])).toMatchObject({ ruleId: 'FF1021', severity: 'high' });
+  });
+
+  it('codeQL-output.sarif: [7] py/call/wrong-named-argument high at good/mod_user.py:33', () => {
+    expect(view(read('defectdojo/sarif/codeQL-output.sarif')[7])).toMatchObject({
+      ruleId: 'py/call/wrong-named-argument',
+      severity: 'high',
+      location: { path: 'good/mod_user.py', startLine: 33 },
+    });
+  });
+
+  it('issue_10191.json (Semgrep with security-severity): 77 records, all medium or above', () => {
+    expect(Object.keys(severities(read('defectdojo/sarif/issue_10191.json'))).sort()).toEqual(['high', 'medium']);
+  });
+});
+
+suite('quality/sarif (codeql-action fingerprinting input)', () => {
+  it('resolves the artifact given only by index, and defaults a missing level to warning', () => {
+    const records = read('quality/sarif/codeql-action-fingerprinting.input.sarif');
+    expect(records.map((r) => [r.ruleId, r.severity, r.location.path])).toEqual([
+      ['js/unused-local-variable', 'medium', 'testFile1.js'],
+      ['js/unused-local-variable', 'medium', 'testFile2.js'],
+    ]);
+  });
+});
+
+suite('SARIF written from every fixture', () => {
+  const schema = (): object =>
+    JSON.parse(readFileSync(join(FIXTURES, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+
+  it('is valid against the OASIS SARIF 2.1.0 schema (JSON Schema draft-04) and within GitHub limits', () => {
+    const ajv = new Ajv04({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema());
+    const files = [
+      ...[
+        'legacy_many_vulns.json',
+        'misconfigurations_and_secrets.json',
+        'kubernetes.json',
+        'issue_9170.json',
+        'license_scheme.json',
+        'cvss_severity_source.json',
+      ].map((f) => load(`defectdojo/trivy/${f}`)),
+      load('defectdojo/bandit/many_vulns.json'),
+      load('bandit-upstream/bandit-examples.json'),
+      load('defectdojo/gitleaks/gitleaks8_many.json'),
+      load('defectdojo/gitleaks/version_7.5.0.json'),
+      ...[
+        'codeQL-output.sarif',
+        'flawfinder.sarif',
+        'issue_10191.json',
+        'dependency_check.sarif',
+        'appendix_k.sarif',
+        'suppression_test.sarif',
+      ].map((f) => load(`defectdojo/sarif/${f}`)),
+      load('trivy-upstream/secrets.json.golden'),
+    ];
+    const findings = dedupe(files.flatMap((f) => f.records));
+    findings[0]!.status = 'suppressed';
+    findings[0]!.suppression = { entry: 1, reason: 'accepted for the test' };
+    const { log } = buildSarif(findings, { tools: [...new Set(files.flatMap((f) => f.tools))] });
+    const written = JSON.parse([...serializeSarif(log)].join('')) as unknown;
+    const valid = validate(written);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(log.runs.length).toBeLessThanOrEqual(20);
+    for (const run of log.runs) {
+      expect(run.results.length).toBeLessThanOrEqual(25_000);
+      expect(new Set(run.tool.driver.rules.map((r) => r.id)).size).toBe(run.tool.driver.rules.length);
+      expect(new Set(log.runs.map((r) => r.automationDetails.id)).size).toBe(log.runs.length);
+      for (const result of run.results) {
+        expect(result.locations[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+        expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}$/);
+      }
+    }
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { bufferSource, findJsonSyntaxError, JsonSyntaxError, scanJson, type ScanPlan } from '@actions-kit/findings';
+
+const SAMPLE = {
+  SchemaVersion: 2,
+  Metadata: { nested: { deeper: [1, 2, { x: 'y' }] } },
+  Results: [
+    {
+      Target: 'a "quoted" \\ target',
+      Vulnerabilities: [{ id: 1, text: 'ü → 😀 \u0000' }, { id: 2 }],
+      Packages: [{ big: 'x' }],
+    },
+    { Target: 'b', Vulnerabilities: null },
+    { Target: 'c', Vulnerabilities: [] },
+  ],
+  tail: [true, false, null, -1.5e3, 0, '\\"'],
+};
+const BYTES = Buffer.from(JSON.stringify(SAMPLE, null, 2));
+
+const everything: ScanPlan = () => 'descend';
+
+describe('scanJson', () => {
+  it.each([1, 3, 7, 64, 4096])('rebuilds the same document as JSON.parse with %i-byte reads', (chunkSize) => {
+    expect(scanJson(bufferSource(BYTES), everything, { chunkSize })).toEqual(SAMPLE);
+    expect(scanJson(bufferSource(BYTES), () => 'parse', { chunkSize })).toEqual(SAMPLE);
+  });
+
+  it('hands each element of a mapped list to the mapper and keeps the rest of the path walked', () => {
+    const seen: unknown[] = [];
+    const plan: ScanPlan = (path) => {
+      if (path.length <= 2 && path[0] !== 'Metadata' && path[0] !== 'tail') return 'descend';
+      if (path[2] === 'Vulnerabilities') {
+        return (element) => {
+          seen.push(element);
+          return { kept: (element as { id: number }).id };
+        };
+      }
+      if (path[2] === 'Packages') return 'skip';
+      return 'parse';
+    };
+    const skeleton = scanJson(bufferSource(BYTES), plan, { chunkSize: 5 }) as typeof SAMPLE;
+    expect(seen).toEqual([{ id: 1, text: 'ü → 😀 \u0000' }, { id: 2 }]);
+    expect(skeleton.Results[0]).toEqual({
+      Target: 'a "quoted" \\ target',
+      Vulnerabilities: [{ kept: 1 }, { kept: 2 }],
+    });
+    expect(skeleton.Results[1]!.Vulnerabilities).toBeNull();
+    expect(skeleton.Results[2]!.Vulnerabilities).toEqual([]);
+    expect(skeleton.Metadata).toEqual(SAMPLE.Metadata);
+  });
+
+  it('keeps __proto__ as an own property, as JSON.parse does', () => {
+    const doc = scanJson(bufferSource(Buffer.from('{"__proto__": {"polluted": true}, "a": 1}')), everything) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(doc)).toEqual(['__proto__', 'a']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('skips a UTF-8 byte order mark', () => {
+    expect(scanJson(bufferSource(Buffer.from('\ufeff{"a":1}')), everything)).toEqual({ a: 1 });
+  });
+
+  it('returns what is complete in preview mode when the source stops early', () => {
+    const preview = scanJson(bufferSource(BYTES, 120), (path) => (path.length < 3 ? 'descend' : 'parse'), {
+      partial: true,
+      chunkSize: 16,
+    });
+    expect(preview).toMatchObject({ SchemaVersion: 2 });
+  });
+
+  it('walks any nesting depth without recursion when the value is parsed or skipped', () => {
+    const depth = 100_000;
+    const deep = Buffer.from(`{"deep":${'['.repeat(depth)}${']'.repeat(depth)},"after":1}`);
+    expect(
+      scanJson(bufferSource(deep), (path) => (path.length === 0 ? 'descend' : path[0] === 'deep' ? 'skip' : 'parse')),
+    ).toEqual({ after: 1 });
+  });
+
+  it('reads a 10 MB string in linear time', () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const doc = scanJson(bufferSource(Buffer.from(JSON.stringify({ title: big }))), everything, {
+      chunkSize: 64 * 1024,
+    }) as { title: string };
+    expect(doc.title.length).toBe(big.length);
+  });
+
+  it.each([
+    ['{"a":}', 5, "unexpected '}' where a value was expected"],
+    ['{"a":1', 6, 'unexpected end of input'],
+    ['', 0, 'empty input'],
+    ['[1,2', 4, 'unexpected end of input'],
+    ['{"a":"\\x"}', 6, 'invalid escape sequence'],
+    ['{"a" 1}', 5, "expected ':'"],
+    ['[1]]', 3, "unexpected ']' after the end"],
+    ['"abc', 4, 'unexpected end of input'],
+    ['{"a":[1,2,{"b":tru}]}', 15, "invalid literal (expected 'true')"],
+  ])('locates the error in %j at byte %i', (text, offset, problem) => {
+    for (const plan of [everything, () => 'parse' as const]) {
+      let error: unknown;
+      try {
+        scanJson(bufferSource(Buffer.from(text)), plan, { chunkSize: 3 });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(JsonSyntaxError);
+      expect((error as JsonSyntaxError).offset).toBe(offset);
+      expect((error as JsonSyntaxError).problem).toContain(problem);
+    }
+  });
+});
+
+describe('findJsonSyntaxError', () => {
+  it('accepts valid JSON of any depth', () => {
+    expect(findJsonSyntaxError(BYTES)).toBeUndefined();
+    expect(findJsonSyntaxError(Buffer.from(`${'['.repeat(200_000)}${']'.repeat(200_000)}`))).toBeUndefined();
+  });
+
+  it('reports the first problem with its byte offset', () => {
+    expect(findJsonSyntaxError(Buffer.from('{"a": 01}'))?.offset).toBe(7);
+    expect(findJsonSyntaxError(Buffer.from('{"a": "x\ny"}'))?.problem).toContain('control character');
+    expect(findJsonSyntaxError(Buffer.from('[1,]'))?.problem).toContain("unexpected ']'");
+    expect(findJsonSyntaxError(Buffer.from('{"é": trux}'))?.offset).toBe(7);
+    expect(findJsonSyntaxError(Buffer.from('{"é": tru'))?.problem).toContain('unexpected end of input');
+  });
+});

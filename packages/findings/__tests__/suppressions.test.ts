@@ -1,0 +1,137 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  applySuppressions,
+  dedupe,
+  InputError,
+  parseSuppressionsYaml,
+  trivyReader,
+  type Finding,
+} from '@actions-kit/findings';
+import { read, trivyReport, trivyVulnerability } from './documents.js';
+
+const TODAY = new Date('2026-03-15T12:00:00Z');
+
+function findings(): Finding[] {
+  return dedupe(
+    read(
+      trivyReader,
+      trivyReport([
+        {
+          Target: 'services/api/package-lock.json',
+          Class: 'lang-pkgs',
+          Vulnerabilities: [
+            trivyVulnerability({ VulnerabilityID: 'CVE-2024-1' }),
+            trivyVulnerability({ VulnerabilityID: 'CVE-2024-2' }),
+          ],
+        },
+        {
+          Target: 'services/web/package-lock.json',
+          Class: 'lang-pkgs',
+          Vulnerabilities: [trivyVulnerability({ VulnerabilityID: 'CVE-2024-1' })],
+        },
+        {
+          Target: 'Dockerfile',
+          Class: 'config',
+          Misconfigurations: [
+            { ID: 'DS002', AVDID: 'AVD-DS-0002', Title: 'root', Severity: 'HIGH', Status: 'FAIL', Message: 'm' },
+          ],
+        },
+      ]),
+    ).records,
+  );
+}
+
+describe('parseSuppressionsYaml', () => {
+  it('reads entries with id, rule, cve, path, reason and expires', () => {
+    const yaml = `
+- cve: CVE-2024-1
+  path: services/api/**
+  reason: not reachable from the API
+  expires: 2026-06-30
+- rule: DS002
+  reason: base image sets USER
+- id: 0123456789abcdef0123456789abcdef
+  reason: accepted risk
+`;
+    expect(parseSuppressionsYaml(yaml, '.security-ignore.yml')).toEqual([
+      {
+        entry: 1,
+        cve: 'CVE-2024-1',
+        path: 'services/api/**',
+        reason: 'not reachable from the API',
+        expires: '2026-06-30',
+      },
+      { entry: 2, rule: 'DS002', reason: 'base image sets USER' },
+      { entry: 3, id: '0123456789abcdef0123456789abcdef', reason: 'accepted risk' },
+    ]);
+    expect(parseSuppressionsYaml('', 'empty.yml')).toEqual([]);
+  });
+
+  it.each([
+    ['- cve: CVE-1\n', "entry 1: 'reason' is required"],
+    ['- reason: because\n', "entry 1: give at least one of 'id'"],
+    [
+      '- cve: CVE-1\n  reason: x\n  expiry: 2026-01-01\n',
+      "entry 1: unknown key 'expiry'; allowed keys: id, rule, cve, path, reason, expires.",
+    ],
+    ['- cve: CVE-1\n  reason: x\n  expires: next week\n', "'expires' must be a date written YYYY-MM-DD"],
+    ['- cve: CVE-1\n  reason: x\n  expires: 2026-02-30\n', "'expires' must be a date written YYYY-MM-DD"],
+    ['cve: CVE-1\n', 'expected a YAML list of entries'],
+    ['- cve: [unclosed\n', 'not valid YAML at line'],
+  ])('rejects %j with a message naming the file and the fix', (yaml, message) => {
+    let error: unknown;
+    try {
+      parseSuppressionsYaml(yaml, '.security-ignore.yml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^\.security-ignore\.yml: /);
+    expect((error as Error).message).toContain(message);
+  });
+});
+
+describe('applySuppressions', () => {
+  it('suppresses by CVE under a path glob, by rule in any Trivy spelling, and by fingerprint', () => {
+    const all = findings();
+    const dockerfile = all.find((f) => f.ruleId === 'DS-0002')!;
+    const outcome = applySuppressions(
+      all,
+      parseSuppressionsYaml(
+        `- cve: cve-2024-1\n  path: services/api/**\n  reason: r1\n- rule: AVD-DS-0002\n  reason: r2\n- id: ${all.find((f) => f.ruleId === 'CVE-2024-2')!.fingerprint}\n  reason: r3\n`,
+        'ignore.yml',
+      ),
+      TODAY,
+    );
+    expect(all.map((f) => [f.ruleId, f.location.path, f.status, f.suppression?.entry])).toEqual([
+      ['CVE-2024-1', 'services/api/package-lock.json', 'suppressed', 1],
+      ['CVE-2024-2', 'services/api/package-lock.json', 'suppressed', 3],
+      ['CVE-2024-1', 'services/web/package-lock.json', 'new', undefined],
+      ['DS-0002', 'Dockerfile', 'suppressed', 2],
+    ]);
+    expect(dockerfile.suppression).toEqual({ entry: 2, reason: 'r2' });
+    expect(outcome).toMatchObject({ suppressed: 3, expired: [], unused: [] });
+  });
+
+  it('stops suppressing after the expiry day and reports the expired entry with what it would match', () => {
+    const all = findings();
+    const entries = parseSuppressionsYaml(
+      '- cve: CVE-2024-1\n  reason: until the fix ships\n  expires: 2026-03-14\n- cve: CVE-2024-2\n  reason: last day today\n  expires: 2026-03-15\n- cve: CVE-9\n  reason: gone\n',
+      'i.yml',
+    );
+    const outcome = applySuppressions(all, entries, TODAY);
+    expect(all.filter((f) => f.status === 'suppressed').map((f) => f.ruleId)).toEqual(['CVE-2024-2']);
+    expect(outcome.expired).toEqual([{ suppression: entries[0], matches: 2 }]);
+    expect(outcome.unused).toEqual([entries[2]]);
+  });
+
+  it('requires every criterion of an entry to hold', () => {
+    const all = findings();
+    applySuppressions(
+      all,
+      parseSuppressionsYaml('- cve: CVE-2024-1\n  rule: CVE-2024-2\n  reason: never both\n', 'i.yml'),
+      TODAY,
+    );
+    expect(all.every((f) => f.status === 'new')).toBe(true);
+  });
+});

@@ -1,0 +1,306 @@
+import { describe, expect, it } from '@jest/globals';
+import { canonicalCheckId, trivyReader } from '@actions-kit/findings';
+import { read, readBothWays, trivyReport, trivyVulnerability } from './documents.js';
+
+const misconfiguration = (overrides: Record<string, unknown> = {}) => ({
+  Type: 'Dockerfile Security Check',
+  ID: 'DS002',
+  AVDID: 'AVD-DS-0002',
+  Title: "Image user should not be 'root'",
+  Message: 'Specify at least 1 USER command in Dockerfile with non-root user as argument',
+  Severity: 'HIGH',
+  Status: 'FAIL',
+  CauseMetadata: {
+    StartLine: 1,
+    EndLine: 1,
+    Code: { Lines: [{ Number: 1, Content: 'FROM alpine:3.19', IsCause: true }] },
+  },
+  ...overrides,
+});
+
+describe('Trivy shapes', () => {
+  it('reads the pre-0.20 bare array of Results (no Class) and the legacy null', () => {
+    const legacy = [
+      { Target: 'alpine:3.10 (alpine 3.10.2)', Type: 'alpine', Vulnerabilities: [trivyVulnerability()] },
+      { Target: 'x', Vulnerabilities: null },
+    ];
+    expect(trivyReader.detect(legacy)).toBe(true);
+    const result = readBothWays(legacy);
+    expect(result.format).toBe('Trivy JSON (pre-0.20 array)');
+    expect(result.records).toHaveLength(1);
+    expect(read(trivyReader, null).records).toEqual([]);
+  });
+
+  it('reads SchemaVersion 2 with absent, null and empty lists', () => {
+    const doc = trivyReport([
+      { Target: 'package-lock.json', Class: 'lang-pkgs', Type: 'npm', Vulnerabilities: [trivyVulnerability()] },
+      { Target: 'go.sum', Class: 'lang-pkgs', Type: 'gomod', Vulnerabilities: null, Misconfigurations: null },
+      { Target: 'Dockerfile', Class: 'config', Type: 'dockerfile' },
+    ]);
+    const result = readBothWays(doc);
+    expect(result.format).toBe('Trivy JSON (SchemaVersion 2)');
+    expect(result.tools).toEqual(['trivy']);
+    expect(result.records.map((r) => r.source.record)).toEqual(['/Results/0/Vulnerabilities/0']);
+    // A clean scan has no Results key at all.
+    expect(readBothWays({ SchemaVersion: 2, ArtifactName: 'x', ArtifactType: 'container_image' }).records).toEqual([]);
+  });
+
+  it('reads old `trivy k8s` (workloads under Vulnerabilities/Misconfigurations) with namespaces in paths', () => {
+    const workload = (kind: string, results: unknown[]) => ({
+      Namespace: 'shop',
+      Kind: 'Deployment',
+      Name: kind,
+      Results: results,
+    });
+    const doc = {
+      ClusterName: 'prod',
+      Vulnerabilities: [
+        workload('web', [
+          {
+            Target: 'nginx:1.25 (debian 12.1)',
+            Class: 'os-pkgs',
+            Type: 'debian',
+            Vulnerabilities: [trivyVulnerability()],
+          },
+        ]),
+      ],
+      Misconfigurations: [
+        workload('web', [
+          {
+            Target: 'Deployment/web',
+            Class: 'config',
+            Type: 'kubernetes',
+            Misconfigurations: [misconfiguration({ ID: 'KSV001', AVDID: 'AVD-KSV-0001' })],
+          },
+        ]),
+      ],
+    };
+    const result = readBothWays(doc);
+    expect(result.format).toBe('Trivy k8s JSON (pre-0.4x cluster report)');
+    expect(result.records.map((r) => [r.category, r.location.path, r.source.record])).toEqual([
+      ['vulnerability', 'nginx', '/Vulnerabilities/0/Results/0/Vulnerabilities/0'],
+      ['misconfiguration', 'shop/Deployment/web', '/Misconfigurations/0/Results/0/Misconfigurations/0'],
+    ]);
+  });
+
+  it('reads current `trivy k8s` (Resources, empty ClusterName) and the consolidated Findings form', () => {
+    const resource = {
+      Namespace: 'default',
+      Kind: 'Service',
+      Name: 'api',
+      Metadata: {},
+      Results: [
+        {
+          Target: 'Service/api',
+          Class: 'config',
+          Type: 'kubernetes',
+          Misconfigurations: [misconfiguration({ ID: 'KSV116', AVDID: 'AVD-KSV-0116' })],
+        },
+      ],
+    };
+    const current = readBothWays({ ClusterName: '', Resources: [resource] });
+    expect(current.format).toBe('Trivy k8s JSON (Resources)');
+    expect(current.records[0]).toMatchObject({ ruleId: 'KSV-0116', location: { path: 'default/Service/api' } });
+    expect(readBothWays({ ClusterName: 'c', Findings: [resource] }).records).toHaveLength(1);
+  });
+});
+
+describe('Trivy findings', () => {
+  it('maps a vulnerability: package identity, manifest location, CWE, help link', () => {
+    const [record] = read(
+      trivyReader,
+      trivyReport([
+        {
+          Target: 'app/package-lock.json',
+          Class: 'lang-pkgs',
+          Type: 'npm',
+          Vulnerabilities: [trivyVulnerability({ PkgIdentifier: { PURL: 'pkg:npm/openssl@3.0.1' } })],
+        },
+      ]),
+    ).records;
+    expect(record).toMatchObject({
+      tool: 'trivy',
+      ruleId: 'CVE-2024-0001',
+      title: 'openssl: buffer overread',
+      severity: 'high',
+      category: 'vulnerability',
+      location: { path: 'app/package-lock.json' },
+      package: { name: 'openssl', version: '3.0.1', fixedVersion: '3.0.2', purl: 'pkg:npm/openssl@3.0.1' },
+      identity: {
+        kind: 'package',
+        ids: ['CVE-2024-0001'],
+        package: 'openssl',
+        version: '3.0.1',
+        target: 'app/package-lock.json',
+      },
+      cwes: ['CWE-125'],
+      helpUri: 'https://avd.aquasec.com/nvd/cve-2024-0001',
+    });
+  });
+
+  it('points OS package findings at the image repository (tag, digest and OS suffix dropped)', () => {
+    const doc = trivyReport(
+      [
+        {
+          Target: 'ghcr.io/acme/app:1.2.3 (alpine 3.19.1)',
+          Class: 'os-pkgs',
+          Type: 'alpine',
+          Vulnerabilities: [trivyVulnerability()],
+        },
+      ],
+      { ArtifactType: 'container_image' },
+    );
+    expect(read(trivyReader, doc).records[0]!.location.path).toBe('ghcr.io/acme/app');
+  });
+
+  it('counts only FAIL misconfigurations; PASS is not a finding and EXCEPTION is suppressed', () => {
+    const doc = trivyReport([
+      {
+        Target: 'Dockerfile',
+        Class: 'config',
+        Type: 'dockerfile',
+        Misconfigurations: [
+          misconfiguration(),
+          misconfiguration({ ID: 'DS001', AVDID: 'AVD-DS-0001', Status: 'PASS' }),
+          misconfiguration({ ID: 'DS005', AVDID: 'AVD-DS-0005', Status: 'EXCEPTION' }),
+        ],
+      },
+    ]);
+    const result = readBothWays(doc);
+    expect(result.records.map((r) => r.ruleId)).toEqual(['DS-0002']);
+    expect(result.suppressed.map((r) => r.ruleId)).toEqual(['DS-0005']);
+  });
+
+  it('normalises DS002, AVD-DS-0002 and DS-0002 to one rule id and one fingerprint basis', () => {
+    expect(['DS002', 'AVD-DS-0002', 'DS-0002', 'ds002'].map(canonicalCheckId)).toEqual([
+      'DS-0002',
+      'DS-0002',
+      'DS-0002',
+      'DS-0002',
+    ]);
+    expect(canonicalCheckId('KSV116')).toBe('KSV-0116');
+    expect(canonicalCheckId('AVD-AWS-0086')).toBe('AWS-0086');
+    expect(canonicalCheckId('custom check')).toBe('custom check');
+    const old = read(
+      trivyReader,
+      trivyReport([{ Target: 'Dockerfile', Class: 'config', Misconfigurations: [misconfiguration()] }]),
+    ).records[0]!;
+    const current = read(
+      trivyReader,
+      trivyReport([
+        {
+          Target: 'Dockerfile',
+          Class: 'config',
+          Misconfigurations: [misconfiguration({ ID: 'DS-0002', AVDID: undefined })],
+        },
+      ]),
+    ).records[0]!;
+    expect(current.ruleId).toBe(old.ruleId);
+    expect(current.identity).toEqual(old.identity);
+  });
+
+  it('reads secrets with their masked cause line as the snippet', () => {
+    const secret = {
+      RuleID: 'aws-access-key-id',
+      Category: 'AWS',
+      Severity: 'CRITICAL',
+      Title: 'AWS Access Key ID',
+      StartLine: 3,
+      EndLine: 3,
+      Code: {
+        Lines: [
+          { Number: 2, Content: '', IsCause: false },
+          { Number: 3, Content: 'export KEY=********************', IsCause: true },
+        ],
+      },
+      Match: 'export KEY=********************',
+    };
+    const [record] = readBothWays(trivyReport([{ Target: 'deploy.sh', Class: 'secret', Secrets: [secret] }])).records;
+    expect(record).toMatchObject({
+      category: 'secret',
+      severity: 'critical',
+      location: { path: 'deploy.sh', startLine: 3, endLine: 3 },
+      identity: { snippet: 'export KEY=********************' },
+    });
+  });
+
+  it('reads licences from packages and from files', () => {
+    const licenses = [
+      {
+        Severity: 'HIGH',
+        Category: 'restricted',
+        PkgName: 'musl',
+        FilePath: '',
+        Name: 'GPL-2.0',
+        Confidence: 1,
+        Link: '',
+      },
+      {
+        Severity: 'LOW',
+        Category: 'notice',
+        PkgName: '',
+        FilePath: 'LICENSE',
+        Name: 'MIT',
+        Confidence: 0.9,
+        Link: 'https://spdx.org/licenses/MIT',
+      },
+    ];
+    const records = readBothWays(
+      trivyReport([{ Target: 'OS Packages', Class: 'license', Licenses: licenses }]),
+    ).records;
+    expect(records.map((r) => [r.ruleId, r.severity, r.category, r.location.path, r.package?.name])).toEqual([
+      ['GPL-2.0', 'high', 'license', 'OS Packages', 'musl'],
+      ['MIT', 'low', 'license', 'LICENSE', undefined],
+    ]);
+  });
+
+  it('counts findings that .trivyignore or VEX modified as suppressed, not as findings', () => {
+    const doc = trivyReport([
+      {
+        Target: 'go.mod',
+        Class: 'lang-pkgs',
+        Vulnerabilities: [trivyVulnerability()],
+        ExperimentalModifiedFindings: [
+          {
+            Type: 'vulnerability',
+            Status: 'not_affected',
+            Statement: 'vex',
+            Source: 'vex.json',
+            Finding: trivyVulnerability({ VulnerabilityID: 'CVE-2024-0002' }),
+          },
+        ],
+      },
+    ]);
+    const result = readBothWays(doc);
+    expect(result.records.map((r) => r.ruleId)).toEqual(['CVE-2024-0001']);
+    expect(result.suppressed.map((r) => r.ruleId)).toEqual(['CVE-2024-0002']);
+  });
+
+  it('takes Severity over CVSS, and CVSS v4/v3/v2 only when Severity is UNKNOWN', () => {
+    const severity = (v: Record<string, unknown>) =>
+      read(trivyReader, trivyReport([{ Target: 't', Vulnerabilities: [trivyVulnerability(v)] }])).records[0]!.severity;
+    expect(severity({ Severity: 'LOW', CVSS: { nvd: { V3Score: 9.8 } } })).toBe('low');
+    expect(severity({ Severity: 'UNKNOWN', CVSS: { nvd: { V40Score: 9.3, V3Score: 5.0 } } })).toBe('critical');
+    expect(
+      severity({
+        Severity: 'UNKNOWN',
+        SeveritySource: 'ghsa',
+        CVSS: { nvd: { V3Score: 9.8 }, ghsa: { V3Score: 5.3 } },
+      }),
+    ).toBe('medium');
+    expect(severity({ Severity: 'UNKNOWN', CVSS: { nvd: { V2Score: 10 } } })).toBe('high');
+    expect(severity({ Severity: 'UNKNOWN', SeveritySource: 'nvd', VendorSeverity: { nvd: 4 }, CVSS: {} })).toBe(
+      'critical',
+    );
+    expect(severity({ Severity: 'UNKNOWN', CVSS: undefined })).toBe('info');
+  });
+
+  it('bounds huge strings from a report instead of carrying them into outputs', () => {
+    const [record] = read(
+      trivyReader,
+      trivyReport([{ Target: 't', Vulnerabilities: [trivyVulnerability({ Title: 'x'.repeat(10 * 1024 * 1024) })] }]),
+    ).records;
+    expect(record!.title.length).toBeLessThanOrEqual(300);
+    expect(record!.title.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+// Merges records into findings: one problem reported by several files, runs or tools is one finding with several sources.
+import { fingerprintRecords } from './fingerprint.js';
+import { SEVERITIES, type Finding, type FindingRecord } from './model.js';
+import { maxSeverity } from './severity.js';
+
+/**
+ * De-duplicates records (all reports of one run together):
+ * - records with the same fingerprint are one finding (the same CVE in the same package from two Trivy runs, a
+ *   record a report repeats, Bandit JSON and SARIF of one scan);
+ * - secrets at the same path and line reported by different tools are one finding (Gitleaks and Trivy name their
+ *   rules differently and mask differently, so their fingerprints cannot agree); the merged finding keeps the
+ *   smallest fingerprint and lists the others as aliases, which baselines and ignore files also match.
+ * Findings come out most severe first, then in the order the reports list them.
+ */
+export function dedupe(records: readonly FindingRecord[]): Finding[] {
+  const fingerprints = fingerprintRecords(records);
+  const byFingerprint = new Map<string, Finding>();
+  records.forEach((record, i) => {
+    const fingerprint = fingerprints[i]!;
+    const existing = byFingerprint.get(fingerprint);
+    if (existing) absorbRecord(existing, record);
+    else byFingerprint.set(fingerprint, toFinding(record, fingerprint));
+  });
+  return orderBySeverity(mergeSecretsAcrossTools([...byFingerprint.values()]));
+}
+
+/** Most severe first; within a severity, the order the reports list them (stable, linear time). */
+export function orderBySeverity(findings: readonly Finding[]): Finding[] {
+  const buckets = SEVERITIES.map(() => [] as Finding[]);
+  for (const finding of findings) buckets[SEVERITIES.indexOf(finding.severity)]!.push(finding);
+  return buckets.flat();
+}
+
+/** Every field present, in one order (see model.ts builders). */
+function toFinding(record: FindingRecord, fingerprint: string): Finding {
+  return {
+    fingerprint,
+    aliases: [],
+    tool: record.tool,
+    tools: [record.tool],
+    ruleId: record.ruleId,
+    title: record.title,
+    description: record.description,
+    severity: record.severity,
+    category: record.category,
+    location: record.location,
+    package: record.package,
+    helpUri: record.helpUri,
+    cwes: record.cwes,
+    tags: record.tags,
+    sources: [record.source],
+    status: 'new',
+    suppression: undefined,
+  };
+}
+
+function absorbRecord(finding: Finding, record: FindingRecord): void {
+  finding.severity = maxSeverity(finding.severity, record.severity);
+  if (!finding.tools.includes(record.tool)) finding.tools.push(record.tool);
+  const known = finding.sources.some((s) => s.file === record.source.file && s.record === record.source.record);
+  if (!known) finding.sources.push(record.source);
+}
+
+function mergeSecretsAcrossTools(findings: Finding[]): Finding[] {
+  const bySpot = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.category !== 'secret' || finding.location.startLine === undefined || finding.location.path === '')
+      continue;
+    const spot = `${finding.location.path}\u0000${finding.location.startLine}`;
+    const group = bySpot.get(spot);
+    if (group) group.push(finding);
+    else bySpot.set(spot, [finding]);
+  }
+  const absorbed = new Set<Finding>();
+  for (const group of bySpot.values()) {
+    if (new Set(group.flatMap((f) => f.tools)).size < 2) continue;
+    const [primary, ...others] = [...group].sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+    for (const other of others) {
+      primary!.aliases.push(other.fingerprint, ...other.aliases);
+      primary!.severity = maxSeverity(primary!.severity, other.severity);
+      for (const tool of other.tools) if (!primary!.tools.includes(tool)) primary!.tools.push(tool);
+      primary!.sources.push(...other.sources);
+      absorbed.add(other);
+    }
+  }
+  return absorbed.size === 0 ? findings : findings.filter((f) => !absorbed.has(f));
+}

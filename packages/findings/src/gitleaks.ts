@@ -1,0 +1,127 @@
+// Reads Gitleaks JSON: v8 (PascalCase keys, detected by RuleID) and v4–v7 (lower-case keys, `offender`).
+import type { ScanPlan } from './json-scanner.js';
+import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
+import { normalisePath } from './paths.js';
+import type { ReadContext, ReadResult, ReportReader } from './reader.js';
+import { isObject, list, positiveInteger, text } from './report-values.js';
+import { GITLEAKS_SEVERITY } from './severity.js';
+
+type Json = Record<string, unknown>;
+
+function isV8(leak: unknown): leak is Json {
+  return isObject(leak) && 'RuleID' in leak;
+}
+
+function isLegacy(leak: unknown): leak is Json {
+  return isObject(leak) && 'rule' in leak && ('offender' in leak || 'line' in leak || 'leakURL' in leak);
+}
+
+function detect(doc: unknown): boolean {
+  return Array.isArray(doc) && (isV8(doc[0]) || isLegacy(doc[0]));
+}
+
+function read(doc: unknown, context: ReadContext): ReadResult {
+  const leaks = list(doc);
+  const records: FindingRecord[] = [];
+  leaks.forEach((leak, i) => {
+    const pointer = `/${i}`;
+    if (isV8(leak)) records.push(fromV8(leak, pointer, context));
+    else if (isLegacy(leak)) records.push(fromLegacy(leak, pointer, context));
+  });
+  const format =
+    leaks.length === 0 ? 'Gitleaks JSON (empty)' : isV8(leaks[0]) ? 'Gitleaks JSON v8' : 'Gitleaks JSON v7 or earlier';
+  return { tools: ['gitleaks'], format, records, suppressed: [], notes: [] };
+}
+
+/**
+ * Replaces the secret inside a snippet with '*' of the same length, as Trivy does, so neither the outputs nor the
+ * fingerprints carry it.
+ */
+export function maskSecret(snippet: unknown, secret: unknown): string | undefined {
+  if (typeof snippet !== 'string') return undefined;
+  const masked =
+    typeof secret !== 'string' || secret.length < 4 || secret === 'REDACTED'
+      ? snippet
+      : snippet.split(secret).join('*'.repeat(secret.length));
+  // Cut only after masking, so a cut cannot leave part of the secret in place.
+  return text(masked, 5000);
+}
+
+function commitNote(commit: string | undefined, date: string | undefined): string | undefined {
+  if (!commit) return undefined;
+  return `Committed in ${commit.slice(0, 12)}${date && !date.startsWith('0001-') ? ` on ${date}` : ''}`;
+}
+
+function fromV8(leak: Json, pointer: string, context: ReadContext): FindingRecord {
+  const ruleId = text(leak['RuleID'], 200) ?? 'unknown-secret';
+  const path = normalisePath(text(leak['File'], 2000) ?? '', context.root);
+  const startLine = positiveInteger(leak['StartLine']);
+  // v8.0.0 wrote Context where later versions write Match.
+  const match = typeof leak['Match'] === 'string' ? leak['Match'] : leak['Context'];
+  const commit = text(leak['Commit'], 100);
+  const tags = list(leak['Tags']).filter((t): t is string => typeof t === 'string' && t !== '');
+  return findingRecord({
+    tool: 'gitleaks',
+    ruleId,
+    title: text(leak['Description'], 300) ?? ruleId,
+    description: commitNote(commit, text(leak['Date'], 100)),
+    severity: GITLEAKS_SEVERITY,
+    category: 'secret',
+    location: {
+      path,
+      startLine,
+      endLine: positiveInteger(leak['EndLine']),
+      startColumn: positiveInteger(leak['StartColumn']),
+      endColumn: positiveInteger(leak['EndColumn']),
+    },
+    identity: contentIdentity({
+      rule: ruleId,
+      path,
+      snippet: maskSecret(match, leak['Secret']),
+      line: startLine,
+      scope: commit,
+    }),
+    source: { file: context.file, tool: 'gitleaks', record: pointer },
+    helpUri: text(leak['Link'], 1000),
+    tags: tags.length > 0 ? tags : undefined,
+  });
+}
+
+function fromLegacy(leak: Json, pointer: string, context: ReadContext): FindingRecord {
+  const ruleId = text(leak['rule'], 200) ?? 'unknown-secret';
+  const path = normalisePath(text(leak['file'], 2000) ?? '', context.root);
+  const line = positiveInteger(leak['lineNumber']);
+  const commit = text(leak['commit'], 100);
+  // v7 joins tags with ", ".
+  const tags =
+    typeof leak['tags'] === 'string'
+      ? leak['tags']
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
+  const flagged = typeof leak['line'] === 'string' && leak['line'] !== '' ? leak['line'] : leak['offender'];
+  return findingRecord({
+    tool: 'gitleaks',
+    ruleId,
+    title: ruleId,
+    description: commitNote(commit, text(leak['date'], 100)),
+    severity: GITLEAKS_SEVERITY,
+    category: 'secret',
+    location: { path, startLine: line, endLine: line },
+    identity: contentIdentity({
+      rule: ruleId,
+      path,
+      snippet: maskSecret(flagged, leak['offender']),
+      line,
+      scope: commit,
+    }),
+    source: { file: context.file, tool: 'gitleaks', record: pointer },
+    helpUri: text(leak['leakURL'], 1000),
+    tags: tags.length > 0 ? tags : undefined,
+  });
+}
+
+const streamPlan: ScanPlan = (path) => (path.length === 0 ? (element) => element : 'parse');
+
+export const gitleaksReader: ReportReader = { name: 'gitleaks', format: 'Gitleaks JSON', detect, read, streamPlan };

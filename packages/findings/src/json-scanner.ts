@@ -1,0 +1,333 @@
+// Reads a JSON document of any size in chunks and keeps only what a plan asks for: it walks the containers on the
+// way to the finding lists, cuts each list element out of the bytes, JSON.parses that slice and hands it to a
+// mapper. Nothing is ever held as one string, so a report longer than V8's maximum string length still reads.
+import { JsonSyntaxError, describeByte, findJsonSyntaxError } from './json-syntax.js';
+
+export type PathSegment = string | number;
+
+/** Maps one parsed list element to what is kept of it (usually a slimmer copy with the same shape). */
+export type ElementMapper = (element: unknown) => unknown;
+
+/**
+ * What to do with the value at a path:
+ * - 'descend': walk into the object/array and ask the plan again for each member;
+ * - 'parse': keep the value as JSON.parse would give it;
+ * - 'skip': drop the value (the key is absent from the result);
+ * - 'stub': keep a scalar, but replace an object or array by an empty one (an outline of the document);
+ * - a mapper: the value is a list whose elements are parsed one at a time and mapped (anything else is parsed).
+ */
+export type ScanAction = 'descend' | 'parse' | 'skip' | 'stub' | ElementMapper;
+
+export type ScanPlan = (path: readonly PathSegment[]) => ScanAction;
+
+/** A synchronous byte source, shaped like fs.readSync: returns how many bytes it wrote, 0 at the end. */
+export interface ByteSource {
+  read(into: Buffer, offset: number, length: number): number;
+}
+
+export interface ScanOptions {
+  /** Bytes read at a time (the window grows beyond this only for a single value that is larger). */
+  chunkSize?: number;
+  /**
+   * Preview mode: when the source ends before the document does, return what was complete so far instead of
+   * failing (used to detect the format from the first bytes of a large file).
+   */
+  partial?: boolean;
+}
+
+class EndOfPreview extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Reads a JSON document from `source`, keeping the parts `plan` selects. Throws JsonSyntaxError on bad input. */
+export function scanJson(source: ByteSource, plan: ScanPlan, options: ScanOptions = {}): unknown {
+  const scanner = new Scanner(source, options.chunkSize ?? 4 * 1024 * 1024, options.partial ?? false);
+  return scanner.document(plan);
+}
+
+class Scanner {
+  private buf: Buffer;
+  /** Valid bytes in buf. */
+  private len = 0;
+  /** Absolute offset of buf[0] in the document. */
+  private base = 0;
+  private eof = false;
+  /** Local index of the first byte that must be kept on refill. */
+  private mark = 0;
+  private readonly path: PathSegment[] = [];
+  private plan: ScanPlan = () => 'parse';
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly chunkSize: number,
+    private readonly partial: boolean,
+  ) {
+    this.buf = Buffer.allocUnsafe(chunkSize);
+  }
+
+  document(plan: ScanPlan): unknown {
+    this.plan = plan;
+    const holder: { value?: unknown } = {};
+    try {
+      let p = this.skipWhitespace(this.skipBom(0));
+      if (p >= this.len) throw new JsonSyntaxError(this.base + p, 'empty input: expected a JSON value');
+      p = this.value(p, plan(this.path), (v) => (holder.value = v));
+      p = this.skipWhitespace(p);
+      if (p < this.len) {
+        throw new JsonSyntaxError(
+          this.base + p,
+          `unexpected ${describeByte(this.buf[p]!)} after the end of the JSON value`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof EndOfPreview)) throw error;
+    }
+    return holder.value;
+  }
+
+  /** Reads more bytes, keeping everything from `mark`. Returns the shift applied to local indices. */
+  private refill(): number {
+    const shift = this.mark;
+    if (shift > 0) {
+      this.buf.copy(this.buf, 0, shift, this.len);
+      this.len -= shift;
+      this.base += shift;
+      this.mark = 0;
+    }
+    if (this.len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    const n = this.source.read(this.buf, this.len, this.buf.length - this.len);
+    if (n === 0) this.eof = true;
+    this.len += n;
+    return shift;
+  }
+
+  /** Ensures buf[p] is available; returns the (possibly shifted) p, or throws at the end of input. */
+  private need(p: number, what: string): number {
+    while (p >= this.len) {
+      if (this.eof) throw this.endOfInput(p, what);
+      p -= this.refill();
+    }
+    return p;
+  }
+
+  private endOfInput(p: number, what: string): Error {
+    if (this.partial) return new EndOfPreview();
+    return new JsonSyntaxError(this.base + p, `unexpected end of input ${what}`);
+  }
+
+  private skipBom(p: number): number {
+    p = this.needOrEnd(p);
+    if (this.len - p >= 3 && this.buf[p] === 0xef && this.buf[p + 1] === 0xbb && this.buf[p + 2] === 0xbf) return p + 3;
+    return p;
+  }
+
+  /** Like need(), but returns p === len at the end of input instead of throwing. */
+  private needOrEnd(p: number): number {
+    while (p >= this.len && !this.eof) p -= this.refill();
+    return p;
+  }
+
+  private skipWhitespace(p: number): number {
+    for (;;) {
+      p = this.needOrEnd(p);
+      if (p >= this.len) return p;
+      const c = this.buf[p]!;
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return p;
+      p++;
+    }
+  }
+
+  private expectByte(p: number, what: string): number {
+    p = this.skipWhitespace(p);
+    return this.need(p, what);
+  }
+
+  /** Handles the value starting at p (after whitespace) with `action`; returns the index after it. */
+  private value(p: number, action: ScanAction, attach: (v: unknown) => void): number {
+    p = this.expectByte(p, 'where a value was expected');
+    const c = this.buf[p]!;
+    if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) {
+      throw new JsonSyntaxError(this.base + p, `unexpected ${describeByte(c)} where a value was expected`);
+    }
+    if (action === 'descend' && c === 0x7b) {
+      const object: Record<string, unknown> = {};
+      attach(object);
+      return this.object(p + 1, object);
+    }
+    if (action === 'descend' && c === 0x5b) {
+      const array: unknown[] = [];
+      attach(array);
+      return this.array(p + 1, array, undefined);
+    }
+    if (typeof action === 'function' && c === 0x5b) {
+      const array: unknown[] = [];
+      attach(array);
+      return this.array(p + 1, array, action);
+    }
+    this.mark = p;
+    if (action === 'skip') return this.valueEnd(p, false);
+    if (action === 'stub' && (c === 0x7b || c === 0x5b)) {
+      attach(c === 0x7b ? {} : []);
+      return this.valueEnd(p, false);
+    }
+    const end = this.valueEnd(p);
+    attach(this.parseSlice(this.mark, end));
+    return end;
+  }
+
+  private object(p: number, object: Record<string, unknown>): number {
+    p = this.expectByte(p, 'inside an object');
+    if (this.buf[p] === 0x7d) return p + 1;
+    for (;;) {
+      p = this.expectByte(p, 'inside an object');
+      if (this.buf[p] !== QUOTE) {
+        throw new JsonSyntaxError(
+          this.base + p,
+          `expected a double-quoted object key but found ${describeByte(this.buf[p]!)}`,
+        );
+      }
+      this.mark = p;
+      const keyEnd = this.stringEnd(p + 1);
+      const key = this.parseSlice(this.mark, keyEnd) as string;
+      p = this.expectByte(keyEnd, 'after an object key');
+      if (this.buf[p] !== 0x3a) {
+        throw new JsonSyntaxError(
+          this.base + p,
+          `expected ':' after an object key but found ${describeByte(this.buf[p]!)}`,
+        );
+      }
+      this.path.push(key);
+      p = this.value(p + 1, this.plan(this.path), (v) => setMember(object, key, v));
+      this.path.pop();
+      p = this.expectByte(p, 'inside an object');
+      const c = this.buf[p]!;
+      if (c === 0x7d) return p + 1;
+      if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or '}' but found ${describeByte(c)}`);
+      p++;
+    }
+  }
+
+  private array(p: number, array: unknown[], mapper: ElementMapper | undefined): number {
+    p = this.expectByte(p, 'inside an array');
+    if (this.buf[p] === 0x5d) return p + 1;
+    for (let index = 0; ; index++) {
+      if (mapper) {
+        p = this.expectByte(p, 'inside an array');
+        this.mark = p;
+        const end = this.valueEnd(p);
+        array.push(mapper(this.parseSlice(this.mark, end)));
+        p = end;
+      } else {
+        this.path.push(index);
+        p = this.value(p, this.plan(this.path), (v) => array.push(v));
+        this.path.pop();
+      }
+      p = this.expectByte(p, 'inside an array');
+      const c = this.buf[p]!;
+      if (c === 0x5d) return p + 1;
+      if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or ']' but found ${describeByte(c)}`);
+      p++;
+    }
+  }
+
+  /**
+   * Returns the index just after the value starting at p (= this.mark), without validating it: JSON.parse does
+   * that on the slice. Containers are matched by depth with strings skipped, so nesting depth costs nothing.
+   * With keep = false (a skipped value) the bytes already passed are released, so skipping needs no memory.
+   */
+  private valueEnd(p: number, keep = true): number {
+    const first = this.buf[p]!;
+    if (first === QUOTE) return this.stringEnd(p + 1, keep);
+    if (first !== 0x7b && first !== 0x5b) {
+      for (;;) {
+        p = this.needOrEnd(p);
+        if (p >= this.len) {
+          if (this.partial) throw new EndOfPreview();
+          return p;
+        }
+        const c = this.buf[p]!;
+        if (c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return p;
+        p++;
+      }
+    }
+    let depth = 0;
+    for (;;) {
+      if (p >= this.len) {
+        if (!keep) this.mark = p;
+        p = this.need(p, 'inside an object or array');
+      }
+      const buf = this.buf;
+      const len = this.len;
+      while (p < len) {
+        const c = buf[p]!;
+        if (c === QUOTE) break;
+        p++;
+        if (c === 0x7b || c === 0x5b) depth++;
+        else if ((c === 0x7d || c === 0x5d) && --depth === 0) return p;
+      }
+      if (p < len) p = this.stringEnd(p + 1, keep);
+    }
+  }
+
+  /** Returns the index just after the closing quote of the string whose content starts at p. */
+  private stringEnd(p: number, keep = true): number {
+    for (;;) {
+      const q = this.buf.indexOf(QUOTE, p);
+      if (q === -1 || q >= this.len) {
+        if (this.eof) throw this.endOfInput(this.len, 'inside a string');
+        if (!keep) {
+          // Keep only a trailing run of backslashes: it decides whether the next quote is escaped.
+          let k = this.len;
+          while (k > this.mark && this.buf[k - 1] === BACKSLASH) k--;
+          this.mark = Math.max(this.mark, k - 1);
+        }
+        const from = this.len;
+        p = from - this.refill();
+        continue;
+      }
+      let k = q - 1;
+      while (this.buf[k] === BACKSLASH) k--;
+      if ((q - 1 - k) % 2 === 0) return q + 1;
+      p = q + 1;
+    }
+  }
+
+  private parseSlice(start: number, end: number): unknown {
+    const text = this.buf.toString('utf8', start, end);
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const problem = findJsonSyntaxError(this.buf, start, end);
+      if (problem) throw new JsonSyntaxError(this.base + problem.offset, problem.problem);
+      throw new JsonSyntaxError(this.base + start, `invalid JSON value (${(error as Error).message})`);
+    }
+  }
+}
+
+/** Sets a member the way JSON.parse does: `__proto__` becomes an own property, never the prototype. */
+function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
+
+/** A ByteSource over bytes already in memory (tests, small inputs). */
+export function bufferSource(bytes: Uint8Array, limit = bytes.length): ByteSource {
+  let position = 0;
+  const end = Math.min(limit, bytes.length);
+  return {
+    read(into, offset, length) {
+      const n = Math.min(length, end - position);
+      into.set(bytes.subarray(position, position + n), offset);
+      position += n;
+      return n;
+    },
+  };
+}

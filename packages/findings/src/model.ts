@@ -1,0 +1,153 @@
+// The one finding model: what every reader produces and every writer, policy and summary consumes.
+
+/** One severity scale for every tool, most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What kind of problem a finding is; decides how it is fingerprinted and where it points. */
+export type Category = 'vulnerability' | 'license' | 'misconfiguration' | 'secret' | 'code';
+
+/** Categories fingerprinted by package identity; the others by rule, path and flagged content. */
+export const PACKAGE_CATEGORIES: ReadonlySet<Category> = new Set(['vulnerability', 'license']);
+
+/** Where a finding is. `path` is repository-relative when the tool gave one; lines and columns are 1-based. */
+export interface Location {
+  path: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+export interface PackageInfo {
+  name: string;
+  version?: string;
+  fixedVersion?: string;
+  purl?: string;
+}
+
+/**
+ * What a record's fingerprint is computed from (see fingerprint.ts):
+ * - package: the vulnerability/licence ids, package, version and the target (manifest, image, k8s workload);
+ * - content: rule, path and the flagged content (`snippet`), else the tool's own fingerprint, else the line
+ *   together with `detail` (the message, which tells apart different problems a tool reports on one line);
+ *   `scope` (e.g. a git commit) separates files that are different snapshots when counting identical lines.
+ */
+export type Identity =
+  | { kind: 'package'; ids: string[]; package: string; version: string; target: string }
+  | {
+      kind: 'content';
+      rule: string;
+      path: string;
+      snippet?: string;
+      toolFingerprint?: string;
+      line?: number;
+      detail?: string;
+      scope?: string;
+    };
+
+/** The file and the record in it (a JSON pointer) that produced a finding. */
+export interface RecordSource {
+  file: string;
+  tool: string;
+  record: string;
+}
+
+/** One active finding record as read from one report, before de-duplication. */
+export interface FindingRecord {
+  /** The scanner that produced it, lower case ('trivy', 'bandit', 'gitleaks', a SARIF driver name). */
+  tool: string;
+  ruleId: string;
+  title: string;
+  /** Longer text (the tool's description or message); bounded in length. */
+  description?: string;
+  severity: Severity;
+  category: Category;
+  location: Location;
+  package?: PackageInfo;
+  identity: Identity;
+  source: RecordSource;
+  helpUri?: string;
+  cwes?: string[];
+  tags?: string[];
+}
+
+/** Status of a de-duplicated finding: open (new or existing relative to the baseline) or suppressed. */
+export type FindingStatus = 'new' | 'existing' | 'suppressed';
+
+/** Why a finding is suppressed: the ignore-file entry that matched. */
+export interface AppliedSuppression {
+  /** 1-based position of the entry in the ignore file. */
+  entry: number;
+  reason: string;
+  expires?: string;
+}
+
+/** A de-duplicated finding: one problem, with every record that reported it. */
+export interface Finding {
+  fingerprint: string;
+  /** Fingerprints of records merged into this finding that differ from `fingerprint` (cross-tool secrets). */
+  aliases: string[];
+  /** Tool of the primary record; `tools` lists every tool that reported it. */
+  tool: string;
+  tools: string[];
+  ruleId: string;
+  title: string;
+  description?: string;
+  /** The highest severity among the records. */
+  severity: Severity;
+  category: Category;
+  location: Location;
+  package?: PackageInfo;
+  helpUri?: string;
+  cwes?: string[];
+  tags?: string[];
+  sources: RecordSource[];
+  status: FindingStatus;
+  suppression?: AppliedSuppression;
+}
+
+// Builders with every field present, in one order: records and findings then share one hidden class each, which
+// keeps property access and JSON.stringify fast when there are 100,000 of them. Absent values are undefined, which
+// JSON output leaves out.
+
+export function location(l: Location): Location {
+  return {
+    path: l.path,
+    startLine: l.startLine,
+    endLine: l.endLine,
+    startColumn: l.startColumn,
+    endColumn: l.endColumn,
+  };
+}
+
+export function findingRecord(r: FindingRecord): FindingRecord {
+  return {
+    tool: r.tool,
+    ruleId: r.ruleId,
+    title: r.title,
+    description: r.description,
+    severity: r.severity,
+    category: r.category,
+    location: location(r.location),
+    package: r.package,
+    identity: r.identity,
+    source: r.source,
+    helpUri: r.helpUri,
+    cwes: r.cwes,
+    tags: r.tags,
+  };
+}
+
+export function contentIdentity(i: Omit<Extract<Identity, { kind: 'content' }>, 'kind'>): Identity {
+  return {
+    kind: 'content',
+    rule: i.rule,
+    path: i.path,
+    snippet: i.snippet,
+    toolFingerprint: i.toolFingerprint,
+    line: i.line,
+    detail: i.detail,
+    scope: i.scope,
+  };
+}

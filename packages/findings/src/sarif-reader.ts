@@ -1,0 +1,386 @@
+// Reads SARIF 2.1.0 from any tool: rules and their defaults, messageStrings with arguments, artifacts by index,
+// uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several runs.
+import type { ScanPlan } from './json-scanner.js';
+import { contentIdentity, findingRecord, type Category, type FindingRecord, type Severity } from './model.js';
+import { joinUri, uriToPath } from './paths.js';
+import type { ReadContext, ReadResult, ReportReader } from './reader.js';
+import { isObject, list, positiveInteger, text } from './report-values.js';
+import {
+  GITLEAKS_SEVERITY,
+  banditSeverity,
+  isSarifLevel,
+  levelSeverity,
+  securitySeverity,
+  trivyWord,
+  type SarifLevel,
+} from './severity.js';
+
+type Json = Record<string, unknown>;
+
+/** Result kinds that do not report a problem (SARIF §3.27.9); `review` and `open` still need a look. */
+const NOT_A_PROBLEM = new Set(['pass', 'notApplicable', 'informational']);
+
+/**
+ * Tools whose SARIF loses information their JSON has: use what they keep in result properties or tags, so the
+ * same scan read from JSON or SARIF gets the same severity.
+ */
+const TOOL_SEVERITY: Record<string, (result: Json, rule: Json | undefined) => Severity | undefined> = {
+  // Bandit SARIF levels cannot express its severities 1:1; its results keep properties.issue_severity.
+  bandit: (result) =>
+    isObject(result['properties']) && typeof result['properties']['issue_severity'] === 'string'
+      ? banditSeverity(result['properties']['issue_severity'])
+      : undefined,
+  // Gitleaks SARIF has no level; a secret is high, as in its JSON.
+  gitleaks: (result) => (isSarifLevel(result['level']) ? undefined : GITLEAKS_SEVERITY),
+  // Trivy's rule tags carry its Severity word, which wins over the CVSS-based security-severity.
+  trivy: (_result, rule) =>
+    tagsOf(rule)
+      .map(trivyWord)
+      .find((s) => s !== undefined),
+};
+
+function detect(doc: unknown): boolean {
+  if (!isObject(doc) || !Array.isArray(doc['runs'])) return false;
+  return typeof doc['version'] === 'string' || (typeof doc['$schema'] === 'string' && /sarif/i.test(doc['$schema']));
+}
+
+function read(doc: unknown, context: ReadContext): ReadResult {
+  const root = isObject(doc) ? doc : {};
+  const version = text(root['version'], 20) ?? 'unknown version';
+  const records: FindingRecord[] = [];
+  const suppressed: FindingRecord[] = [];
+  const tools: string[] = [];
+  const notes: string[] = [];
+  if (version !== '2.1.0') notes.push(`SARIF version ${version}: read as 2.1.0, the version GitHub accepts`);
+  list(root['runs']).forEach((run, r) => {
+    if (!isObject(run)) return;
+    const tool = toolName(run);
+    if (!tools.includes(tool)) tools.push(tool);
+    const rc = runContext(run, tool);
+    for (const invocation of list(run['invocations'])) {
+      if (isObject(invocation) && invocation['executionSuccessful'] === false) {
+        notes.push(`${tool} reported that its run did not complete successfully (runs[${r}].invocations)`);
+      }
+    }
+    list(run['results']).forEach((result, i) => {
+      if (!isObject(result)) return;
+      const kind = typeof result['kind'] === 'string' ? result['kind'] : 'fail';
+      if (NOT_A_PROBLEM.has(kind) || result['baselineState'] === 'absent') return;
+      const record = toRecord(result, kind, rc, `/runs/${r}/results/${i}`, context);
+      (isSuppressed(result) ? suppressed : records).push(record);
+    });
+  });
+  const runCount = list(root['runs']).length;
+  return {
+    tools,
+    format: `SARIF ${version} (${runCount} run${runCount === 1 ? '' : 's'})`,
+    records,
+    suppressed,
+    notes,
+  };
+}
+
+function toolName(run: Json): string {
+  const driver = isObject(run['tool']) && isObject(run['tool']['driver']) ? run['tool']['driver'] : {};
+  return (text(driver['name'], 100) ?? 'sarif').toLowerCase();
+}
+
+/** A suppression counts unless it is rejected or still under review (status absent means accepted). */
+function isSuppressed(result: Json): boolean {
+  return list(result['suppressions']).some((s) => {
+    if (!isObject(s)) return false;
+    // `state` is the name an early 2.1.0 draft used (the spec's own appendix K example still has it).
+    const status = s['status'] ?? s['state'] ?? 'accepted';
+    return status === 'accepted';
+  });
+}
+
+/** What is looked up for every result of a run, prepared once per run. */
+interface RunContext {
+  run: Json;
+  tool: string;
+  /** The driver, then the extensions (tool components, SARIF §3.19). */
+  components: Json[];
+  rulesById: Map<string, Json>;
+}
+
+function runContext(run: Json, tool: string): RunContext {
+  const toolObject = isObject(run['tool']) ? run['tool'] : {};
+  const driver = isObject(toolObject['driver']) ? toolObject['driver'] : {};
+  const components = [driver, ...list(toolObject['extensions']).filter(isObject)];
+  const rulesById = new Map<string, Json>();
+  for (const component of components) {
+    for (const rule of list(component['rules'])) {
+      if (isObject(rule) && typeof rule['id'] === 'string' && !rulesById.has(rule['id']))
+        rulesById.set(rule['id'], rule);
+    }
+  }
+  return { run, tool, components, rulesById };
+}
+
+/** The rule object a result refers to: by rule.index / ruleIndex in its tool component, else by id. */
+function ruleOf(result: Json, rc: RunContext): Json | undefined {
+  const ref = isObject(result['rule']) ? result['rule'] : {};
+  let component = rc.components[0]!;
+  if (isObject(ref['toolComponent'])) {
+    const tc = ref['toolComponent'];
+    const byIndex = typeof tc['index'] === 'number' ? rc.components[tc['index'] + 1] : undefined;
+    const byName = typeof tc['name'] === 'string' ? rc.components.find((c) => c['name'] === tc['name']) : undefined;
+    component = byIndex ?? byName ?? component;
+  }
+  const index =
+    typeof ref['index'] === 'number'
+      ? ref['index']
+      : typeof result['ruleIndex'] === 'number'
+        ? result['ruleIndex']
+        : -1;
+  const rules = list(component['rules']);
+  if (index >= 0 && isObject(rules[index])) return rules[index];
+  const id = typeof result['ruleId'] === 'string' ? result['ruleId'] : ref['id'];
+  if (typeof id !== 'string') return ruleNamedByMessage(result, rc);
+  // A hierarchical id ("C2001/1", "js/a/sub") refers to the rule whose id is its longest matching prefix.
+  for (let prefix = id; prefix !== ''; prefix = prefix.slice(0, Math.max(prefix.lastIndexOf('/'), 0))) {
+    const rule = rc.rulesById.get(prefix);
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+/** A result with no rule reference whose message starts with a rule id (Gitleaks 7: "AWS Access Key secret detected"). */
+function ruleNamedByMessage(result: Json, rc: RunContext): Json | undefined {
+  const message =
+    isObject(result['message']) && typeof result['message']['text'] === 'string' ? result['message']['text'] : '';
+  let best: Json | undefined;
+  for (const [id, rule] of rc.rulesById) {
+    if (message.startsWith(`${id} `) && (!best || id.length > String(best['id']).length)) best = rule;
+  }
+  return best;
+}
+
+function tagsOf(holder: Json | undefined): string[] {
+  if (!holder || !isObject(holder['properties'])) return [];
+  return list(holder['properties']['tags']).filter((t): t is string => typeof t === 'string');
+}
+
+function description(holder: unknown, key: string): string | undefined {
+  return isObject(holder) && isObject(holder[key]) ? text(holder[key]['text']) : undefined;
+}
+
+/** Fills {0}, {1}… from arguments; {{ and }} are literal braces (SARIF §3.11.5). */
+export function formatMessage(template: string, args: unknown[]): string {
+  return template.replace(/\{\{|\}\}|\{(\d+)\}/g, (match, n: string | undefined) => {
+    if (match === '{{') return '{';
+    if (match === '}}') return '}';
+    const value = args[Number(n)];
+    return value === undefined ? match : String(value);
+  });
+}
+
+/** The result's message: its text, else the rule's (or the driver's global) messageStrings entry by id. */
+function messageOf(result: Json, rule: Json | undefined, rc: RunContext): string | undefined {
+  const message = isObject(result['message']) ? result['message'] : {};
+  const args = list(message['arguments']);
+  if (typeof message['text'] === 'string' && message['text'].trim() !== '') return formatMessage(message['text'], args);
+  if (typeof message['id'] === 'string') {
+    const id = message['id'];
+    const driver = rc.components[0]!;
+    for (const strings of [rule?.['messageStrings'], driver['globalMessageStrings']]) {
+      if (isObject(strings) && isObject(strings[id]) && typeof strings[id]['text'] === 'string') {
+        return formatMessage(strings[id]['text'], args);
+      }
+    }
+  }
+  if (typeof message['markdown'] === 'string' && message['markdown'].trim() !== '')
+    return formatMessage(message['markdown'], args);
+  return undefined;
+}
+
+function levelOf(result: Json, rule: Json | undefined, kind: string): SarifLevel {
+  if (isSarifLevel(result['level'])) return result['level'];
+  // A level is defaulted from the rule only for kind "fail"; any other kind defaults to "none" (SARIF §3.27.10).
+  if (kind !== 'fail') return 'none';
+  const configuration = rule && isObject(rule['defaultConfiguration']) ? rule['defaultConfiguration'] : {};
+  return isSarifLevel(configuration['level']) ? configuration['level'] : 'warning';
+}
+
+function severityOf(result: Json, rule: Json | undefined, kind: string, tool: string): Severity {
+  const hinted = TOOL_SEVERITY[tool]?.(result, rule);
+  if (hinted) return hinted;
+  // A score on the result itself wins over its rule's; a result score of 0 means "no security severity".
+  if (isObject(result['properties']) && result['properties']['security-severity'] !== undefined) {
+    return securitySeverity(result['properties']['security-severity']) ?? levelSeverity(levelOf(result, rule, kind));
+  }
+  const fromRule =
+    rule && isObject(rule['properties']) ? securitySeverity(rule['properties']['security-severity']) : undefined;
+  return fromRule ?? levelSeverity(levelOf(result, rule, kind));
+}
+
+function categoryOf(tags: string[], ruleId: string, tool: string): Category {
+  const lower = new Set(tags.map((t) => t.toLowerCase()));
+  if (tool === 'gitleaks' || lower.has('secret') || lower.has('secrets')) return 'secret';
+  if (lower.has('vulnerability') || /^(CVE|GHSA)-/i.test(ruleId)) return 'vulnerability';
+  if (lower.has('misconfiguration') || lower.has('iac')) return 'misconfiguration';
+  if (lower.has('license')) return 'license';
+  return 'code';
+}
+
+function cwesOf(tags: string[]): string[] | undefined {
+  const cwes = new Set<string>();
+  for (const tag of tags) {
+    const match = /cwe[-/:]?\s*(\d+)/i.exec(tag);
+    if (match) cwes.add(`CWE-${Number(match[1])}`);
+  }
+  return cwes.size > 0 ? [...cwes] : undefined;
+}
+
+/**
+ * The artifact path, following artifacts[index] and uriBaseId → originalUriBaseIds. Relative bases are joined;
+ * an absolute base (a path on the machine that ran the scan) is used only to make the path relative to `root`
+ * when it lies under it; otherwise the path stays relative to that base, which is the checkout in practice.
+ */
+function artifactPath(location: Json, run: Json, context: ReadContext): string | undefined {
+  let uri = location['uri'];
+  let base = location['uriBaseId'];
+  if (typeof uri !== 'string' && typeof location['index'] === 'number') {
+    const artifact = list(run['artifacts'])[location['index']];
+    const artifactLocation = isObject(artifact) && isObject(artifact['location']) ? artifact['location'] : {};
+    uri = artifactLocation['uri'];
+    base = base ?? artifactLocation['uriBaseId'];
+  }
+  if (typeof uri !== 'string' || uri.trim() === '') return undefined;
+  const bases = isObject(run['originalUriBaseIds']) ? run['originalUriBaseIds'] : {};
+  let relative = uri;
+  for (let depth = 0; typeof base === 'string' && depth < 5; depth++) {
+    const entry = bases[base];
+    if (!isObject(entry) || typeof entry['uri'] !== 'string') break;
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(entry['uri']) || entry['uri'].startsWith('/')) {
+      if (isAbsoluteUri(relative)) break;
+      const absolute = uriToPath(joinUri(entry['uri'], relative), context.root);
+      return absolute.startsWith('/') ? uriToPath(relative, context.root) : absolute;
+    }
+    relative = joinUri(entry['uri'].trim(), relative);
+    base = entry['uriBaseId'];
+  }
+  return uriToPath(relative, context.root);
+}
+
+function isAbsoluteUri(uri: string): boolean {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(uri) || uri.startsWith('/');
+}
+
+/**
+ * The tool's own fingerprint: `fingerprints` (complete identities), else the primaryLocation* partial fingerprints
+ * GitHub uses (line hash, and the start-column fingerprint that separates two results on one line).
+ */
+function toolFingerprint(result: Json): string | undefined {
+  if (isObject(result['fingerprints'])) {
+    const entries = Object.entries(result['fingerprints']).filter(([, v]) => typeof v === 'string' && v !== '');
+    if (entries.length > 0)
+      return entries
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join('|');
+  }
+  // Other partial fingerprints (Gitleaks' commitSha/author/…) are not unique per finding.
+  if (isObject(result['partialFingerprints'])) {
+    const partial = result['partialFingerprints'];
+    const keys = Object.keys(partial)
+      .filter((k) => k.startsWith('primaryLocation') && typeof partial[k] === 'string' && partial[k] !== '')
+      .sort();
+    if (keys.some((k) => k.startsWith('primaryLocationLineHash')))
+      return keys.map((k) => `${k}=${String(partial[k])}`).join('|');
+  }
+  return undefined;
+}
+
+function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, context: ReadContext): FindingRecord {
+  const { run, tool } = rc;
+  const rule = ruleOf(result, rc);
+  const ref = isObject(result['rule']) ? result['rule'] : {};
+  const ruleId = text(result['ruleId'], 200) ?? text(ref['id'], 200) ?? text(rule?.['id'], 200) ?? 'unknown-rule';
+  const message = messageOf(result, rule, rc);
+  const shortDescription = description(rule, 'shortDescription');
+  const fullDescription = description(rule, 'fullDescription');
+  const firstLine = message?.split('\n').find((line) => line.trim() !== '');
+  const title = text(firstLine, 300) ?? shortDescription ?? text(rule?.['name'], 300) ?? ruleId;
+  const details = message && text(message) !== title ? text(message) : (fullDescription ?? shortDescription);
+
+  const first = list(result['locations']).find(isObject);
+  const physical = first && isObject(first['physicalLocation']) ? first['physicalLocation'] : {};
+  const artifact = isObject(physical['artifactLocation']) ? physical['artifactLocation'] : {};
+  const region = isObject(physical['region']) ? physical['region'] : {};
+  const path = artifactPath(artifact, run, context) ?? '';
+  const startLine = positiveInteger(region['startLine']);
+  const rawSnippet = isObject(region['snippet']) ? text(region['snippet']['text'], 5000) : undefined;
+
+  const tags = [...new Set([...tagsOf(rule), ...tagsOf(result)])];
+  const category = categoryOf(tags, ruleId, tool);
+  // Secret scanners put the secret itself in the snippet (Gitleaks does): only its length is kept.
+  const snippet = category === 'secret' && rawSnippet !== undefined ? '*'.repeat(rawSnippet.length) : rawSnippet;
+  return findingRecord({
+    tool,
+    ruleId,
+    title,
+    description: details && details !== title ? details : undefined,
+    severity: severityOf(result, rule, kind, tool),
+    category,
+    location: {
+      path,
+      startLine,
+      endLine: positiveInteger(region['endLine']),
+      startColumn: positiveInteger(region['startColumn']),
+      endColumn: positiveInteger(region['endColumn']),
+    },
+    identity: contentIdentity({
+      rule: ruleId,
+      path,
+      snippet,
+      toolFingerprint: toolFingerprint(result),
+      line: startLine,
+      detail: message,
+    }),
+    source: { file: context.file, tool, record: pointer },
+    helpUri: text(rule?.['helpUri'], 1000),
+    cwes: cwesOf(tags),
+    tags: tags.length > 0 ? tags.slice(0, 20) : undefined,
+  });
+}
+
+// Streaming: walk runs and keep a slim copy of each result (no code flows, stacks, graphs or related locations).
+const RESULT_FIELDS = [
+  'ruleId',
+  'ruleIndex',
+  'rule',
+  'kind',
+  'level',
+  'message',
+  'partialFingerprints',
+  'fingerprints',
+  'suppressions',
+  'baselineState',
+];
+
+function slimResult(element: unknown): unknown {
+  if (!isObject(element)) return element;
+  const out: Json = {};
+  for (const key of RESULT_FIELDS) if (element[key] !== undefined) out[key] = element[key];
+  const first = list(element['locations']).find(isObject);
+  if (first) out['locations'] = [{ physicalLocation: first['physicalLocation'] }];
+  if (isObject(element['properties'])) {
+    const properties: Json = {};
+    for (const key of ['tags', 'security-severity', 'issue_severity']) {
+      if (element['properties'][key] !== undefined) properties[key] = element['properties'][key];
+    }
+    out['properties'] = properties;
+  }
+  return out;
+}
+
+const streamPlan: ScanPlan = (path) => {
+  if (path.length === 0 || (path.length === 1 && path[0] === 'runs') || (path.length === 2 && path[0] === 'runs'))
+    return 'descend';
+  if (path.length === 3 && path[2] === 'results') return slimResult;
+  return 'parse';
+};
+
+export const sarifReader: ReportReader = { name: 'sarif', format: 'SARIF', detect, read, streamPlan };

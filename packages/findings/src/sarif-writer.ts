@@ -1,0 +1,257 @@
+// Writes one SARIF 2.1.0 file GitHub code scanning accepts: one run per tool with its own category, at most 20 runs
+// and 25,000 results per run (least severe dropped first, and said so), rules de-duplicated with security-severity,
+// a primaryLocationLineHash and a location on every result.
+import { SEVERITIES, type Finding, type Severity } from './model.js';
+import { pathToUri } from './paths.js';
+import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.js';
+
+/** GitHub's hard limits for one SARIF upload (docs: sarif-limits). */
+export const SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, tagsPerRule: 20 } as const;
+
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+export interface SarifWriteOptions {
+  /** Category prefix of every run (runAutomationDetails.id = "<category>/<tool>/"). Default 'security-scan'. */
+  category?: string;
+  /**
+   * Every tool whose reports were read, including those with no finding: each gets a run, so alerts of a tool
+   * that now finds nothing are closed rather than left open.
+   */
+  tools?: readonly string[];
+  maxRuns?: number;
+  maxResultsPerRun?: number;
+}
+
+/** Results left out of a run to stay within GitHub's per-run limit. */
+export interface DroppedResults {
+  tool: string;
+  count: number;
+  bySeverity: Partial<Record<Severity, number>>;
+}
+
+export interface SarifWriteResult {
+  log: SarifLog;
+  dropped: DroppedResults[];
+  /** Tools beyond the run limit, written together in one last run. */
+  combinedTools: string[];
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: SarifRun[];
+}
+
+export interface SarifRun {
+  tool: { driver: { name: string; informationUri?: string; rules: SarifRule[] } };
+  automationDetails: { id: string };
+  results: SarifResult[];
+}
+
+export interface SarifRule {
+  id: string;
+  name?: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  helpUri?: string;
+  defaultConfiguration: { level: string };
+  properties: { tags: string[]; 'security-severity'?: string };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number };
+    };
+  }[];
+  partialFingerprints: { primaryLocationLineHash: string };
+  suppressions?: { kind: 'external'; justification: string }[];
+  /** Only when the result is less severe than its rule's security-severity says (the rule has the highest). */
+  properties?: { 'security-severity'?: string };
+}
+
+const OTHER_TOOLS = 'security-scan (other tools)';
+
+/** Builds the SARIF log for the findings (suppressed ones are included, marked with an external suppression). */
+export function buildSarif(findings: readonly Finding[], options: SarifWriteOptions = {}): SarifWriteResult {
+  const category = options.category ?? 'security-scan';
+  const maxRuns = options.maxRuns ?? SARIF_LIMITS.runs;
+  const maxResults = options.maxResultsPerRun ?? SARIF_LIMITS.resultsPerRun;
+
+  const byTool = new Map<string, Finding[]>();
+  for (const tool of options.tools ?? []) byTool.set(tool, []);
+  for (const finding of findings) {
+    const group = byTool.get(finding.tool);
+    if (group) group.push(finding);
+    else byTool.set(finding.tool, [finding]);
+  }
+  if (byTool.size === 0) byTool.set('security-scan', []);
+  // Busiest tools keep their own run when there are more tools than runs allowed.
+  const tools = [...byTool.keys()].sort((a, b) => byTool.get(b)!.length - byTool.get(a)!.length || a.localeCompare(b));
+  const own = tools.length > maxRuns ? tools.slice(0, maxRuns - 1) : tools;
+  const combinedTools = tools.slice(own.length);
+
+  const runs: SarifRun[] = [];
+  const dropped: DroppedResults[] = [];
+  const groups = own.map((tool) => ({ name: tool, findings: byTool.get(tool)!, prefixRules: false }));
+  if (combinedTools.length > 0) {
+    groups.push({ name: OTHER_TOOLS, findings: combinedTools.flatMap((t) => byTool.get(t)!), prefixRules: true });
+  }
+  for (const group of groups) {
+    const { kept, left } = withinLimit(group.findings, maxResults);
+    if (left.length > 0) dropped.push(describeDropped(group.name, left));
+    runs.push(buildRun(group.name, kept, `${category}/${slug(group.name)}/`, group.prefixRules));
+  }
+  return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }, dropped, combinedTools };
+}
+
+/** Keeps the most important results: open before suppressed, then most severe first (stable, in linear time). */
+function withinLimit(findings: Finding[], max: number): { kept: Finding[]; left: Finding[] } {
+  if (findings.length <= max) return { kept: findings, left: [] };
+  const buckets = [...SEVERITIES, ...SEVERITIES].map(() => [] as Finding[]);
+  for (const finding of findings) {
+    buckets[SEVERITIES.indexOf(finding.severity) + (finding.status === 'suppressed' ? SEVERITIES.length : 0)]!.push(
+      finding,
+    );
+  }
+  const ordered = buckets.flat();
+  return { kept: ordered.slice(0, max), left: ordered.slice(max) };
+}
+
+function describeDropped(tool: string, left: Finding[]): DroppedResults {
+  const bySeverity: Partial<Record<Severity, number>> = {};
+  for (const finding of left) bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
+  return { tool, count: left.length, bySeverity };
+}
+
+function slug(tool: string): string {
+  return (
+    tool
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'tool'
+  );
+}
+
+function buildRun(tool: string, findings: Finding[], automationId: string, prefixRules: boolean): SarifRun {
+  const uris = new Map<string, string>();
+  const uriOf = (path: string) => {
+    let uri = uris.get(path);
+    if (uri === undefined) uris.set(path, (uri = pathToUri(path)));
+    return uri;
+  };
+  const rules: SarifRule[] = [];
+  const ruleIndex = new Map<string, number>();
+  const severityByRule = new Map<string, Severity>();
+  const results: SarifResult[] = [];
+  for (const finding of findings) {
+    const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
+    let index = ruleIndex.get(ruleId);
+    if (index === undefined) {
+      index = rules.length;
+      ruleIndex.set(ruleId, index);
+      rules.push(ruleFor(ruleId, finding));
+    }
+    severityByRule.set(ruleId, maxSeverity(severityByRule.get(ruleId) ?? 'info', finding.severity));
+    results.push(resultFor(finding, ruleId, index, uriOf));
+  }
+  // A rule's security-severity is the highest of its results; each result keeps its own level, and a result
+  // below its rule's severity carries its own score too (GitHub reads the rule's; readers that look at results,
+  // this package's included, get the exact severity back).
+  for (const rule of rules) {
+    const severity = severityByRule.get(rule.id)!;
+    rule.defaultConfiguration.level = severityLevel(severity);
+    if (severity !== 'info') rule.properties['security-severity'] = SECURITY_SEVERITY_SCORE[severity];
+  }
+  results.forEach((result, i) => {
+    const severity = findings[i]!.severity;
+    if (severity !== severityByRule.get(result.ruleId)) {
+      result.properties = { 'security-severity': severity === 'info' ? '0.0' : SECURITY_SEVERITY_SCORE[severity] };
+    }
+  });
+  return { tool: { driver: { name: tool, rules } }, automationDetails: { id: automationId }, results };
+}
+
+function ruleFor(ruleId: string, finding: Finding): SarifRule {
+  const cweTags = (finding.cwes ?? []).map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
+  const tags = [...new Set(['security', finding.category, ...cweTags, ...(finding.tags ?? [])])].slice(
+    0,
+    SARIF_LIMITS.tagsPerRule,
+  );
+  const short =
+    finding.category === 'vulnerability' || finding.category === 'license'
+      ? `${finding.ruleId}: ${finding.title}`
+      : finding.title;
+  const full = finding.description ?? finding.title;
+  return {
+    id: ruleId,
+    shortDescription: { text: bounded(short, 1000) },
+    fullDescription: { text: bounded(full, 4000) },
+    help: { text: bounded(finding.helpUri ? `${full}\n\nMore information: ${finding.helpUri}` : full, 4000) },
+    ...(finding.helpUri && { helpUri: finding.helpUri }),
+    defaultConfiguration: { level: 'warning' },
+    properties: { tags },
+  };
+}
+
+function resultFor(finding: Finding, ruleId: string, ruleIndex: number, uriOf: (path: string) => string): SarifResult {
+  // A result without a path still needs a location: it points at the report that produced it.
+  const path = finding.location.path !== '' ? finding.location.path : (finding.sources[0]?.file ?? 'unknown');
+  const { startLine, endLine, startColumn, endColumn } = finding.location;
+  const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: startLine ?? 1 };
+  if (startLine !== undefined) {
+    if (startColumn !== undefined) region.startColumn = startColumn;
+    if (endLine !== undefined && endLine >= startLine) region.endLine = endLine;
+    const sameLine = (endLine ?? startLine) === startLine;
+    if (endColumn !== undefined && (!sameLine || startColumn === undefined || endColumn > startColumn))
+      region.endColumn = endColumn;
+  }
+  return {
+    ruleId,
+    ruleIndex,
+    level: severityLevel(finding.severity),
+    message: { text: bounded(messageFor(finding), 4000) },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(path) }, region } }],
+    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
+    ...(finding.suppression && {
+      suppressions: [{ kind: 'external' as const, justification: finding.suppression.reason }],
+    }),
+  };
+}
+
+function messageFor(finding: Finding): string {
+  const lines = [finding.title];
+  if (finding.package) {
+    const { name, version, fixedVersion } = finding.package;
+    lines.push(
+      `Package: ${name}${version ? ` ${version}` : ''}${finding.category === 'vulnerability' ? (fixedVersion ? ` (fixed in ${fixedVersion})` : ' (no fixed version yet)') : ''}`,
+    );
+  }
+  // Package findings' descriptions are the rule's (one per CVE or licence), so they stay in the rule.
+  if (finding.description && finding.description !== finding.title && !finding.package) lines.push(finding.description);
+  if (finding.tools.length > 1) lines.push(`Reported by ${finding.tools.join(', ')}.`);
+  return lines.join('\n');
+}
+
+function bounded(value: string, max: number): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+/** The log as text, produced run by run and result by result so no single huge string is built. */
+export function* serializeSarif(log: SarifLog): Generator<string> {
+  yield `{"$schema":${JSON.stringify(log.$schema)},"version":"2.1.0","runs":[`;
+  for (const [r, run] of log.runs.entries()) {
+    const { results, ...head } = run;
+    yield `${r > 0 ? ',' : ''}\n${JSON.stringify(head).slice(0, -1)},"results":[`;
+    for (const [i, result] of results.entries()) yield `${i > 0 ? ',' : ''}\n${JSON.stringify(result)}`;
+    yield ']}';
+  }
+  yield '\n]}\n';
+}

@@ -1,0 +1,175 @@
+// The ignore file: entries that suppress findings by id, rule or CVE (optionally under a path glob), each with a
+// required reason and an optional expiry date after which it stops suppressing and is reported.
+import picomatch from 'picomatch';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { InputError } from './input-error.js';
+import type { Finding } from './model.js';
+import { isObject } from './report-values.js';
+import { canonicalCheckId } from './trivy.js';
+
+export interface Suppression {
+  /** 1-based position in the ignore file, for messages. */
+  entry: number;
+  /** A finding fingerprint (as in the JSON report). */
+  id?: string;
+  /** A rule id (Trivy check ids match in any spelling: DS002, AVD-DS-0002, DS-0002). */
+  rule?: string;
+  /** A vulnerability id (CVE-…, GHSA-…). */
+  cve?: string;
+  /** Glob on the finding's path; without it the entry applies everywhere. */
+  path?: string;
+  reason: string;
+  /** YYYY-MM-DD: the last day the entry suppresses. */
+  expires?: string;
+}
+
+export interface ExpiredSuppression {
+  suppression: Suppression;
+  /** Open findings the entry would still match (they are reported as open). */
+  matches: number;
+}
+
+export interface SuppressionOutcome {
+  /** Findings that are now suppressed. */
+  suppressed: number;
+  expired: ExpiredSuppression[];
+  /** Current entries that matched no finding (candidates for removal). */
+  unused: Suppression[];
+}
+
+const KEYS = ['id', 'rule', 'cve', 'path', 'reason', 'expires'];
+
+/** Parses an ignore file's YAML text. An empty file is an empty list. */
+export function parseSuppressionsYaml(yamlText: string, file: string): Suppression[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(yamlText);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      throw new InputError(file, `not valid YAML${where}: ${error.message.split('\n')[0]}`);
+    }
+    throw error;
+  }
+  return parseSuppressions(doc, file);
+}
+
+/** Validates a parsed ignore file: a list of entries (or null for an empty file). */
+export function parseSuppressions(doc: unknown, file: string): Suppression[] {
+  if (doc === null || doc === undefined) return [];
+  if (!Array.isArray(doc)) {
+    throw new InputError(
+      file,
+      `expected a YAML list of entries ("- rule: ...\\n  reason: ..."), found ${describe(doc)}.`,
+    );
+  }
+  return doc.map((raw, i) => parseEntry(raw, i + 1, file));
+}
+
+function parseEntry(raw: unknown, entry: number, file: string): Suppression {
+  const fail = (problem: string) => new InputError(file, `entry ${entry}: ${problem}`);
+  if (!isObject(raw)) throw fail(`expected a mapping with id, rule or cve and a reason, found ${describe(raw)}.`);
+  const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
+  if (unknown.length > 0)
+    throw fail(`unknown key ${unknown.map((k) => `'${k}'`).join(', ')}; allowed keys: ${KEYS.join(', ')}.`);
+  const field = (key: string): string | undefined => {
+    const value = raw[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw fail(`'${key}' must be a non-empty string, found ${describe(value)}.`);
+    return value.trim();
+  };
+  const id = field('id');
+  const rule = field('rule');
+  const cve = field('cve');
+  const path = field('path');
+  if (!id && !rule && !cve)
+    throw fail(`give at least one of 'id' (a finding fingerprint), 'rule' or 'cve' to say what it suppresses.`);
+  const reason = field('reason');
+  if (!reason) throw fail(`'reason' is required: say why this is accepted, so the next reader knows.`);
+  const expires = parseExpiry(raw['expires'], fail);
+  return {
+    entry,
+    ...(id && { id }),
+    ...(rule && { rule }),
+    ...(cve && { cve }),
+    ...(path && { path }),
+    reason,
+    ...(expires && { expires }),
+  };
+}
+
+function parseExpiry(value: unknown, fail: (problem: string) => Error): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  // A YAML 1.1 parser would hand over a Date; the core schema keeps the string.
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : '';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw fail(`'expires' must be a date written YYYY-MM-DD (e.g. 2030-01-31), found ${describe(value)}.`);
+  }
+  return text;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)?.slice(0, 60)}`;
+}
+
+/** True when the entry's last day is before `today` (compared as UTC dates). */
+export function isExpired(suppression: Suppression, today: Date): boolean {
+  return suppression.expires !== undefined && suppression.expires < today.toISOString().slice(0, 10);
+}
+
+function sameRule(finding: Finding, rule: string): boolean {
+  if (finding.ruleId.toLowerCase() === rule.toLowerCase()) return true;
+  return finding.category === 'misconfiguration' && canonicalCheckId(rule) === finding.ruleId;
+}
+
+/** A matcher for one entry: every criterion it gives must hold. */
+function matcher(suppression: Suppression): (finding: Finding) => boolean {
+  const inPath = suppression.path ? picomatch(suppression.path, { dot: true }) : undefined;
+  return (finding) =>
+    (suppression.id === undefined ||
+      finding.fingerprint === suppression.id ||
+      finding.aliases.includes(suppression.id)) &&
+    (suppression.rule === undefined || sameRule(finding, suppression.rule)) &&
+    (suppression.cve === undefined || finding.ruleId.toLowerCase() === suppression.cve.toLowerCase()) &&
+    (inPath === undefined || inPath(finding.location.path));
+}
+
+/**
+ * Marks findings matched by a current entry as suppressed (the first matching entry is recorded). Expired entries
+ * suppress nothing and are returned with the number of findings they would match.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  suppressions: readonly Suppression[],
+  today: Date,
+): SuppressionOutcome {
+  const current = suppressions
+    .filter((s) => !isExpired(s, today))
+    .map((s) => ({ suppression: s, matches: matcher(s), used: false }));
+  let suppressed = 0;
+  for (const finding of findings) {
+    const hit = current.find((c) => c.matches(finding));
+    if (!hit) continue;
+    hit.used = true;
+    finding.status = 'suppressed';
+    finding.suppression = {
+      entry: hit.suppression.entry,
+      reason: hit.suppression.reason,
+      ...(hit.suppression.expires && { expires: hit.suppression.expires }),
+    };
+    suppressed++;
+  }
+  const expired = suppressions
+    .filter((s) => isExpired(s, today))
+    .map((suppression) => {
+      const matches = matcher(suppression);
+      return { suppression, matches: findings.filter((f) => f.status !== 'suppressed' && matches(f)).length };
+    });
+  return { suppressed, expired, unused: current.filter((c) => !c.used).map((c) => c.suppression) };
+}
