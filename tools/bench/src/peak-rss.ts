@@ -50,9 +50,10 @@ export function createPeakRssProbe(
   };
   if (existsSync(gnuTime)) {
     const wrapper = path.join(scratchDir, `node-with-time-${label}.sh`);
+    // bash, not sh: dash drops environment variables whose names hold a '-', such as INPUT_FLAG-FILE.
     writeFileSync(
       wrapper,
-      `#!/bin/sh\nexec ${shellQuote(gnuTime)} -f %M -o ${shellQuote(reportFile)} ${shellQuote(nodePath)} "$@"\n`,
+      `#!/bin/bash\nexec ${shellQuote(gnuTime)} -f %M -o ${shellQuote(reportFile)} ${shellQuote(nodePath)} "$@"\n`,
     );
     chmodSync(wrapper, 0o755);
     return { method: `${gnuTime} -f %M`, nodePath: wrapper, env: {}, read };

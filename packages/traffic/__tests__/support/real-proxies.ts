@@ -72,7 +72,10 @@ export function startProcess(command: string, args: string[], options: { cwd: st
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), delay(5_000).then(() => false)]);
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    delay(5_000, undefined, { ref: false }).then(() => false),
+  ]);
   if (!stopped) {
     child.kill('SIGKILL');
     await exited;

@@ -1,0 +1,222 @@
+// The action's inputs: what a complete set reads as, and each mistake caught before any proxy is touched, with a
+// message naming the input and what to set.
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ConfigurationError } from '@actions-kit/core';
+import { getInputs, type Inputs } from '../src/inputs.js';
+
+const HAPROXY = { provider: 'haproxy', target: 'toggle', 'haproxy-socket': '/run/haproxy/admin.sock' };
+const BASE: Record<string, Record<string, string>> = {
+  haproxy: { ...HAPROXY, 'haproxy-backend': 'app' },
+  nginx: {
+    provider: 'nginx',
+    target: 'green',
+    'nginx-upstream-file': '/etc/nginx/blue-green/app.conf',
+    'nginx-upstream-name': 'app',
+    'blue-servers': '10.0.0.1:8080',
+    'green-servers': '10.0.0.2:8080',
+  },
+  caddy: {
+    provider: 'caddy',
+    target: 'blue',
+    'caddy-handler-id': 'app',
+    'blue-servers': '10.0.0.1:8080',
+    'green-servers': '10.0.0.2:8080',
+  },
+  symlink: {
+    provider: 'symlink',
+    target: 'green',
+    'symlink-path': '/srv/app/current',
+    'blue-path': '/srv/app/releases/blue',
+    'green-path': '/srv/app/releases/green',
+  },
+  command: { provider: 'command', target: 'toggle', 'current-command': 'cat color', 'switch-command': './switch' },
+  'flag-file': { provider: 'flag-file', target: 'toggle', 'flag-file': '/etc/nginx/blue-green/app.green' },
+};
+
+/** Sets the inputs as the runner does (INPUT_<NAME>), with action.yml's defaults left to getInputs. */
+function readWith(inputs: Record<string, string>): Inputs {
+  clearInputs();
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+  return getInputs();
+}
+
+function clearInputs(): void {
+  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
+}
+
+afterEach(clearInputs);
+
+function configurationError(inputs: Record<string, string>): string {
+  try {
+    readWith(inputs);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('getInputs accepted the inputs');
+}
+
+describe('getInputs', () => {
+  it('reads a complete haproxy setup, defaults applied', () => {
+    expect(
+      readWith({
+        ...BASE.haproxy,
+        'haproxy-state-file': '/var/lib/haproxy/state',
+        'verify-url': 'http://127.0.0.1/health',
+        'verify-header': 'x-color',
+      }),
+    ).toEqual({
+      provider: 'haproxy',
+      target: 'toggle',
+      settings: {
+        blueServers: [],
+        greenServers: [],
+        haproxySocket: '/run/haproxy/admin.sock',
+        haproxyBackend: 'app',
+        haproxyStateFile: '/var/lib/haproxy/state',
+        haproxyDisableWith: 'drain',
+        nginxUpstreamFile: '',
+        nginxUpstreamName: '',
+        nginxTestCommand: 'nginx -t',
+        nginxReloadCommand: 'nginx -s reload',
+        caddyAdminUrl: 'http://localhost:2019',
+        caddyHandlerId: '',
+        symlinkPath: '',
+        bluePath: '',
+        greenPath: '',
+        flagFile: '',
+        currentCommand: '',
+        switchCommand: '',
+        commandTimeoutMs: 60_000,
+      },
+      verify: { url: 'http://127.0.0.1/health', header: 'x-color', requests: 20, timeoutMs: 10_000 },
+      dryRun: false,
+      lockTimeoutMs: 60_000,
+    });
+  });
+
+  it.each(Object.keys(BASE))('accepts a complete %s setup', (provider) => {
+    expect(readWith(BASE[provider]!).provider).toBe(provider);
+  });
+
+  it('splits the server lists and reads the verification, dry run and timings', () => {
+    const inputs = readWith({
+      ...BASE.nginx,
+      'blue-servers': '10.0.0.1:8080, 10.0.0.3:8080',
+      'green-servers': '10.0.0.2:8080\n10.0.0.4:8080',
+      'verify-url': 'https://app.example.com/',
+      'verify-body': '"color":"(\\w+)"',
+      'verify-timeout': '30s',
+      'verify-requests': '5',
+      'dry-run': 'true',
+      'lock-timeout': '5m',
+      'command-timeout': '2m',
+    });
+    expect(inputs.settings).toMatchObject({
+      blueServers: ['10.0.0.1:8080', '10.0.0.3:8080'],
+      greenServers: ['10.0.0.2:8080', '10.0.0.4:8080'],
+      commandTimeoutMs: 120_000,
+    });
+    expect(inputs.verify).toEqual({
+      url: 'https://app.example.com/',
+      bodyPattern: '"color":"(\\w+)"',
+      requests: 5,
+      timeoutMs: 30_000,
+    });
+    expect(inputs).toMatchObject({ dryRun: true, lockTimeoutMs: 300_000 });
+  });
+});
+
+describe('getInputs refuses', () => {
+  it('a missing or unknown provider', () => {
+    expect(configurationError({ target: 'green' })).toMatch(/^provider: a value is required, got ''; use one of /);
+    expect(configurationError({ ...BASE.haproxy, provider: 'f5' })).toBe(
+      "provider: 'f5' is not an accepted value; use one of 'haproxy', 'nginx', 'caddy', 'symlink', 'command', " +
+        "'flag-file'",
+    );
+  });
+
+  it('a target other than blue, green or toggle', () => {
+    expect(configurationError({ ...BASE.haproxy, target: 'purple' })).toBe(
+      "target: 'purple' is not an accepted value; use one of 'blue', 'green', 'toggle'",
+    );
+  });
+
+  it.each([
+    ['haproxy', 'haproxy-socket', "HAProxy's runtime API, the path or host:port of a `stats socket ... level admin`"],
+    ['haproxy', 'haproxy-backend', 'the backend holding the blue and green servers'],
+    ['nginx', 'nginx-upstream-file', 'the include file holding the upstream block'],
+    ['nginx', 'nginx-upstream-name', 'the upstream name used in proxy_pass http://<name>'],
+    ['nginx', 'blue-servers', 'comma-separated host:port addresses of the blue servers (e.g. 10.0.0.1:8080)'],
+    ['nginx', 'green-servers', 'comma-separated host:port addresses of the green servers (e.g. 10.0.0.2:8080)'],
+    ['caddy', 'caddy-handler-id', 'the "@id" of the reverse_proxy handler'],
+    ['caddy', 'green-servers', 'comma-separated dial addresses of the green servers (e.g. 10.0.0.2:8080)'],
+    ['symlink', 'symlink-path', 'the link pointing at the live release'],
+    ['symlink', 'blue-path', 'the blue release'],
+    ['symlink', 'green-path', 'the green release'],
+    ['command', 'current-command', 'a shell command printing the live color, blue or green'],
+    ['command', 'switch-command', 'a shell command switching traffic to $TARGET_COLOR'],
+    ['flag-file', 'flag-file', 'the file whose presence sends traffic to green'],
+  ])('provider %s without %s', (provider, input, whatToSet) => {
+    const inputs = { ...BASE[provider]! };
+    delete inputs[input];
+    const expected = `${input}: required with provider ${provider}; set it to ${whatToSet}`;
+    expect(configurationError(inputs).slice(0, expected.length)).toBe(expected);
+  });
+
+  it('an input meant for another provider, naming the providers that use it', () => {
+    expect(configurationError({ ...BASE.haproxy, 'nginx-upstream-file': '/etc/nginx/app.conf' })).toBe(
+      "nginx-upstream-file: set to '/etc/nginx/app.conf', but provider haproxy does not use it; remove it, or set " +
+        'provider to nginx',
+    );
+    expect(configurationError({ ...BASE.symlink, 'blue-servers': 'web1' })).toBe(
+      "blue-servers: set to 'web1', but provider symlink does not use it; remove it, or set provider to haproxy or " +
+        'nginx or caddy',
+    );
+  });
+
+  it('a server in both colors', () => {
+    expect(configurationError({ ...BASE.nginx, 'green-servers': '10.0.0.2:8080,10.0.0.1:8080' })).toBe(
+      'blue-servers and green-servers both list 10.0.0.1:8080; a server has one color',
+    );
+  });
+
+  it('verify-header or verify-body without verify-url', () => {
+    expect(configurationError({ ...BASE.haproxy, 'verify-header': 'x-color' })).toBe(
+      'verify-header: set, but verify-url is empty; set verify-url to the URL users hit (e.g. ' +
+        'https://app.example.com/health), or remove verify-header',
+    );
+    expect(configurationError({ ...BASE.haproxy, 'verify-body': '(blue|green)' })).toMatch(/^verify-body: set, but/);
+  });
+
+  it.each([
+    [{}, /^verify-url: set exactly one of verify-header \(e\.g\. x-color\) or verify-body/],
+    [{ 'verify-header': 'x-color', 'verify-body': '(\\w+)' }, /^verify-url: set exactly one of/],
+    [{ 'verify-body': '(unclosed' }, /^verify-body: '\(unclosed' is not a valid regular expression/],
+  ])('verify-url with %j', (extra, message) => {
+    expect(configurationError({ ...BASE.haproxy, 'verify-url': 'http://127.0.0.1/', ...extra })).toMatch(message);
+  });
+
+  it.each([
+    ['not a URL', /^verify-url: 'not a URL' is not a URL; use e\.g\. http:/],
+    ['ftp://example.com/', /^verify-url: 'ftp:\/\/example\.com\/' is not http\(s\)/],
+  ])('verify-url %j', (url, message) => {
+    expect(configurationError({ ...BASE.haproxy, 'verify-url': url, 'verify-header': 'x-color' })).toMatch(message);
+  });
+
+  it.each([
+    ['verify-timeout', '10', /^verify-timeout: '10' is not a duration/],
+    ['verify-requests', '0', /^verify-requests: '0' is less than the minimum of 1/],
+    ['lock-timeout', 'forever', /^lock-timeout: 'forever' is not a duration/],
+    ['command-timeout', '2h', /^command-timeout: '2h' is more than the maximum of 1h/],
+    ['dry-run', 'yes', /^dry-run: 'yes' is not a boolean/],
+    [
+      'haproxy-disable-with',
+      'off',
+      /^haproxy-disable-with: 'off' is not an accepted value; use one of 'drain', 'maint'/,
+    ],
+  ])('%s %j', (input, value, message) => {
+    const verify = { 'verify-url': 'http://127.0.0.1/', 'verify-header': 'x-color' };
+    expect(configurationError({ ...BASE.haproxy, ...verify, [input]: value })).toMatch(message);
+  });
+});

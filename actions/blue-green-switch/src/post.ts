@@ -1,0 +1,60 @@
+// The blue-green-switch post step, run only when the job is cancelled (post-if: cancelled()): puts back the color
+// that was live before a switch the cancellation interrupted, and touches nothing this action did not change.
+import { SummaryBuilder, UserError, info, restoreInputs } from '@actions-kit/core';
+import {
+  createProvider,
+  httpColorProbe,
+  restoreTraffic,
+  summariseVerification,
+  systemClock,
+  verifyLive,
+  type RestoreReport,
+} from '@actions-kit/traffic';
+import { readHandover } from './handover.js';
+import type { Inputs } from './inputs.js';
+import { switchLogger } from './switch-logger.js';
+import { reportTrafficFailure } from './traffic-failure.js';
+
+export async function post(): Promise<void> {
+  const { previous, finished } = readHandover();
+  if (!previous) {
+    info('blue-green-switch post: the main step changed no traffic; nothing to put back');
+    return;
+  }
+  if (finished) {
+    info('blue-green-switch post: the switch ran to its end before the cancellation; traffic stays as it ended');
+    return;
+  }
+  const inputs = restoreInputs<Inputs>();
+  if (!inputs) throw new Error('post step: main saved the previous state but not its inputs');
+  const provider = createProvider(inputs.provider, inputs.settings);
+  let restored: RestoreReport;
+  try {
+    restored = await restoreTraffic({
+      provider,
+      state: previous,
+      lockWaitMs: inputs.lockTimeoutMs,
+      logger: switchLogger,
+    });
+  } catch (error) {
+    throw await reportTrafficFailure(error, provider.describe());
+  }
+  const what = restored.changed
+    ? `put back ${previous.live} (${previous.evidence}); ${restored.before} was live, ${restored.active} is now`
+    : `${previous.live} was still live (${previous.evidence}); nothing to put back`;
+  switchLogger.info(`blue-green-switch post: cancelled mid-switch; ${what}`);
+  const summary = new SummaryBuilder()
+    .heading('Blue-green switch: cancelled mid-switch')
+    .paragraph(`${provider.describe()}: ${what}.`);
+
+  const live = previous.live;
+  if (inputs.verify && (live === 'blue' || live === 'green')) {
+    const proof = await verifyLive(live, httpColorProbe(inputs.verify), inputs.verify, systemClock);
+    const evidence = `verification of ${live}: ${summariseVerification(proof)}`;
+    switchLogger.info(`blue-green-switch post: ${evidence}`);
+    await summary.paragraph(evidence).write();
+    if (!proof.passed) throw new UserError(`put back ${live}, but it did not prove live: ${evidence}`);
+    return;
+  }
+  await summary.write();
+}
