@@ -1,0 +1,111 @@
+// getInputs: defaults, and the configuration errors a user sees for each input, naming the value and the fix.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ConfigurationError } from '@actions-kit/core';
+import { getInputs } from '../src/inputs.js';
+import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
+
+let ws: TempWorkspace;
+const saved = { ...process.env };
+
+function setInputs(inputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
+}
+
+beforeEach(() => {
+  ws = tempWorkspace();
+  ws.write('out/bandit.json', '{}');
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  process.env['GITHUB_WORKSPACE'] = ws.dir;
+});
+afterEach(() => {
+  ws.remove();
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+async function configurationError(): Promise<string> {
+  const error = await getInputs().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConfigurationError);
+  return (error as Error).message;
+}
+
+describe('getInputs', () => {
+  it('applies the documented defaults', async () => {
+    setInputs({ reports: 'out/bandit.json' });
+    const inputs = await getInputs();
+
+    expect(inputs).toEqual({
+      workspace: ws.dir,
+      reports: [{ file: path.join(ws.dir, 'out/bandit.json'), displayPath: 'out/bandit.json' }],
+      unmatchedReports: [],
+      skippedReports: [],
+      policy: { failOn: 'high', scope: 'new' },
+      sarifOutput: { file: path.join(ws.dir, 'security-scan.sarif'), displayPath: 'security-scan.sarif' },
+      reportOutput: { file: path.join(ws.dir, 'security-scan.json'), displayPath: 'security-scan.json' },
+      summary: true,
+      annotations: true,
+      allowMissing: false,
+      strict: true,
+    });
+  });
+
+  it('requires reports', async () => {
+    expect(await configurationError()).toMatch(/^reports: a value is required, got ''/);
+  });
+
+  it.each([
+    [
+      'fail-on',
+      'severe',
+      /^fail-on: 'severe' is not an accepted value; use one of 'critical', 'high', 'medium', 'low', 'info', 'none'/,
+    ],
+    ['fail-on-scope', 'changed', /^fail-on-scope: 'changed' is not an accepted value; use one of 'new', 'all'/],
+    ['strict', 'yes', /^strict: 'yes' is not a boolean/],
+    ['allow-missing', '1', /^allow-missing: '1' is not a boolean/],
+  ])('refuses %s: %s naming the input and the value', async (name, value, message) => {
+    setInputs({ reports: 'out/bandit.json', [name]: value });
+    expect(await configurationError()).toMatch(message);
+  });
+
+  it('names a missing ignore-file and the directory it was looked for in', async () => {
+    setInputs({ reports: 'out/bandit.json', 'ignore-file': '.security-ignore.yml' });
+    expect(await configurationError()).toBe(
+      `ignore-file: no file at '.security-ignore.yml' (checked from ${ws.dir}); fix the path`,
+    );
+  });
+
+  it('names a missing baseline, and goes on without it with allow-missing', async () => {
+    setInputs({ reports: 'out/bandit.json', baseline: 'main/security-scan.json' });
+    expect(await configurationError()).toBe(
+      `baseline: no file at 'main/security-scan.json' (checked from ${ws.dir}); fix the path, or set allow-missing: true to run without a baseline when it is absent`,
+    );
+
+    setInputs({ 'allow-missing': 'true' });
+    const inputs = await getInputs();
+    expect(inputs.baseline).toBeUndefined();
+    expect(inputs.missingBaseline).toBe('main/security-scan.json');
+  });
+
+  it('refuses the same path for the SARIF file and the JSON report', async () => {
+    setInputs({ reports: 'out/bandit.json', 'sarif-output': 'out/scan.out', 'report-output': './out/scan.out' });
+    expect(await configurationError()).toBe(
+      "sarif-output and report-output are both 'out/scan.out'; give them different paths",
+    );
+  });
+
+  it('refuses an output path that is a directory', async () => {
+    setInputs({ reports: 'out/bandit.json', 'report-output': 'out' });
+    expect(await configurationError()).toBe("report-output: 'out' is a directory; give the path of the file to write");
+  });
+
+  it('fails on a reports pattern that matches nothing unless allow-missing', async () => {
+    setInputs({ reports: 'out/bandit.json\nout/trivy-*.json' });
+    expect(await configurationError()).toBe(
+      `reports: no file matches 'out/trivy-*.json' (checked from ${ws.dir}); fix the pattern or the path`,
+    );
+
+    setInputs({ 'allow-missing': 'true' });
+    expect((await getInputs()).unmatchedReports).toEqual(['out/trivy-*.json']);
+  });
+});

@@ -1,0 +1,63 @@
+// Reading the report files: strict stops at the first bad one naming the file and byte; non-strict records it.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ConfigurationError } from '@actions-kit/core';
+import { readReports } from '../src/read-reports.js';
+import type { ReportSource } from '../src/report-sources.js';
+import { banditReport } from './sample-reports.js';
+import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
+
+let ws: TempWorkspace;
+let sources: ReportSource[];
+beforeEach(() => {
+  ws = tempWorkspace();
+  const good = banditReport([{ id: 'B602', severity: 'HIGH', text: 'shell', file: 'a.py', line: 1 }]);
+  sources = [
+    { file: ws.write('out/a-good.json', good), displayPath: 'out/a-good.json' },
+    { file: ws.write('out/b-truncated.json', good.slice(0, 40)), displayPath: 'out/b-truncated.json' },
+    { file: ws.write('out/c-good.json', good), displayPath: 'out/c-good.json', reader: 'bandit' },
+  ];
+});
+afterEach(() => ws.remove());
+
+describe('readReports', () => {
+  it('with strict, fails on the first unreadable file, naming it and the byte position', () => {
+    const read = () => readReports(sources, { strict: true, root: ws.dir });
+    expect(read).toThrow(ConfigurationError);
+    expect(read).toThrow(/^reports: out\/b-truncated\.json: not valid JSON: .* at byte 40 \(line 1, column 41\)\./);
+    expect(read).toThrow('With strict: false an unreadable report is listed in the summary');
+  });
+
+  it('without strict, reads the others and records the bad one in its place', () => {
+    const result = readReports(sources, { strict: false, root: ws.dir });
+
+    expect(result.files.map((f) => f.path)).toEqual(['out/a-good.json', 'out/c-good.json']);
+    expect(result.entries.map((e) => [e.path, e.format, e.raw])).toEqual([
+      ['out/a-good.json', 'Bandit JSON (1.7.3 or later)', 1],
+      ['out/b-truncated.json', 'unreadable', 0],
+      ['out/c-good.json', 'Bandit JSON (1.7.3 or later)', 1],
+    ]);
+    expect(result.entries[1]!.error).toMatch(/^out\/b-truncated\.json: not valid JSON: .* at byte 40/);
+    expect(result.failures).toEqual([result.entries[1]!.error]);
+  });
+
+  it('names a forced tool that does not match the content', () => {
+    const forced: ReportSource[] = [{ ...sources[0]!, reader: 'trivy' }];
+    expect(() => readReports(forced, { strict: true, root: ws.dir })).toThrow(
+      /^reports: out\/a-good\.json: the 'trivy:' prefix says .*, but the content is Bandit JSON/,
+    );
+  });
+
+  it('names a file that is empty or cannot be read', () => {
+    const result = readReports(
+      [
+        { file: ws.write('out/empty.json', ''), displayPath: 'out/empty.json' },
+        { file: `${ws.dir}/out/gone.json`, displayPath: 'out/gone.json' },
+      ],
+      { strict: false, root: ws.dir },
+    );
+    expect(result.failures).toEqual([
+      expect.stringMatching(/^out\/empty\.json: the file is empty \(0 bytes\)/),
+      'out/gone.json: the file cannot be read (ENOENT); check that it exists and is readable by the runner.',
+    ]);
+  });
+});

@@ -1,0 +1,193 @@
+// End to end with the real tools: Bandit and Gitleaks scan examples/vulnerable-python, writing JSON and SARIF, and
+// the bundled action reads their fresh reports through the harness. The scanners come from .ci/install-scanners.sh
+// (.cache/scanners/bin, else PATH); when one is missing these tests fail saying so, they never skip.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { node24Path, runBundledAction } from '@actions-kit/harness';
+import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const actionDir = path.join(root, 'actions/security-scan');
+const SAMPLE = 'examples/vulnerable-python';
+const SCANNER_TIMEOUT_MS = 120_000;
+
+/** The scanner's binary: .cache/scanners/bin first (what the install script fills), then PATH. */
+function scanner(name: 'bandit' | 'gitleaks'): string {
+  const directories = [path.join(root, '.cache/scanners/bin'), ...(process.env['PATH'] ?? '').split(path.delimiter)];
+  for (const directory of directories.filter((d) => d !== '')) {
+    const candidate = path.join(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  throw new Error(
+    `${name} is not installed: run 'bash .ci/install-scanners.sh' from the repository root (it installs the pinned ` +
+      `Bandit and Gitleaks into .cache/scanners/bin, where this test looks first, then on PATH)`,
+  );
+}
+
+/** Runs a scanner that exits 0 whatever it finds (the action decides), and fails with its output otherwise. */
+function scan(binary: string, args: string[]): void {
+  const result = spawnSync(binary, args, { cwd: root, encoding: 'utf8', timeout: SCANNER_TIMEOUT_MS });
+  if (result.status !== 0) {
+    throw new Error(
+      `${path.basename(binary)} ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`,
+    );
+  }
+}
+
+interface BanditJson {
+  results: { test_id: string; issue_severity: string; filename: string; line_number: number }[];
+  metrics: { _totals: Record<string, number> };
+}
+interface GitleaksLeak {
+  RuleID: string;
+  File: string;
+  StartLine: number;
+}
+interface ReportFinding {
+  tool: string;
+  ruleId: string;
+  severity: string;
+  category: string;
+  location: { path: string; startLine?: number };
+  sources: string[];
+}
+interface JsonReport {
+  files: { path: string; tool: string; raw: number }[];
+  findings: ReportFinding[];
+  counts: Record<string, number>;
+}
+
+let ws: TempWorkspace;
+let scannerError: unknown;
+beforeAll(() => {
+  ws = tempWorkspace();
+  mkdirSync(path.join(ws.dir, 'out'));
+  try {
+    const bandit = scanner('bandit');
+    const gitleaks = scanner('gitleaks');
+    for (const format of ['json', 'sarif']) {
+      scan(bandit, ['-r', SAMPLE, '-f', format, '-o', path.join(ws.dir, `out/bandit.${format}`), '-q', '--exit-zero']);
+      scan(gitleaks, [
+        'detect',
+        '--no-git',
+        '--no-banner',
+        '--source',
+        SAMPLE,
+        '--report-format',
+        format,
+        '--report-path',
+        path.join(ws.dir, `out/gitleaks.${format}`),
+        '--exit-code',
+        '0',
+        '--log-level',
+        'error',
+      ]);
+    }
+  } catch (error) {
+    // Reported by every test below, so a missing scanner fails the suite instead of skipping it.
+    scannerError = error;
+  }
+}, 2 * SCANNER_TIMEOUT_MS);
+afterAll(() => ws.remove());
+
+function freshReports(): { bandit: BanditJson; gitleaks: GitleaksLeak[] } {
+  if (scannerError) throw scannerError;
+  const read = (name: string): unknown => JSON.parse(readFileSync(path.join(ws.dir, 'out', name), 'utf8'));
+  return { bandit: read('bandit.json') as BanditJson, gitleaks: read('gitleaks.json') as GitleaksLeak[] };
+}
+
+const SEVERITY: Record<string, string> = { HIGH: 'high', MEDIUM: 'medium', LOW: 'low', UNDEFINED: 'info' };
+
+describe.each([
+  ['Node 20', (): string => process.execPath],
+  ['Node 24', node24Path],
+])('security-scan on real Bandit and Gitleaks reports under %s', (_label, nodePath) => {
+  const run = async (reports: string, reportOutput: string) => {
+    const result = await runBundledAction({
+      actionDir,
+      nodePath: nodePath(),
+      workspace: ws.dir,
+      inputs: { reports, 'fail-on': 'high', 'report-output': reportOutput, 'sarif-output': `${reportOutput}.sarif` },
+    });
+    const report = JSON.parse(readFileSync(path.join(ws.dir, reportOutput), 'utf8')) as JsonReport;
+    return { result, report };
+  };
+  const key = (f: ReportFinding) => `${f.ruleId} ${f.location.path}:${f.location.startLine} ${f.severity}`;
+
+  it('finds what the tools found: the sample project has flaws at several severities and a secret', () => {
+    const { bandit, gitleaks } = freshReports();
+    // What examples/vulnerable-python/README.md promises; if the tools change their minds, this says so.
+    expect(new Set(bandit.results.map((r) => r.test_id))).toEqual(
+      new Set(['B404', 'B602', 'B307', 'B403', 'B608', 'B301', 'B324', 'B506', 'B105', 'B311']),
+    );
+    expect(gitleaks.map((l) => [l.RuleID, l.File, l.StartLine])).toEqual([
+      ['aws-access-token', `${SAMPLE}/app/settings.py`, 7],
+    ]);
+  });
+
+  it('gives the same findings and severities for Bandit JSON and Bandit SARIF of one scan', async () => {
+    const { bandit } = freshReports();
+    const fromJson = await run('out/bandit.json', 'bandit-json.report.json');
+    const fromSarif = await run('out/bandit.sarif', 'bandit-sarif.report.json');
+
+    const expected = bandit.results.map(
+      (r) => `${r.test_id} ${r.filename}:${r.line_number} ${SEVERITY[r.issue_severity]}`,
+    );
+    expect(fromJson.report.findings.map(key).sort()).toEqual([...expected].sort());
+    expect(fromSarif.report.findings.map(key).sort()).toEqual([...expected].sort());
+    // Same fingerprints too, so the two formats de-duplicate into one another.
+    expect(fromJson.report.findings.map((f) => (f as unknown as { fingerprint: string }).fingerprint).sort()).toEqual(
+      fromSarif.report.findings.map((f) => (f as unknown as { fingerprint: string }).fingerprint).sort(),
+    );
+  });
+
+  it('reads all four fresh reports into one finding per problem, counted as the tools counted them', async () => {
+    const { bandit, gitleaks } = freshReports();
+    const { result, report } = await run('out/*', 'all.report.json');
+    const totals = bandit.metrics._totals;
+
+    expect(report.files.map((f) => [f.path, f.tool, f.raw])).toEqual([
+      ['out/bandit.json', 'bandit', bandit.results.length],
+      ['out/bandit.sarif', 'bandit', bandit.results.length],
+      ['out/gitleaks.json', 'gitleaks', gitleaks.length],
+      ['out/gitleaks.sarif', 'gitleaks', gitleaks.length],
+    ]);
+    // Bandit's own totals per severity, plus the secret (high), each found once though two files report it.
+    expect(result.outputs).toMatchObject({
+      total: String(bandit.results.length + gitleaks.length),
+      high: String(totals['SEVERITY.HIGH']! + gitleaks.length),
+      medium: String(totals['SEVERITY.MEDIUM']),
+      low: String(totals['SEVERITY.LOW']),
+      critical: '0',
+      passed: 'false',
+    });
+    const secrets = report.findings.filter((f) => f.category === 'secret');
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]).toMatchObject({ tool: 'gitleaks', ruleId: 'aws-access-token', severity: 'high' });
+    expect(secrets[0]!.sources.map((s) => s.split('#')[0])).toEqual(['out/gitleaks.json', 'out/gitleaks.sarif']);
+    for (const finding of report.findings) expect(finding.sources).toHaveLength(2);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.filter((a) => a.level === 'error').map((a) => a.properties.file)).toEqual([
+      `${SAMPLE}/app/commands.py`,
+      `${SAMPLE}/app/storage.py`,
+      `${SAMPLE}/app/settings.py`,
+      undefined,
+    ]);
+    const sarif = JSON.parse(readFileSync(path.join(ws.dir, 'all.report.json.sarif'), 'utf8')) as {
+      runs: { automationDetails: { id: string }; results: unknown[] }[];
+    };
+    expect(sarif.runs.map((r) => [r.automationDetails.id, r.results.length])).toEqual([
+      ['security-scan/bandit/', bandit.results.length],
+      ['security-scan/gitleaks/', gitleaks.length],
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+// Annotations on the file and line of code, secret and misconfiguration findings, most severe first, within the
+// per-step limits: an error for a finding that fails the policy, a warning or notice for the others.
+import { AnnotationBudget, type AnnotationLevel, type AnnotationProperties } from '@actions-kit/core';
+import type { Category, Finding } from '@actions-kit/findings';
+
+export interface FindingAnnotation {
+  level: AnnotationLevel;
+  message: string;
+  properties: AnnotationProperties;
+}
+
+/** Package findings (vulnerabilities, licences) point at a manifest or an image, not at a line worth marking. */
+const ANNOTATED: ReadonlySet<Category> = new Set(['code', 'secret', 'misconfiguration']);
+
+/**
+ * The annotations for open findings that have a line in a file of the repository, in the findings' order (most
+ * severe first). `failing` are the findings that fail the policy: they are errors; the rest are warnings (critical,
+ * high, medium) or notices (low, info), so an error always means "this is why the step failed".
+ */
+export function findingAnnotations(findings: readonly Finding[], failing: ReadonlySet<Finding>): FindingAnnotation[] {
+  return findings.filter(isAnnotated).map((finding) => ({
+    level: failing.has(finding)
+      ? 'error'
+      : finding.severity === 'low' || finding.severity === 'info'
+        ? 'notice'
+        : 'warning',
+    message: `${finding.title} (${finding.severity}, ${finding.status}, reported by ${finding.tools.join(', ')})`,
+    properties: {
+      title: `${finding.severity} ${finding.ruleId}`,
+      file: finding.location.path,
+      startLine: finding.location.startLine,
+      ...(finding.location.endLine !== undefined && { endLine: finding.location.endLine }),
+      // GitHub uses columns only for an annotation on a single line.
+      ...(sameLine(finding) &&
+        finding.location.startColumn !== undefined && {
+          startColumn: finding.location.startColumn,
+          ...(finding.location.endColumn !== undefined && { endColumn: finding.location.endColumn }),
+        }),
+    },
+  }));
+}
+
+/** Prints the annotations within the budget; returns the summary's note about those left out ('' when none). */
+export function printAnnotations(
+  annotations: readonly FindingAnnotation[],
+  budget: AnnotationBudget = new AnnotationBudget(),
+): string {
+  for (const annotation of annotations) budget[annotation.level](annotation.message, annotation.properties);
+  return budget.omittedNote();
+}
+
+function isAnnotated(finding: Finding): boolean {
+  const { path, startLine } = finding.location;
+  return (
+    finding.status !== 'suppressed' &&
+    ANNOTATED.has(finding.category) &&
+    startLine !== undefined &&
+    isRepositoryPath(path)
+  );
+}
+
+function sameLine(finding: Finding): boolean {
+  const { startLine, endLine } = finding.location;
+  return endLine === undefined || endLine === startLine;
+}
+
+/** A relative path inside the checkout: what GitHub can place an annotation (or a blob link) on. */
+export function isRepositoryPath(path: string): boolean {
+  return (
+    path !== '' &&
+    !path.startsWith('/') &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(path) &&
+    !path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')
+  );
+}

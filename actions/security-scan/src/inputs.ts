@@ -1,0 +1,106 @@
+// The security-scan action's inputs, read once and typed: the only code that reads INPUT_*.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
+import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
+import { displayPath, resolveReportSources, type ReportSource } from './report-sources.js';
+
+/** A file named by an input: where it is, and how to name it to the user. */
+export interface InputFile {
+  file: string;
+  displayPath: string;
+}
+
+export interface Inputs {
+  /** GITHUB_WORKSPACE (else the current directory): relative paths are read from here. */
+  workspace: string;
+  reports: ReportSource[];
+  /** `reports` patterns that matched nothing, allowed by allow-missing. */
+  unmatchedReports: string[];
+  /** Files a pattern matched that are this action's own outputs or baseline, so not read as reports. */
+  skippedReports: string[];
+  policy: Policy;
+  ignoreFile?: InputFile;
+  baseline?: InputFile;
+  /** The baseline path given when the file does not exist and allow-missing let the run go on without it. */
+  missingBaseline?: string;
+  sarifOutput: InputFile;
+  reportOutput: InputFile;
+  summary: boolean;
+  annotations: boolean;
+  allowMissing: boolean;
+  strict: boolean;
+}
+
+export async function getInputs(): Promise<Inputs> {
+  const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+  // Everything that needs no file system first, so a typo fails before any file is looked at.
+  const policy: Policy = {
+    failOn: getEnum('fail-on', FAIL_ON_VALUES, { default: 'high' }),
+    scope: getEnum('fail-on-scope', ['new', 'all'] as const, { default: 'new' }),
+  };
+  const summary = getBoolean('summary', { default: true });
+  const annotations = getBoolean('annotations', { default: true });
+  const allowMissing = getBoolean('allow-missing', { default: false });
+  const strict = getBoolean('strict', { default: true });
+  const reportLines = parseLines(getString('reports', { required: true }));
+
+  const sarifOutput = outputFile('sarif-output', 'security-scan.sarif', workspace);
+  const reportOutput = outputFile('report-output', 'security-scan.json', workspace);
+  if (sarifOutput.file === reportOutput.file) {
+    throw new ConfigurationError(
+      `sarif-output and report-output are both ${quoteValue(sarifOutput.displayPath)}; give them different paths`,
+    );
+  }
+  const ignoreFile = existingFile('ignore-file', getString('ignore-file'), workspace, false);
+  const baselineGiven = getString('baseline');
+  const baseline = existingFile('baseline', baselineGiven, workspace, allowMissing);
+
+  const reports = await resolveReportSources(reportLines, workspace, {
+    allowMissing,
+    exclude: [sarifOutput.file, reportOutput.file, ...(baseline ? [baseline.file] : [])],
+  });
+  return {
+    workspace,
+    reports: reports.sources,
+    unmatchedReports: reports.unmatched,
+    skippedReports: reports.skipped,
+    policy,
+    ...(ignoreFile && { ignoreFile }),
+    ...(baseline && { baseline }),
+    ...(baselineGiven !== '' && !baseline && { missingBaseline: baselineGiven }),
+    sarifOutput,
+    reportOutput,
+    summary,
+    annotations,
+    allowMissing,
+    strict,
+  };
+}
+
+/** The file an optional input names; undefined when the input is empty, or the file is missing and that is allowed. */
+function existingFile(name: string, given: string, workspace: string, allowMissing: boolean): InputFile | undefined {
+  if (given === '') return undefined;
+  const file = path.resolve(workspace, given);
+  if (!existsSync(file)) {
+    if (allowMissing) return undefined;
+    const hint = name === 'baseline' ? ', or set allow-missing: true to run without a baseline when it is absent' : '';
+    throw new ConfigurationError(
+      `${name}: no file at ${quoteValue(given)} (checked from ${workspace}); fix the path${hint}`,
+    );
+  }
+  if (!statSync(file).isFile()) {
+    throw new ConfigurationError(`${name}: ${quoteValue(given)} is a directory; give the path of a file`);
+  }
+  return { file, displayPath: displayPath(file, workspace) };
+}
+
+/** Where an output input says to write, checked not to be a directory; the folders are created when writing. */
+function outputFile(name: string, defaultPath: string, workspace: string): InputFile {
+  const given = getString(name, { default: defaultPath });
+  const file = path.resolve(workspace, given);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ConfigurationError(`${name}: ${quoteValue(given)} is a directory; give the path of the file to write`);
+  }
+  return { file, displayPath: displayPath(file, workspace) };
+}

@@ -1,0 +1,132 @@
+// The security-scan step: inputs → read reports → analyse → SARIF and JSON report → outputs, annotations, summary.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  AnnotationBudget,
+  ConfigurationError,
+  UserError,
+  info,
+  printUntrusted,
+  setOutput,
+  warning,
+} from '@actions-kit/core';
+import {
+  analyse,
+  buildReport,
+  buildSarif,
+  serializeReport,
+  serializeSarif,
+  writeChunks,
+  type Analysis,
+} from '@actions-kit/findings';
+import { findingAnnotations, printAnnotations } from './annotations.js';
+import { getInputs, type InputFile, type Inputs } from './inputs.js';
+import { loadBaseline, loadSuppressions } from './policy-files.js';
+import { readReports } from './read-reports.js';
+import { blobBaseFromEnv, buildSummary } from './summary.js';
+import { policyFailureMessage } from './verdict.js';
+
+export async function main(): Promise<void> {
+  const inputs = await getInputs();
+  const suppressions = inputs.ignoreFile ? loadSuppressions(inputs.ignoreFile) : [];
+  const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
+  const read = readReports(inputs.reports, { strict: inputs.strict, root: inputs.workspace });
+  const warnings = inputWarnings(inputs, read.failures);
+  warnings.forEach((message) => warning(message));
+  const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date() });
+
+  const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
+  writeOutput('sarif-output', inputs.sarifOutput, serializeSarif(sarif.log));
+  const report = buildReport({
+    generatedAt: new Date(),
+    policy: inputs.policy,
+    ...analysis,
+    files: read.entries,
+    dropped: sarif.dropped,
+    combinedTools: sarif.combinedTools,
+  });
+  writeOutput('report-output', inputs.reportOutput, serializeReport(report));
+  setOutputs(analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
+  logResult(analysis, read.entries.length);
+
+  const annotationsOmitted = inputs.annotations ? annotate(analysis, warnings.length) : '';
+  if (inputs.summary) {
+    await buildSummary({
+      policy: inputs.policy,
+      analysis,
+      files: read.entries,
+      unmatchedReports: inputs.unmatchedReports,
+      skippedReports: inputs.skippedReports,
+      ...(inputs.baseline && { baseline: inputs.baseline.displayPath }),
+      ...(inputs.missingBaseline && { missingBaseline: inputs.missingBaseline }),
+      sarif: { dropped: sarif.dropped, combinedTools: sarif.combinedTools, file: inputs.sarifOutput.displayPath },
+      reportFile: inputs.reportOutput.displayPath,
+      annotationsOmitted,
+      blobBase: blobBaseFromEnv(process.env),
+    }).write();
+  }
+  if (!analysis.result.passed) {
+    const options = { hasBaseline: baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
+    throw new UserError(policyFailureMessage(analysis.result, inputs.policy, options));
+  }
+}
+
+/** What the run went on without: patterns that matched nothing, a missing baseline, unreadable reports. */
+function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] {
+  return [
+    ...inputs.unmatchedReports.map((pattern) => `reports: no file matches '${pattern}' (allow-missing: true)`),
+    ...(inputs.missingBaseline
+      ? [`baseline: no file at '${inputs.missingBaseline}' (allow-missing: true); every open finding is new`]
+      : []),
+    ...unreadable.map((problem) => `reports: not read (strict: false): ${problem}`),
+  ];
+}
+
+/** Prints the findings' annotations; returns the summary's note about those left out. */
+function annotate(analysis: Analysis, warningsGiven: number): string {
+  // GitHub shows 10 annotations of each level per step, the step's own included: room is kept for the warnings
+  // already given and for the error that ends a failed step, so those are never the ones hidden.
+  const budget = new AnnotationBudget({
+    error: analysis.result.passed ? 10 : 9,
+    warning: Math.max(0, 10 - warningsGiven),
+  });
+  return printAnnotations(findingAnnotations(analysis.findings, new Set(analysis.result.failing)), budget);
+}
+
+function writeOutput(input: string, target: InputFile, chunks: Iterable<string>): void {
+  try {
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    writeChunks(target.file, chunks);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    throw new ConfigurationError(`${input}: cannot write '${target.displayPath}' (${code}); choose a writable path`);
+  }
+}
+
+function setOutputs(analysis: Analysis, sarifFile: string, reportFile: string): void {
+  const { counts, result } = analysis;
+  for (const name of ['total', 'critical', 'high', 'medium', 'low', 'info', 'new', 'suppressed'] as const) {
+    setOutput(name, String(counts[name]));
+  }
+  setOutput('passed', String(result.passed));
+  setOutput('sarif-file', sarifFile);
+  setOutput('report-file', reportFile);
+}
+
+/** The verdict in the log, and the open findings as untrusted text (their titles come from the reports). */
+function logResult(analysis: Analysis, files: number): void {
+  const { counts, result } = analysis;
+  info(
+    `security-scan: ${files} report(s), ${counts.total} open finding(s) (${counts.critical} critical, ${counts.high} high, ` +
+      `${counts.medium} medium, ${counts.low} low, ${counts.info} info), ${counts.suppressed} suppressed; ${result.summary}`,
+  );
+  const open = analysis.findings.filter((f) => f.status !== 'suppressed');
+  if (open.length === 0) return;
+  const lines = open.slice(0, 50).map((f) => {
+    const place = f.location.startLine === undefined ? f.location.path : `${f.location.path}:${f.location.startLine}`;
+    return `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${place} ${f.title}`;
+  });
+  if (open.length > lines.length) lines.push(`  … and ${open.length - lines.length} more in the JSON report`);
+  printUntrusted(lines.join('\n'));
+}
