@@ -1,19 +1,23 @@
-// The bundled action with the command provider: a job cancelled mid-switch gets the previous color back from the
-// post step, and a command's hostile output stays text.
+// The bundled action with the command provider: a job cancelled mid-switch stops the switch-command and gets the
+// previous color back from the post step, a main killed outright leaves no command behind, and a command's hostile
+// output stays text.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { groupGone } from '../../../packages/traffic/__tests__/support/process-probes.js';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);
 
 let dir: string;
 let colorFile: string;
+let pidFile: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'blue-green-switch-command-'));
   colorFile = path.join(dir, 'color');
+  pidFile = path.join(dir, 'switch-command.pid');
   await writeFile(colorFile, 'blue');
 });
 afterEach(async () => {
@@ -22,61 +26,98 @@ afterEach(async () => {
 
 // Long enough for node to start and reach the switch command on a busy 2-core machine.
 const CANCEL_AFTER_MS = 2500;
+// How long the slow switch-command sleeps before it writes green: past the cancellation, the post step and more.
+const SLOW_SWITCH_S = 8;
+
+/** Waits until the slow switch-command would have written green had it been left running. */
+async function pastTheSlowSwitch(started: number): Promise<void> {
+  await delay(Math.max(0, started + SLOW_SWITCH_S * 1_000 + 1_000 - Date.now()));
+}
 
 describe.each(NODES)('blue-green-switch with the command provider under %s', (_label, nodePath) => {
-  it('puts the previous color back in the post step when the job is cancelled mid-switch', async () => {
-    const started = path.join(dir, 'switch-to-green-started');
-    // Slow only on the way to green, so the cancellation lands inside it and the post step's switch back is quick.
-    const switchCommand =
-      `if [ "$TARGET_COLOR" = green ]; then touch ${started}; sleep 5; fi; ` +
-      `printf %s "$TARGET_COLOR" > ${colorFile}`;
+  // Slow only on the way to green (it writes the color after the sleep), so the cancellation lands inside it and
+  // the post step's switch back is quick.
+  const slowSwitchCommand = (): string =>
+    `if [ "$TARGET_COLOR" = green ]; then echo $$ > ${pidFile}; sleep ${SLOW_SWITCH_S}; fi; ` +
+    `printf %s "$TARGET_COLOR" > ${colorFile}`;
 
+  it('stops the switch-command when the job is cancelled, and the previous color stays live for good', async () => {
+    const started = Date.now();
     const result = await runAction(nodePath, {
       inputs: {
         provider: 'command',
         target: 'green',
         'current-command': `cat ${colorFile}`,
-        'switch-command': switchCommand,
+        'switch-command': slowSwitchCommand(),
       },
       cancelAfterMs: CANCEL_AFTER_MS,
-      // SIGTERM and SIGKILL later than the switch takes: main finishes the change in flight, then post undoes it.
-      cancellationDelays: { sigintToSigtermMs: 20_000, sigtermToSigkillMs: 5_000 },
+      // The runner's own delays: main must be done before its SIGTERM, 7.5 s after the SIGINT.
     });
 
-    expect(existsSync(started)).toBe(true);
+    const pgid = Number(await readFile(pidFile, 'utf8'));
     expect(result.outcome).toBe('cancelled');
     expect(result.signalsSent.map((sent) => sent.signal)).toEqual(['SIGINT']);
     expect(result.log).toContain(
-      'blue-green-switch: SIGINT received (the job is being cancelled); finishing the change in flight',
+      'blue-green-switch: SIGINT received (the job is being cancelled); stopping the switch and its commands',
     );
     expect(errors(result)).toEqual([
-      'blue-green-switch: cancelled (SIGINT) during the switch to green; the post step puts blue back',
+      `blue-green-switch: cancelled (SIGINT) during the switch to green: stopped '${slowSwitchCommand()}' and ` +
+        'everything it started (they ended on SIGTERM); the post step puts blue back',
     ]);
     expect(result.post?.outcome).toBe('success');
     expect(result.post?.log).toContain(
-      'blue-green-switch post: cancelled mid-switch; put back blue (current-command printed blue); green was live, ' +
-        'blue is now',
+      'blue-green-switch post: cancelled mid-switch; blue was still live (current-command printed blue); applied ' +
+        'it again, in case the stopped switch had changed more than the provider reads back',
     );
     expect(rendered(result.post!)).toContain('Blue-green switch: cancelled mid-switch');
     expect(await readFile(colorFile, 'utf8')).toBe('blue');
+
+    // Had the command survived main, it would write green now: it must not.
+    await pastTheSlowSwitch(started);
+    expect(await readFile(colorFile, 'utf8')).toBe('blue');
+    expect(await groupGone(pgid)).toBe('ESRCH');
+  });
+
+  it('leaves no switch-command running when main is killed with SIGKILL mid-switch', async () => {
+    const started = Date.now();
+    // The harness' step timeout: SIGKILL to main with no SIGINT first, as a runner losing its patience or its
+    // machine would; main cannot stop anything itself.
+    const result = await runAction(nodePath, {
+      inputs: {
+        provider: 'command',
+        target: 'green',
+        'current-command': `cat ${colorFile}`,
+        'switch-command': slowSwitchCommand(),
+      },
+      timeoutMs: CANCEL_AFTER_MS,
+    });
+
+    const pgid = Number(await readFile(pidFile, 'utf8'));
+    expect(result.timedOut).toBe(true);
+    expect(result.signal).toBe('SIGKILL');
+    await pastTheSlowSwitch(started);
+    expect(await readFile(colorFile, 'utf8')).toBe('blue');
+    expect(await groupGone(pgid)).toBe('ESRCH');
   });
 
   it('changes nothing when the cancellation comes before the first change, and neither does the post step', async () => {
+    const currentCommand = `sleep 5; cat ${colorFile}`;
     const result = await runAction(nodePath, {
       inputs: {
         provider: 'command',
         target: 'green',
         // Keeps main reading the live color until the cancellation arrives.
-        'current-command': `sleep 5; cat ${colorFile}`,
+        'current-command': currentCommand,
         'switch-command': `printf %s "$TARGET_COLOR" > ${colorFile}`,
       },
       cancelAfterMs: CANCEL_AFTER_MS,
-      cancellationDelays: { sigintToSigtermMs: 20_000, sigtermToSigkillMs: 5_000 },
     });
 
     expect(result.outcome).toBe('cancelled');
+    expect(result.signalsSent.map((sent) => sent.signal)).toEqual(['SIGINT']);
     expect(errors(result)).toEqual([
-      'blue-green-switch: cancelled (SIGINT) before any change; traffic was not touched',
+      `blue-green-switch: cancelled (SIGINT) before any change: stopped '${currentCommand}' and everything it ` +
+        'started (they ended on SIGTERM); traffic was not touched',
     ]);
     expect(result.post?.outcome).toBe('success');
     expect(result.post?.log).toContain('blue-green-switch post: the main step changed no traffic; nothing to put back');

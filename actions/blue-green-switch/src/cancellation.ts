@@ -1,32 +1,33 @@
-// Holds the main step through the runner's cancellation (SIGINT, then SIGTERM 7.5 s later) while a switch is in
-// flight. Exiting at once would leave the proxy mid-change and a switch command still running on its own, racing the
-// post step that puts the previous color back; finishing the change in flight lets the post step start from a proxy
-// that has stopped moving. Nothing can hold through the SIGKILL that follows; the post step then recovers the lock.
-import { UserError, info } from '@actions-kit/core';
+// Turns the runner's cancellation of the main step (SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that)
+// into an AbortSignal for the switch. The switch then stops wherever it is: a command in flight (switch-command, an
+// nginx test or reload) is stopped with everything it started and waited for, so main ends within about 2 s, and the
+// post step puts the previous color back on a proxy that nothing started by main can change afterwards.
+import { info } from '@actions-kit/core';
 
 export interface CancellationWatch {
+  /** Aborted, with the signal's name as reason, on the first SIGINT or SIGTERM. */
+  readonly signal: AbortSignal;
   /** The first cancellation signal received, if any. */
   readonly received: NodeJS.Signals | undefined;
-  /** Throws when cancelled: called before the first change, so a cancelled run changes nothing. */
-  throwIfReceived(): void;
   /** Gives the signals back to Node's default handling. */
   stop(): void;
 }
 
 export function watchCancellation(): CancellationWatch {
+  const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
-    info(`blue-green-switch: ${signal} received (the job is being cancelled); finishing the change in flight`);
-    received ??= signal;
+    if (received) return; // the runner's SIGTERM after its SIGINT: already stopping
+    received = signal;
+    info(`blue-green-switch: ${signal} received (the job is being cancelled); stopping the switch and its commands`);
+    controller.abort(signal);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return {
+    signal: controller.signal,
     get received() {
       return received;
-    },
-    throwIfReceived() {
-      if (received) throw new UserError(`cancelled (${received}) before any change; traffic was not touched`);
     },
     stop() {
       process.off('SIGINT', onSignal);

@@ -11,7 +11,7 @@ import { markSwitchFinished, savePreviousState } from './handover.js';
 import { getInputs } from './inputs.js';
 import { switchLogger } from './switch-logger.js';
 import { headline, switchSummary } from './switch-summary.js';
-import { reportTrafficFailure } from './traffic-failure.js';
+import { reportTrafficFailure, type SwitchStart } from './traffic-failure.js';
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
@@ -19,6 +19,7 @@ export async function main(): Promise<void> {
   const provider = createProvider(inputs.provider, inputs.settings);
   const { verify } = inputs;
   const cancellation = watchCancellation();
+  let started: SwitchStart | undefined;
   let report: SwitchReport;
   try {
     report = await switchTraffic({
@@ -28,13 +29,14 @@ export async function main(): Promise<void> {
       lockWaitMs: inputs.lockTimeoutMs,
       verify: verify && { ...verify, probe: httpColorProbe(verify) },
       logger: switchLogger,
-      beforeChange: (previous) => {
-        cancellation.throwIfReceived();
+      signal: cancellation.signal,
+      beforeChange: (previous, target) => {
         savePreviousState(previous);
+        started = { previous, target };
       },
     });
   } catch (error) {
-    throw await reportTrafficFailure(error, provider.describe());
+    throw await reportTrafficFailure(error, provider.describe(), started);
   } finally {
     cancellation.stop();
     // The post step undoes only a switch a cancellation interrupted; one that ran to its end stays as it ended.

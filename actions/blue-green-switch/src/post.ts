@@ -1,5 +1,5 @@
-// The blue-green-switch post step, run only when the job is cancelled (post-if: cancelled()): puts back the color
-// that was live before a switch the cancellation interrupted, and touches nothing this action did not change.
+// The blue-green-switch post step, run only when the job is cancelled (post-if: cancelled()): puts back the state
+// that was live before a switch the cancellation interrupted, and touches nothing when main changed nothing.
 import { SummaryBuilder, UserError, info, restoreInputs } from '@actions-kit/core';
 import {
   createProvider,
@@ -35,13 +35,17 @@ export async function post(): Promise<void> {
       state: previous,
       lockWaitMs: inputs.lockTimeoutMs,
       logger: switchLogger,
+      // Main was stopped part-way (a switch-command killed, a reload that may or may not have reached nginx): what
+      // the provider reads back may not be all that changed, so the whole previous state is applied again.
+      reapply: true,
     });
   } catch (error) {
     throw await reportTrafficFailure(error, provider.describe());
   }
   const what = restored.changed
     ? `put back ${previous.live} (${previous.evidence}); ${restored.before} was live, ${restored.active} is now`
-    : `${previous.live} was still live (${previous.evidence}); nothing to put back`;
+    : `${previous.live} was still live (${previous.evidence}); applied it again, in case the stopped switch had ` +
+      'changed more than the provider reads back';
   switchLogger.info(`blue-green-switch post: cancelled mid-switch; ${what}`);
   const summary = new SummaryBuilder()
     .heading('Blue-green switch: cancelled mid-switch')

@@ -6,7 +6,6 @@ import {
   summariseVerification,
   type SwitchOutcome,
   type SwitchReport,
-  type TrafficError,
   type Verification,
 } from '@actions-kit/traffic';
 
@@ -84,9 +83,9 @@ function addVerification(summary: SummaryBuilder, title: string, verification: V
     );
 }
 
-/** When the switch threw: what was being switched, the reason, and the proxy's or command's output. */
-export function failureSummary(provider: string, error: TrafficError): SummaryBuilder {
-  const summary = new SummaryBuilder().heading('Blue-green switch: failed').paragraph(`${provider}: ${error.message}`);
-  if (error.untrustedOutput) summary.details('Output', error.untrustedOutput);
+/** When the switch threw or was cancelled: what happened, and the proxy's or command's output. */
+export function failureSummary(heading: string, what: string, untrustedOutput: string | undefined): SummaryBuilder {
+  const summary = new SummaryBuilder().heading(heading).paragraph(what);
+  if (untrustedOutput) summary.details('Output', untrustedOutput);
   return summary;
 }

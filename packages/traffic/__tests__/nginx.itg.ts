@@ -14,7 +14,13 @@ import {
 } from '../src/index.js';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startColorBackend, startNginx, type NginxHandle, type Stoppable } from './support/real-proxies.js';
+import {
+  settledColorsAt,
+  startColorBackend,
+  startNginx,
+  type NginxHandle,
+  type Stoppable,
+} from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
@@ -63,16 +69,16 @@ const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
 
 describe('nginx provider against nginx', () => {
   it('moves traffic to the new color and back', async () => {
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
 
     const report = await switchTraffic(request());
 
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green', changed: true });
     expect(report.verification?.passed).toBe(true);
-    expect(await colorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
     expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${servers.blue[0]} backup;`);
     expect(await switchTraffic(request())).toMatchObject({ previous: 'green', active: 'blue' });
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
   });
 
   it('changes nothing in a dry run', async () => {
@@ -81,7 +87,7 @@ describe('nginx provider against nginx', () => {
     expect(report).toMatchObject({ outcome: 'dry-run', target: 'green', active: 'blue' });
     expect(report.plan).toHaveLength(3);
     expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
   });
 
   it('keeps the live color and the include when nginx rejects the config, returning what nginx said as data', async () => {
@@ -97,7 +103,7 @@ describe('nginx provider against nginx', () => {
       untrustedOutput: expect.stringMatching(/\[emerg\] .*invalid port in upstream "127\.0\.0\.1:99999"/),
     });
     expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
   });
 
   it('says nginx is not running when the reload cannot reach it, and puts the include back', async () => {
@@ -116,7 +122,7 @@ describe('nginx provider against nginx', () => {
 
     const report = await switchTraffic(
       request({
-        verify: { probe: httpColorProbe({ url: nginx.url, header: 'x-color' }), requests: 5, timeoutMs: 1_500 },
+        verify: { probe: httpColorProbe({ url: nginx.url, header: 'x-color' }), requests: 5, timeoutMs: 4_000 },
       }),
     );
 
@@ -124,7 +130,7 @@ describe('nginx provider against nginx', () => {
     // The old color is nginx's backup, so users got blue instead of errors while green was being tried.
     expect(report.verification?.seen.blue).toBeGreaterThan(0);
     expect(report.problem).toMatch(/green did not prove live/);
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
   });
 
   it('recovers from a run killed after writing the include but before the reload', async () => {
@@ -136,7 +142,7 @@ describe('nginx provider against nginx', () => {
     });
     await frozen.kill();
     // The include says green while nginx still runs blue: the state a killed run can leave.
-    expect(await colorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
     const logger = recordingLogger();
 
     const report = await switchTraffic(request({ target: 'green', logger }));
@@ -144,7 +150,7 @@ describe('nginx provider against nginx', () => {
     expect(report.recoveredLockFrom?.pid).toBe(frozen.pid);
     expect(logger.warnings.join('\n')).toMatch(/recovered a stale lock/);
     expect(report).toMatchObject({ outcome: 'switched', active: 'green' });
-    expect(await colorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
   });
 
   it('serialises concurrent runs: each sees the color the other left, none interleaves', async () => {
@@ -156,6 +162,6 @@ describe('nginx provider against nginx', () => {
     const greenFirst = toBlue.previous === 'green';
     expect(toGreen.previous).toBe('blue');
     expect(greenFirst ? toGreen.outcome : toBlue.outcome).toBe(greenFirst ? 'switched' : 'already-live');
-    expect(await colorsAt(nginx.url)).toEqual([greenFirst ? 'blue' : 'green']);
+    expect(await settledColorsAt(nginx.url)).toEqual([greenFirst ? 'blue' : 'green']);
   });
 });

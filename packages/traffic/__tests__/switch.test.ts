@@ -2,12 +2,22 @@
 // and the lock that keeps two runs apart.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { restoreTraffic, switchTraffic, TrafficError, type LiveState, type SwitchRequest } from '../src/index.js';
+import {
+  CancelledError,
+  CommandProvider,
+  restoreTraffic,
+  switchTraffic,
+  TrafficError,
+  type LiveState,
+  type SwitchRequest,
+} from '../src/index.js';
+import { groupIsRunning } from '../src/process-group.js';
 import { FakeClock } from './support/fake-clock.js';
 import { InMemoryProvider, recordingLogger } from './support/in-memory-provider.js';
+import { pidWrittenTo } from './support/process-probes.js';
 
 let dir: string;
 let clock: FakeClock;
@@ -155,6 +165,103 @@ describe('switchTraffic', () => {
   });
 });
 
+describe('switchTraffic cancelled through its signal', () => {
+  it('changes nothing when cancelled before the first change, and releases the lock', async () => {
+    const controller = new AbortController();
+    const saved: LiveState[] = [];
+    const reading = proxy.current.bind(proxy);
+    proxy.current = async () => {
+      controller.abort('SIGINT');
+      return reading();
+    };
+
+    const failure = run({ signal: controller.signal, beforeChange: (state) => void saved.push(state) });
+
+    await expect(failure).rejects.toThrow(
+      new CancelledError('SIGINT', 'stopped after reading the live state (blue on, green off)'),
+    );
+    expect(saved).toEqual([]);
+    expect(proxy.history).toEqual([]);
+    expect(existsSync(proxy.lockFile)).toBe(false);
+  });
+
+  it('stops waiting for another run holding the lock', async () => {
+    const holder = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() };
+    await writeFile(proxy.lockFile, JSON.stringify({ ...holder, nonce: 'n2', purpose: 'switch to blue via memory' }));
+    const controller = new AbortController();
+    controller.abort('SIGTERM');
+
+    const failure = run({ signal: controller.signal });
+
+    await expect(failure).rejects.toThrow(/^cancelled \(SIGTERM\): stopped waiting for lock .*app\.lock, held by pid /);
+    expect(proxy.switchCalls).toBe(0);
+  });
+
+  it('stops verifying, leaving the proxy as far as it got for restoreTraffic to put back', async () => {
+    const controller = new AbortController();
+    const saved: LiveState[] = [];
+    const probe = proxy.probe(clock);
+    let answers = 0;
+    const cancellingProbe: typeof probe = (timeoutMs) => {
+      answers += 1;
+      if (answers === 2) controller.abort('SIGINT');
+      return probe(timeoutMs);
+    };
+
+    const failure = run({
+      target: 'green',
+      signal: controller.signal,
+      verify: { probe: cancellingProbe, requests: 5, timeoutMs: 2_000 },
+      beforeChange: (state) => void saved.push(state),
+    });
+
+    await expect(failure).rejects.toThrow('cancelled (SIGINT): stopped verifying green after 2 requests (2 in a row');
+    expect(proxy.enabled).toEqual({ blue: false, green: true });
+    expect(existsSync(proxy.lockFile)).toBe(false);
+    const [state] = saved;
+    if (!state) throw new Error('beforeChange was not called');
+    expect(await restoreTraffic({ provider: proxy, state, clock })).toMatchObject({ changed: true, active: 'blue' });
+  });
+
+  it('stops a switch-command mid-way with everything it started, so it can never finish after a restore', async () => {
+    const liveFile = path.join(dir, 'live');
+    const pidFile = path.join(dir, 'pid');
+    await writeFile(liveFile, 'blue');
+    const command = new CommandProvider({
+      currentCommand: `cat ${liveFile}`,
+      // Slow on the way to green: writes the color only after the sleep.
+      switchCommand:
+        `if [ "$TARGET_COLOR" = green ]; then echo $$ > ${pidFile}; sleep 30; fi; ` +
+        `printf %s "$TARGET_COLOR" > ${liveFile}`,
+      cwd: dir,
+    });
+    const controller = new AbortController();
+    const saved: LiveState[] = [];
+
+    const switching = switchTraffic({
+      provider: command,
+      target: 'green',
+      signal: controller.signal,
+      beforeChange: (state) => void saved.push(state),
+    }).catch((error: unknown) => error);
+    const pgid = await pidWrittenTo(pidFile);
+    controller.abort('SIGINT');
+    const error = await switching;
+
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as CancelledError).stopped).toMatch(/^stopped 'if \[ "\$TARGET_COLOR" = green \].*' and everything/);
+    expect(groupIsRunning(pgid)).toBe(false);
+    expect(existsSync(command.lockFile)).toBe(false);
+
+    // What the post step does: the read says blue, but what a stopped command did is unknown, so it is re-applied.
+    const [state] = saved;
+    if (!state) throw new Error('beforeChange was not called');
+    const report = await restoreTraffic({ provider: command, state, reapply: true });
+    expect(report).toMatchObject({ changed: false, reapplied: true, active: 'blue' });
+    expect(await readFile(liveFile, 'utf8')).toBe('blue');
+  });
+});
+
 describe('restoreTraffic', () => {
   it('puts back the state saved before a switch, as the cancel post step does', async () => {
     const saved: LiveState[] = [];
@@ -166,7 +273,20 @@ describe('restoreTraffic', () => {
 
     expect(report).toMatchObject({ changed: true, before: 'green', active: 'blue' });
     expect(proxy.enabled).toEqual({ blue: true, green: false });
-    expect(await restoreTraffic({ provider: proxy, state, clock })).toMatchObject({ changed: false, active: 'blue' });
+    expect(await restoreTraffic({ provider: proxy, state, clock })).toMatchObject({
+      changed: false,
+      reapplied: false,
+      active: 'blue',
+    });
+  });
+
+  it('applies the state again when asked, even though the proxy already reads as it', async () => {
+    const state = await proxy.current();
+
+    const report = await restoreTraffic({ provider: proxy, state, clock, reapply: true });
+
+    expect(report).toMatchObject({ changed: false, reapplied: true, before: 'blue', active: 'blue' });
+    expect(proxy.history).toEqual(['blue on, green off', 'blue on, green off']);
   });
 
   it('recovers the lock the cancelled main step left behind', async () => {

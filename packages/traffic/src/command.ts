@@ -4,7 +4,7 @@ import { isColor, type Color } from './color.js';
 import { TrafficError } from './errors.js';
 import { lockFileFor } from './lock.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
-import { describeExit, runShellCommand } from './shell-command.js';
+import { describeExit, runShellCommand, type ShellCommandOptions } from './shell-command.js';
 
 export interface CommandOptions {
   /** Prints blue or green. */
@@ -30,8 +30,8 @@ export class CommandProvider implements TrafficProvider {
     return `switch-command '${this.options.switchCommand}'`;
   }
 
-  async current(): Promise<LiveState> {
-    const result = await runShellCommand(this.options.currentCommand, this.commandOptions());
+  async current(signal?: AbortSignal): Promise<LiveState> {
+    const result = await runShellCommand(this.options.currentCommand, this.commandOptions(signal));
     const printed = result.output.trim().toLowerCase();
     if (result.exitCode !== 0) {
       throw new TrafficError(
@@ -54,8 +54,8 @@ export class CommandProvider implements TrafficProvider {
     return [`run '${this.options.switchCommand}' with TARGET_COLOR=${target}`];
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
-    const result = await runShellCommand(this.options.switchCommand, this.commandOptions(target));
+  async switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+    const result = await runShellCommand(this.options.switchCommand, this.commandOptions(signal, target));
     if (result.exitCode !== 0) {
       throw new TrafficError(
         `switch-command '${this.options.switchCommand}' ${describeExit(result, this.timeoutMs)} with ` +
@@ -67,12 +67,12 @@ export class CommandProvider implements TrafficProvider {
     log.info(`command: switch-command done for ${target}`);
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
-    if (isColor(state.snapshot)) await this.switchTo(state.snapshot, state, log);
+  async restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+    if (isColor(state.snapshot)) await this.switchTo(state.snapshot, state, log, signal);
   }
 
-  private commandOptions(target?: Color): Parameters<typeof runShellCommand>[1] {
+  private commandOptions(signal: AbortSignal | undefined, target?: Color): ShellCommandOptions {
     const env = { ...(this.options.env ?? process.env), ...(target ? { TARGET_COLOR: target } : {}) };
-    return { cwd: this.options.cwd, env, timeoutMs: this.timeoutMs };
+    return { cwd: this.options.cwd, env, timeoutMs: this.timeoutMs, signal };
   }
 }

@@ -1,7 +1,7 @@
 // The error a user sees from this package: its message names the thing, the value and the fix; text that came from
 // outside (command output, HTTP bodies) travels beside it as data, for the caller to print guarded.
 export class TrafficError extends Error {
-  override readonly name = 'TrafficError';
+  override readonly name: string = 'TrafficError';
 
   constructor(
     message: string,
@@ -10,6 +10,37 @@ export class TrafficError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Thrown when a switch, a restore or one of their commands stops because its AbortSignal fired (in the action: the
+ * job was cancelled). Thrown only once what was stopped can no longer change anything.
+ */
+export class CancelledError extends TrafficError {
+  override readonly name = 'CancelledError';
+
+  constructor(
+    /** Why the signal fired: the action aborts with the runner's signal name, e.g. SIGINT. */
+    readonly reason: string,
+    /** What was stopped, e.g. "stopped 'nginx -s reload' and everything it started (they ended on SIGTERM)". */
+    readonly stopped: string,
+    untrustedOutput?: string,
+  ) {
+    super(`cancelled (${reason}): ${stopped}`, untrustedOutput);
+  }
+}
+
+/** The abort reason as text: a string reason as it is (the action's SIGINT), an Error's message, else "aborted". */
+export function cancellationReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  if (typeof reason === 'string') return reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') return reason.message;
+  return 'aborted';
+}
+
+/** Throws a CancelledError saying what stops, when the signal has fired. */
+export function throwIfCancelled(signal: AbortSignal | undefined, stopped: string): void {
+  if (signal?.aborted) throw new CancelledError(cancellationReason(signal), stopped);
 }
 
 /** Node's system error code (ENOENT, ECONNREFUSED...) of an unknown thrown value, if it has one. */

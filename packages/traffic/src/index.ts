@@ -19,7 +19,7 @@ export { acquireLock, describeHolder, lockFileFor } from './lock.js';
 export type { HeldLock, LockHolder, LockOptions } from './lock.js';
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
-export { TrafficError } from './errors.js';
+export { CancelledError, TrafficError } from './errors.js';
 export { HaproxyProvider, parseServersState, socketRuntimeApi } from './haproxy.js';
 export type { HaproxyOptions, HaproxyServerState, RuntimeApi } from './haproxy.js';
 export { NginxProvider, parseUpstreamBlock, primaryServers, renderUpstreamBlock } from './nginx.js';

@@ -5,7 +5,7 @@ import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from './clock.js';
-import { TrafficError, errorCode } from './errors.js';
+import { TrafficError, errorCode, throwIfCancelled } from './errors.js';
 import type { SwitchLogger } from './provider.js';
 
 export interface LockHolder {
@@ -28,6 +28,8 @@ export interface LockOptions {
   clock: Clock;
   logger: SwitchLogger;
   pollMs?: number;
+  /** Stops the wait for another run's lock with a CancelledError. */
+  signal?: AbortSignal;
 }
 
 export interface HeldLock {
@@ -79,6 +81,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<H
       }
       continue;
     }
+    throwIfCancelled(options.signal, `stopped waiting for lock ${file}, held by ${describeHolder(holder)}`);
     const remaining = deadline - clock.now();
     if (remaining <= 0) {
       throw new TrafficError(

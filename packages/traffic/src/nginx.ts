@@ -145,27 +145,31 @@ export class NginxProvider implements TrafficProvider {
     ];
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
     const previous = (JSON.parse(from.snapshot) as IncludeSnapshot).content;
     const block = previous === null ? undefined : this.parse(previous);
     const next = renderUpstreamBlock(this.options.upstreamName, target, this.options.servers, block);
     await this.writeInclude(next);
     log.info(`nginx: wrote ${this.options.upstreamFile} with ${target} live`);
-    await this.testAndReload(previous, `live color unchanged (${from.live})`);
+    await this.testAndReload(previous, `live color unchanged (${from.live})`, signal);
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+  async restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
     const wanted = (JSON.parse(state.snapshot) as IncludeSnapshot).content;
     const replaced = await this.readInclude();
     await this.putBack(wanted);
     log.info(`nginx: put back the previous ${this.options.upstreamFile}`);
-    await this.testAndReload(replaced, 'the switch back did not happen');
+    await this.testAndReload(replaced, 'the switch back did not happen', signal);
   }
 
-  /** Tests the file now in place and reloads; on failure puts `fallback` back, so nginx's files match what runs. */
-  private async testAndReload(fallback: string | null, consequence: string): Promise<void> {
+  /**
+   * Tests the file now in place and reloads; on failure puts `fallback` back, so nginx's files match what runs.
+   * A cancelled command leaves the file as it is: whether a stopped reload reached nginx is unknown, so the
+   * restore that follows a cancellation writes, tests and reloads again rather than trust either file.
+   */
+  private async testAndReload(fallback: string | null, consequence: string, signal?: AbortSignal): Promise<void> {
     const file = this.options.upstreamFile;
-    const test = await this.run(this.testCommand);
+    const test = await this.run(this.testCommand, signal);
     if (test.exitCode !== 0) {
       await this.putBack(fallback);
       throw new TrafficError(
@@ -175,7 +179,7 @@ export class NginxProvider implements TrafficProvider {
         test.output,
       );
     }
-    const reload = await this.run(this.reloadCommand);
+    const reload = await this.run(this.reloadCommand, signal);
     if (reload.exitCode !== 0) {
       await this.putBack(fallback);
       throw new TrafficError(
@@ -186,8 +190,9 @@ export class NginxProvider implements TrafficProvider {
     }
   }
 
-  private run(command: string): ReturnType<typeof runShellCommand> {
-    return runShellCommand(command, { cwd: this.options.cwd, env: this.options.env, timeoutMs: this.timeoutMs });
+  private run(command: string, signal: AbortSignal | undefined): ReturnType<typeof runShellCommand> {
+    const { cwd, env } = this.options;
+    return runShellCommand(command, { cwd, env, timeoutMs: this.timeoutMs, signal });
   }
 
   private parse(content: string): UpstreamBlock {

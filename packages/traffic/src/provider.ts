@@ -25,16 +25,20 @@ export interface TrafficProvider {
   /** One line naming what is switched: "HAProxy backend 'app' via ./haproxy.sock". */
   describe(): string;
   /** Reads the live color from the proxy, never from a record of ours that could drift. */
-  current(): Promise<LiveState>;
+  current(signal?: AbortSignal): Promise<LiveState>;
   /** The changes switchTo(target) would make from `from`, in order, without making them. */
   plan(target: Color, from: LiveState): string[];
   /**
    * Moves traffic to `target`, in an order that never leaves zero live servers. Either completes or throws with
    * the proxy back in `from` (as far as the proxy allows; the message says when it could not).
+   *
+   * `signal` cancels: a shell command in flight is stopped with everything it started, and a CancelledError is
+   * thrown once none of it runs, with the proxy as far as it got (nothing is put back: restore() does that). A
+   * call to a proxy's API is short and bounded by its timeout, so it is let finish.
    */
-  switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void>;
+  switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void>;
   /** Puts back a state read by current(): the switch-back after a failed verification, and the cancel path. */
-  restore(state: LiveState, log: SwitchLogger): Promise<void>;
+  restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void>;
 }
 
 /** Which color each server or address belongs to, as the blue-servers / green-servers inputs say. */

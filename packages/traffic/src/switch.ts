@@ -2,7 +2,7 @@
 // order, prove the new color answers, and switch back with the evidence when it does not.
 import { systemClock, type Clock } from './clock.js';
 import { resolveTarget, type Color, type LiveColor, type Target } from './color.js';
-import { TrafficError } from './errors.js';
+import { CancelledError, TrafficError, throwIfCancelled } from './errors.js';
 import { acquireLock, type LockHolder } from './lock.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
 import { summariseVerification, verifyLive, type ColorProbe, type Verification, type VerifyPolicy } from './verify.js';
@@ -21,7 +21,14 @@ export interface SwitchRequest {
   logger?: SwitchLogger;
   clock?: Clock;
   /** Called with the state read before the first change: where the action saves it for its cancel post step. */
-  beforeChange?: (previous: LiveState) => void | Promise<void>;
+  beforeChange?: (previous: LiveState, target: Color) => void | Promise<void>;
+  /**
+   * Cancels the switch wherever it is: the wait for the lock, a provider's shell command (stopped with everything
+   * it started), the verification. A CancelledError is thrown once nothing the switch started still runs, with the
+   * lock released and the proxy as far as the switch got: if beforeChange was called, restoreTraffic with that state
+   * puts it back. Not checked again once the switch has returned.
+   */
+  signal?: AbortSignal;
 }
 
 export type SwitchOutcome = 'switched' | 'already-live' | 'dry-run' | 'rolled-back';
@@ -67,8 +74,9 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
   const timings: SwitchTimings = { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
   const since = (mark: number): number => Math.round(clock.now() - mark);
 
+  const { signal } = request;
   if (request.dryRun) {
-    const before = await provider.current();
+    const before = await provider.current(signal);
     const target = resolveTarget(request.target, before.live);
     const plan = before.live === target ? [] : provider.plan(target, before);
     timings.readMs = timings.totalMs = since(started);
@@ -84,11 +92,12 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
     staleMs: request.lockStaleMs ?? 15 * 60_000,
     clock,
     logger,
+    signal,
   });
   timings.lockWaitMs = since(started);
   try {
     let mark = clock.now();
-    const before = await provider.current();
+    const before = await provider.current(signal);
     const target = resolveTarget(request.target, before.live);
     timings.readMs = since(mark);
     const base = { provider: provider.describe(), target, previous: before.live, previousState: before };
@@ -104,16 +113,17 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
       return { ...base, ...already, recoveredLockFrom, timings };
     }
 
-    await request.beforeChange?.(before);
+    throwIfCancelled(signal, `stopped after reading the live state (${before.evidence})`);
+    await request.beforeChange?.(before, target);
     mark = clock.now();
     for (const step of plan) logger.info(`plan: ${step}`);
-    await provider.switchTo(target, before, logger);
+    await provider.switchTo(target, before, logger, signal);
     timings.switchMs = since(mark);
 
     let verification: Verification | undefined;
     if (request.verify) {
       mark = clock.now();
-      verification = await verifyLive(target, request.verify.probe, request.verify, clock);
+      verification = await verifyLive(target, request.verify.probe, request.verify, clock, signal);
       timings.verifyMs = since(mark);
       logger.info(`verification: ${summariseVerification(verification)}`);
     }
@@ -123,13 +133,13 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
       mark = clock.now();
       const rollbackVerification = await switchBack(provider, before, problem, request, clock, logger);
       timings.rollbackMs = since(mark);
-      const active = (await provider.current()).live;
+      const active = (await provider.current(signal)).live;
       timings.totalMs = since(started);
       const outcome = { outcome: 'rolled-back' as const, active, changed: false, plan, problem };
       return { ...base, ...outcome, verification, rollbackVerification, recoveredLockFrom, timings };
     }
 
-    const active = (await provider.current()).live;
+    const active = (await provider.current(signal)).live;
     timings.totalMs = since(started);
     return { ...base, outcome: 'switched', active, changed: true, plan, verification, recoveredLockFrom, timings };
   } finally {
@@ -147,8 +157,9 @@ async function switchBack(
 ): Promise<Verification | undefined> {
   logger.warning(`${problem}; switching back to ${before.live}`);
   try {
-    await provider.restore(before, logger);
+    await provider.restore(before, logger, request.signal);
   } catch (error) {
+    if (error instanceof CancelledError) throw error;
     const why = error instanceof Error ? error.message : String(error);
     throw new TrafficError(
       `${problem}; switching back to ${before.live} failed too: ${why}. Traffic may be on either color: check ` +
@@ -157,7 +168,7 @@ async function switchBack(
     );
   }
   if (!request.verify || (before.live !== 'blue' && before.live !== 'green')) return undefined;
-  const proof = await verifyLive(before.live, request.verify.probe, request.verify, clock);
+  const proof = await verifyLive(before.live, request.verify.probe, request.verify, clock, request.signal);
   logger.info(`verification after switching back: ${summariseVerification(proof)}`);
   return proof;
 }
@@ -170,12 +181,22 @@ export interface RestoreRequest {
   lockStaleMs?: number;
   logger?: SwitchLogger;
   clock?: Clock;
+  /**
+   * Apply the state even when the proxy already reads as it. After a cancelled switch: a stopped command may have
+   * changed what current() cannot see (a custom switch-command part-way, an nginx reload that may or may not have
+   * reached nginx), so the cancel post step puts the whole state back rather than trust the read.
+   */
+  reapply?: boolean;
+  /** Cancels like SwitchRequest.signal. */
+  signal?: AbortSignal;
 }
 
 export interface RestoreReport {
   provider: string;
-  /** False when the proxy was already in that state. */
+  /** False when the proxy already read as the state. */
   changed: boolean;
+  /** The state was applied although the proxy already read as it (reapply, or the lock of a killed run taken). */
+  reapplied: boolean;
   before: LiveColor;
   active: LiveColor;
 }
@@ -185,7 +206,7 @@ export interface RestoreReport {
  * killed process, is recovered like any stale lock.
  */
 export async function restoreTraffic(request: RestoreRequest): Promise<RestoreReport> {
-  const { provider, state } = request;
+  const { provider, state, signal } = request;
   const logger = request.logger ?? silentLogger;
   const lock = await acquireLock(provider.lockFile, {
     purpose: `restore ${state.live} via ${provider.kind}`,
@@ -193,14 +214,22 @@ export async function restoreTraffic(request: RestoreRequest): Promise<RestoreRe
     staleMs: request.lockStaleMs ?? 15 * 60_000,
     clock: request.clock ?? systemClock,
     logger,
+    signal,
   });
   try {
-    const now = await provider.current();
+    const now = await provider.current(signal);
     const base = { provider: provider.describe(), before: now.live };
-    if (now.snapshot === state.snapshot && !lock.recoveredFrom) return { ...base, changed: false, active: now.live };
-    logger.info(`${provider.describe()}: putting back ${state.evidence} (now ${now.evidence})`);
-    await provider.restore(state, logger);
-    return { ...base, changed: true, active: (await provider.current()).live };
+    const changed = now.snapshot !== state.snapshot;
+    const reapplied = !changed && (request.reapply === true || lock.recoveredFrom !== undefined);
+    if (!changed && !reapplied) return { ...base, changed, reapplied, active: now.live };
+    logger.info(
+      changed
+        ? `${provider.describe()}: putting back ${state.evidence} (now ${now.evidence})`
+        : `${provider.describe()}: applying ${state.evidence} again, as an interrupted switch may have changed ` +
+            'more than it reads back',
+    );
+    await provider.restore(state, logger, signal);
+    return { ...base, changed, reapplied, active: (await provider.current(signal)).live };
   } finally {
     await lock.release();
   }

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { Clock } from './clock.js';
 import type { Color } from './color.js';
-import { TrafficError } from './errors.js';
+import { TrafficError, throwIfCancelled } from './errors.js';
 
 /** What one request saw. `color` is what the response claimed (untrusted text). */
 export interface ColorAnswer {
@@ -39,11 +39,13 @@ export interface Verification {
 
 const PER_REQUEST_TIMEOUT_MS = 2_000;
 
+/** `signal` stops it between requests (each at most 2 s) with a CancelledError. */
 export async function verifyLive(
   color: Color,
   probe: ColorProbe,
   policy: VerifyPolicy,
   clock: Clock,
+  signal?: AbortSignal,
 ): Promise<Verification> {
   const started = clock.now();
   const seen = { blue: 0, green: 0, other: 0, failed: 0 };
@@ -52,6 +54,7 @@ export async function verifyLive(
   let lastMismatch: string | undefined;
   const elapsed = (): number => clock.now() - started;
   while (elapsed() < policy.timeoutMs && streak < policy.requests) {
+    throwIfCancelled(signal, `stopped verifying ${color} after ${attempts} requests (${streak} in a row from it)`);
     const answer = await probe(Math.min(PER_REQUEST_TIMEOUT_MS, policy.timeoutMs - elapsed()));
     attempts += 1;
     const origin = originOf(answer);

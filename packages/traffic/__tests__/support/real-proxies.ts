@@ -110,6 +110,21 @@ export async function colorsAt(url: string, count = 10): Promise<string[]> {
   return [...seen].sort();
 }
 
+/**
+ * The colors answering once nginx has finished a reload: `nginx -s reload` returns before the old workers stop
+ * accepting (about 0.1 s here), so a single sample can still meet the old color. Samples until one color answers
+ * ten times in a row or the time runs out, and returns the last sample either way; the caller's expectation decides.
+ */
+export async function settledColorsAt(url: string, timeoutMs = 3_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let colors = await colorsAt(url);
+  while (colors.length !== 1 && Date.now() < deadline) {
+    await delay(50);
+    colors = await colorsAt(url);
+  }
+  return colors;
+}
+
 const portAnswers = (port: number) => () =>
   new Promise<boolean>((resolve) => {
     const socket = net.createConnection({ host: '127.0.0.1', port }, () => {
