@@ -111,6 +111,72 @@ describe('scanJson', () => {
   });
 });
 
+describe('scanJson on mapped lists', () => {
+  const items = Array.from({ length: 300 }, (_, i) => ({
+    id: i,
+    text: i % 7 === 0 ? 'a "quoted" }\\ \u00e9 \ud83d\ude00 text' : 'plain',
+    nested: { list: [1, { deeper: [i] }], empty: {} },
+  }));
+  /** Every element of `list` through the mapper, with what the mapper saw. */
+  const mapAll = (bytes: Buffer, chunkSize: number) => {
+    const seen: { element: unknown; index: number; path: string; containers: number }[] = [];
+    const plan: ScanPlan = (path) =>
+      path.length === 0
+        ? 'descend'
+        : path[0] === 'list'
+          ? (element, index, listPath, containers) => {
+              seen.push({ element, index, path: listPath.join('/'), containers: containers.length });
+              return index;
+            }
+          : 'parse';
+    const doc = scanJson(bufferSource(bytes), plan, { chunkSize }) as { list: number[]; after: string };
+    return { doc, seen };
+  };
+
+  // Pretty-printed lists take the shortcut (element ends found by their indentation, several parsed at once);
+  // compact ones and oddly indented ones the exact walk; all must give what JSON.parse gives.
+  const layouts: [string, Buffer][] = [
+    ['compact', Buffer.from(JSON.stringify({ list: items, after: 'x' }))],
+    ['indented by 2', Buffer.from(JSON.stringify({ list: items, after: 'x' }, null, 2))],
+    ['indented by tabs', Buffer.from(JSON.stringify({ list: items, after: 'x' }, null, '\t'))],
+    [
+      'closing brackets on odd lines',
+      Buffer.from(
+        `{"list": [\n  {"id": 0, "nested": {\n  }, "text": "a"\n  },\n  {"id": 1,\n  "text": "}"},\n  ${items
+          .slice(2)
+          .map((item) => JSON.stringify(item, null, 1))
+          .join(',\n  ')}\n], "after": "x"}`,
+      ),
+    ],
+  ];
+
+  it.each(layouts)('hands every element of a %s list to the mapper as JSON.parse reads it', (_, bytes) => {
+    const expected = (JSON.parse(bytes.toString()) as { list: unknown[] }).list;
+    for (const chunkSize of [7, 100, 4096, 1 << 20]) {
+      const { doc, seen } = mapAll(bytes, chunkSize);
+      expect(seen.map((s) => s.element)).toEqual(expected);
+      expect(seen.map((s) => s.index)).toEqual(expected.map((_, i) => i));
+      expect(new Set(seen.map((s) => `${s.path} ${s.containers}`))).toEqual(new Set(['list 2']));
+      expect(doc).toEqual({ list: expected.map((_, i) => i), after: 'x' });
+    }
+  });
+
+  it('locates an error inside an indented list element as the exact walk does', () => {
+    const text = JSON.stringify({ list: items.slice(0, 50) }, null, 2).replace('"id": 30,', '"id": 30,,');
+    const offset = Buffer.byteLength(text.slice(0, text.indexOf(',,') + 1));
+    for (const chunkSize of [64, 1 << 20]) {
+      let error: unknown;
+      try {
+        mapAll(Buffer.from(text), chunkSize);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(JsonSyntaxError);
+      expect((error as JsonSyntaxError).offset).toBe(offset);
+    }
+  });
+});
+
 describe('findJsonSyntaxError', () => {
   it('accepts valid JSON of any depth', () => {
     expect(findJsonSyntaxError(BYTES)).toBeUndefined();

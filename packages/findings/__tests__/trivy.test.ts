@@ -105,6 +105,53 @@ describe('Trivy shapes', () => {
   });
 });
 
+describe('Trivy streamed reads', () => {
+  // Large reports are streamed and each finding becomes a record as soon as it is read, from what came before it in
+  // the file. readBothWays checks the streamed read gives exactly what the whole read gives.
+  it('reads a Result whose Class and Type come after its findings as the whole read does', () => {
+    const late = {
+      Target: 'alpine:3.19 (alpine 3.19.1)',
+      Vulnerabilities: [trivyVulnerability(), trivyVulnerability({ PkgName: 'musl' })],
+      Class: 'os-pkgs',
+      Type: 'alpine',
+    };
+    const result = readBothWays(trivyReport([late]));
+    expect(result.records.map((r) => [r.location.path, r.tags])).toEqual([
+      ['alpine', ['alpine', 'os-pkgs']],
+      ['alpine', ['alpine', 'os-pkgs']],
+    ]);
+  });
+
+  it('reads a report whose artifact comes after its Results as the whole read does', () => {
+    const doc = {
+      SchemaVersion: 2,
+      Results: [{ Target: 'app/go.mod', Class: 'lang-pkgs', Vulnerabilities: [trivyVulnerability()] }],
+      ArtifactName: 'ghcr.io/acme/app:1.2',
+      ArtifactType: 'container_image',
+    };
+    const [record] = readBothWays(doc).records;
+    // A language package inside an image is told apart by the image.
+    expect(record!.identity).toMatchObject({ target: 'ghcr.io/acme/app//app/go.mod' });
+  });
+
+  it('reads a k8s report whose ClusterName comes after top-level Results as the whole read does', () => {
+    // The k8s shape ignores top-level Results: records made from them while streaming must not be kept.
+    const doc = {
+      Results: [{ Target: 'go.mod', Class: 'lang-pkgs', Vulnerabilities: [trivyVulnerability()] }],
+      ClusterName: 'prod',
+    };
+    expect(readBothWays(doc).records).toEqual([]);
+  });
+
+  it('reads findings that come before their Target as the whole read does', () => {
+    const doc = trivyReport([
+      { Vulnerabilities: [trivyVulnerability()], Target: 'app/go.mod', Class: 'lang-pkgs', Type: 'gomod' },
+      { Target: 'app/package-lock.json', Class: 'lang-pkgs', Type: 'npm', Vulnerabilities: [trivyVulnerability()] },
+    ]);
+    expect(readBothWays(doc).records.map((r) => r.location.path)).toEqual(['app/go.mod', 'app/package-lock.json']);
+  });
+});
+
 describe('Trivy findings', () => {
   it('maps a vulnerability: package identity, manifest location, CWE, help link', () => {
     const [record] = read(

@@ -2,8 +2,10 @@
 // against a bare JSON.parse of the same bytes, each in a fresh process; optionally a report larger than V8's
 // maximum string length. Prints figures; it asserts nothing (a benchmark, not a test).
 // Usage: tsx packages/findings/bench/end-to-end.ts [--huge] [--runs N]
+// (`pnpm bench security-scan` measures the bundled action the same way; this script measures the package alone.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { constants } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +23,13 @@ interface Measurement {
   detail: string;
 }
 
-const dir = join(tmpdir(), 'actions-kit-findings-bench');
+// Inputs are generated once per version of the generator (its hash names the folder).
+const dir = join(tmpdir(), `actions-kit-findings-bench-${generatorKey()}`);
+
+function generatorKey(): string {
+  const source = readFileSync(fileURLToPath(new URL('./generate.ts', import.meta.url)));
+  return createHash('sha256').update(source).digest('hex').slice(0, 12);
+}
 
 function inputs(huge: boolean): string[] {
   mkdirSync(dir, { recursive: true });
@@ -44,7 +52,7 @@ function endToEnd(files: string[]): string {
   const read = files.map((file) => readReportFile(file));
   const analysis = analyse(read, { policy: { failOn: 'high', scope: 'all' }, today: new Date('2026-01-01') });
   const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
-  const sarifBytes = writeChunks(join(dir, 'out.sarif'), serializeSarif(sarif.log));
+  const sarifBytes = writeChunks(outputs.sarif, serializeSarif(sarif.log));
   const report = buildReport({
     generatedAt: new Date(),
     policy: { failOn: 'high', scope: 'all' },
@@ -57,10 +65,17 @@ function endToEnd(files: string[]): string {
     unused: analysis.unused,
     dropped: sarif.dropped,
   });
-  const reportBytes = writeChunks(join(dir, 'out.json'), serializeReport(report));
+  const reportBytes = writeChunks(outputs.report, serializeReport(report));
   const raw = read.reduce((n, f) => n + f.records.length, 0);
   return `raw ${raw}, findings ${analysis.findings.length}, SARIF ${(sarifBytes / 2 ** 20).toFixed(0)} MiB (dropped ${sarif.dropped.reduce((n, d) => n + d.count, 0)}), report ${(reportBytes / 2 ** 20).toFixed(0)} MiB`;
 }
+
+/**
+ * Output files of this process, removed when it exits: each run writes new files, as on a fresh runner (overwriting
+ * a large file costs the kernel time a first write does not).
+ */
+const outputs = { sarif: join(dir, `out-${process.pid}.sarif`), report: join(dir, `out-${process.pid}.json`) };
+process.on('exit', () => Object.values(outputs).forEach((file) => rmSync(file, { force: true })));
 
 function child(mode: string, files: string[]): Measurement {
   const started = performance.now();
@@ -113,7 +128,7 @@ function main(): void {
     figures.set(mode, ms);
     const rss = Math.max(...measured.map((m) => m.maxRssMiB));
     console.log(
-      `${mode.padEnd(11)} ${ms.toFixed(0).padStart(7)} ms ${(mib / (ms / 1000)).toFixed(0).padStart(5)} MB/s  peak RSS ${rss.toFixed(0)} MiB  ${measured[0]!.detail}`,
+      `${mode.padEnd(11)} ${ms.toFixed(0).padStart(7)} ms ${(mib / (ms / 1000)).toFixed(0).padStart(5)} MiB/s  peak RSS ${rss.toFixed(0)} MiB  ${measured[0]!.detail}`,
     );
   }
   if (figures.has('json-parse')) {

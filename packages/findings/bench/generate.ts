@@ -186,7 +186,8 @@ export function writeGitleaksReport(path: string, leaks: number, seed = 3): numb
         Tags: [],
         Fingerprint: `${commit}:${file}:aws-access-token:${line}`,
       };
-      out.write(` ${indented(leak, 1)}${i + 1 < leaks ? ',' : ''}\n`);
+      // Gitleaks indents its report by one space (json.Encoder.SetIndent("", " ")).
+      out.write(` ${JSON.stringify(leak, null, 1).replaceAll('\n', '\n ')}${i + 1 < leaks ? ',' : ''}\n`);
     }
     out.write(']\n');
   });

@@ -1,12 +1,15 @@
 // Measures ways to read the finding lists out of a large Trivy report, each in its own process (time, peak RSS):
-// a bare JSON.parse, this package's byte scanner (elements kept whole or slimmed), @streamparser/json, stream-json.
+// a bare JSON.parse, this package's byte scanner (elements kept whole or slimmed, or made into records as the
+// package reads them), @streamparser/json, stream-json.
 // Usage: tsx packages/findings/bench/parse-strategies.ts [vulnerabilities=100000] [runs=3]
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scanJson, type ScanPlan } from '../src/json-scanner.js';
+import { scanJson, type ElementMapper, type ScanPlan } from '../src/json-scanner.js';
+import { readReportFile } from '../src/report-files.js';
 import { trivyReader } from '../src/trivy.js';
 import { writeTrivyReport } from './generate.js';
 
@@ -14,6 +17,7 @@ const STRATEGIES = [
   'json-parse',
   'scanner-whole-elements',
   'scanner-slim-elements',
+  'read-report-file',
   'streamparser-json',
   'stream-json',
 ] as const;
@@ -35,7 +39,7 @@ function fileSource(path: string) {
 }
 
 /** Plan that keeps every Result but hands each finding-list element to `map`. */
-function plan(map: (element: unknown) => unknown): ScanPlan {
+function plan(map: ElementMapper): ScanPlan {
   return (path) => {
     if (path.length <= 2) return path.length === 1 && path[0] !== 'Results' ? 'parse' : 'descend';
     if (path.length === 3 && path[2] === 'Vulnerabilities') return map;
@@ -65,6 +69,11 @@ async function measure(strategy: Strategy, file: string): Promise<Measurement> {
       if (typeof keep !== 'function') throw new Error('the Trivy plan does not map vulnerabilities');
       vulnerabilities = countVulnerabilities(scanJson(source, plan(keep)));
       source.close();
+      break;
+    }
+    case 'read-report-file': {
+      // What the package does: the scanner turns each element into its record as it streams by.
+      vulnerabilities = readReportFile(file).records.length;
       break;
     }
     case 'streamparser-json': {
@@ -116,13 +125,17 @@ async function main(): Promise<void> {
   }
   const vulnerabilities = Number(process.argv[2] ?? 100_000);
   const runs = Number(process.argv[3] ?? 3);
-  const dir = join(tmpdir(), 'actions-kit-findings-bench');
+  const generator = readFileSync(fileURLToPath(new URL('./generate.ts', import.meta.url)));
+  const dir = join(
+    tmpdir(),
+    `actions-kit-findings-bench-${createHash('sha256').update(generator).digest('hex').slice(0, 12)}`,
+  );
   mkdirSync(dir, { recursive: true });
   const report = join(dir, `trivy-${vulnerabilities}.json`);
   if (!existsSync(report)) writeTrivyReport(report, vulnerabilities);
   const mib = statSync(report).size / 1024 / 1024;
   console.log(`Trivy report: ${vulnerabilities} vulnerabilities, ${mib.toFixed(1)} MiB (${report})`);
-  console.log('strategy                  median ms   MB/s  peak RSS MiB  found');
+  console.log('strategy                  median ms  MiB/s  peak RSS MiB  found');
   const self = fileURLToPath(import.meta.url);
   for (const s of STRATEGIES) {
     const results: Measurement[] = [];

@@ -1,8 +1,9 @@
 // Reads Bandit JSON, with the fields of releases before and after 1.7.3 (issue_cwe, col_offset, end_col_offset).
-import type { ScanPlan } from './json-scanner.js';
+import type { ElementMapper, ScanPlan } from './json-scanner.js';
 import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
+import { Interner } from './intern.js';
 import { normalisePath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader } from './reader.js';
+import type { ReadContext, ReadResult, ReportReader, StreamRead } from './reader.js';
 import { isObject, list, positiveInteger, text } from './report-values.js';
 import { banditSeverity } from './severity.js';
 
@@ -13,12 +14,22 @@ function detect(doc: unknown): boolean {
   return Array.isArray(doc['results']) || isObject(doc['metrics']) || Array.isArray(doc['errors']);
 }
 
+/** A result already turned into its record while streaming; `modern` says whether it had 1.7.3's issue_cwe. */
+class StreamedResult {
+  constructor(
+    readonly record: FindingRecord,
+    readonly modern: boolean,
+  ) {}
+}
+
 function read(doc: unknown, context: ReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
   const results = list(root['results']);
   const records: FindingRecord[] = [];
+  const shared = new Interner();
   results.forEach((result, i) => {
-    if (isObject(result)) records.push(toRecord(result, `/results/${i}`, context));
+    if (result instanceof StreamedResult) records.push(result.record);
+    else if (isObject(result)) records.push(toRecord(result, `/results/${i}`, context, shared));
   });
   const notes = list(root['errors'])
     .filter(isObject)
@@ -38,12 +49,15 @@ function read(doc: unknown, context: ReadContext): ReadResult {
 /** 1.7.3 added issue_cwe to results and skipped_tests to the metrics. */
 function isModern(root: Json, results: unknown[]): boolean {
   const totals = isObject(root['metrics']) ? root['metrics']['_totals'] : undefined;
-  return (isObject(totals) && 'skipped_tests' in totals) || results.some((r) => isObject(r) && 'issue_cwe' in r);
+  return (
+    (isObject(totals) && 'skipped_tests' in totals) ||
+    results.some((r) => (r instanceof StreamedResult ? r.modern : isObject(r) && 'issue_cwe' in r))
+  );
 }
 
-function toRecord(r: Json, pointer: string, context: ReadContext): FindingRecord {
-  const ruleId = text(r['test_id'], 100) ?? text(r['test_name'], 200) ?? 'unknown';
-  const path = normalisePath(text(r['filename'], 2000) ?? '', context.root);
+function toRecord(r: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+  const ruleId = shared.string(text(r['test_id'], 100) ?? text(r['test_name'], 200) ?? 'unknown');
+  const path = shared.string(normalisePath(text(r['filename'], 2000) ?? '', context.root));
   const line = positiveInteger(r['line_number']);
   const range = list(r['line_range']).filter((n): n is number => typeof n === 'number');
   const endLine = range.length > 0 ? Math.max(...range) : undefined;
@@ -54,11 +68,12 @@ function toRecord(r: Json, pointer: string, context: ReadContext): FindingRecord
   const cwe = isObject(r['issue_cwe']) ? r['issue_cwe']['id'] : undefined;
   const confidence = text(r['issue_confidence'], 50);
   const issue = text(r['issue_text']);
+  const testName = text(r['test_name'], 200);
   return findingRecord({
     tool: 'bandit',
     ruleId,
-    title: text(r['issue_text'], 300) ?? ruleId,
-    description: confidence && `${issue ?? ruleId} (confidence: ${confidence.toLowerCase()})`,
+    title: shared.string(text(r['issue_text'], 300) ?? ruleId),
+    description: shared.string(confidence && `${issue ?? ruleId} (confidence: ${confidence.toLowerCase()})`),
     severity: banditSeverity(r['issue_severity']),
     category: 'code',
     location: {
@@ -70,19 +85,26 @@ function toRecord(r: Json, pointer: string, context: ReadContext): FindingRecord
     },
     identity: contentIdentity({ rule: ruleId, path, snippet: flaggedLine(r['code'], line), line, detail: issue }),
     source: { file: context.file, tool: 'bandit', record: pointer },
-    helpUri: text(r['more_info'], 1000),
-    cwes: (typeof cwe === 'number' || typeof cwe === 'string') && String(cwe) !== '' ? [`CWE-${cwe}`] : undefined,
-    tags: text(r['test_name'], 200) ? [text(r['test_name'], 200)!] : undefined,
+    helpUri: shared.string(text(r['more_info'], 1000)),
+    cwes: shared.list(
+      (typeof cwe === 'number' || typeof cwe === 'string') && String(cwe) !== '' ? [`CWE-${cwe}`] : undefined,
+    ),
+    tags: shared.list(testName ? [shared.string(testName)] : undefined),
   });
 }
 
 /** Bandit's `code` is numbered lines ("12 x = eval(s)\n13 ..."): returns the flagged line's content. */
 export function flaggedLine(code: unknown, line: number | undefined): string | undefined {
   if (typeof code !== 'string' || line === undefined) return undefined;
-  const prefix = `${line} `;
-  for (const row of code.split('\n')) {
+  const number = String(line);
+  const prefix = `${number} `;
+  for (let start = 0; start <= code.length;) {
+    const end = code.indexOf('\n', start);
+    const row = end < 0 ? code.slice(start) : code.slice(start, end);
     if (row.startsWith(prefix)) return row.slice(prefix.length);
-    if (row === String(line)) return undefined;
+    if (row === number) return undefined;
+    if (end < 0) break;
+    start = end + 1;
   }
   return undefined;
 }
@@ -93,4 +115,22 @@ const streamPlan: ScanPlan = (path) => {
   return 'parse';
 };
 
-export const banditReader: ReportReader = { name: 'bandit', format: 'Bandit JSON', detect, read, streamPlan };
+/** Streamed: each result becomes its record as soon as it is parsed (a record needs nothing else from the file). */
+function streamRead(context: ReadContext): StreamRead {
+  const shared = new Interner();
+  const toStreamed: ElementMapper = (element, index) =>
+    isObject(element)
+      ? new StreamedResult(toRecord(element, `/results/${index}`, context, shared), 'issue_cwe' in element)
+      : element;
+  const plan: ScanPlan = (path) => (path.length === 1 && path[0] === 'results' ? toStreamed : streamPlan(path));
+  return { plan, read: (skeleton) => read(skeleton, context) };
+}
+
+export const banditReader: ReportReader = {
+  name: 'bandit',
+  format: 'Bandit JSON',
+  detect,
+  read,
+  streamPlan,
+  streamRead,
+};

@@ -1,8 +1,9 @@
 // Reads Gitleaks JSON: v8 (PascalCase keys, detected by RuleID) and v4–v7 (lower-case keys, `offender`).
-import type { ScanPlan } from './json-scanner.js';
+import type { ElementMapper, ScanPlan } from './json-scanner.js';
 import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
+import { Interner } from './intern.js';
 import { normalisePath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader } from './reader.js';
+import type { ReadContext, ReadResult, ReportReader, StreamRead } from './reader.js';
 import { isObject, list, positiveInteger, text } from './report-values.js';
 import { GITLEAKS_SEVERITY } from './severity.js';
 
@@ -20,16 +21,35 @@ function detect(doc: unknown): boolean {
   return Array.isArray(doc) && (isV8(doc[0]) || isLegacy(doc[0]));
 }
 
+/** A leak already turned into its record while streaming; `v8` says which version's fields it had. */
+class StreamedLeak {
+  constructor(
+    readonly record: FindingRecord | undefined,
+    readonly v8: boolean,
+  ) {}
+}
+
+function recordOf(leak: unknown, pointer: string, context: ReadContext, shared: Interner): FindingRecord | undefined {
+  if (isV8(leak)) return fromV8(leak, pointer, context, shared);
+  if (isLegacy(leak)) return fromLegacy(leak, pointer, context, shared);
+  return undefined;
+}
+
 function read(doc: unknown, context: ReadContext): ReadResult {
   const leaks = list(doc);
   const records: FindingRecord[] = [];
+  const shared = new Interner();
   leaks.forEach((leak, i) => {
-    const pointer = `/${i}`;
-    if (isV8(leak)) records.push(fromV8(leak, pointer, context));
-    else if (isLegacy(leak)) records.push(fromLegacy(leak, pointer, context));
+    const record = leak instanceof StreamedLeak ? leak.record : recordOf(leak, `/${i}`, context, shared);
+    if (record) records.push(record);
   });
+  const first = leaks[0];
   const format =
-    leaks.length === 0 ? 'Gitleaks JSON (empty)' : isV8(leaks[0]) ? 'Gitleaks JSON v8' : 'Gitleaks JSON v7 or earlier';
+    leaks.length === 0
+      ? 'Gitleaks JSON (empty)'
+      : (first instanceof StreamedLeak ? first.v8 : isV8(first))
+        ? 'Gitleaks JSON v8'
+        : 'Gitleaks JSON v7 or earlier';
   return { tools: ['gitleaks'], format, records, suppressed: [], notes: [] };
 }
 
@@ -52,9 +72,9 @@ function commitNote(commit: string | undefined, date: string | undefined): strin
   return `Committed in ${commit.slice(0, 12)}${date && !date.startsWith('0001-') ? ` on ${date}` : ''}`;
 }
 
-function fromV8(leak: Json, pointer: string, context: ReadContext): FindingRecord {
-  const ruleId = text(leak['RuleID'], 200) ?? 'unknown-secret';
-  const path = normalisePath(text(leak['File'], 2000) ?? '', context.root);
+function fromV8(leak: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+  const ruleId = shared.string(text(leak['RuleID'], 200) ?? 'unknown-secret');
+  const path = shared.string(normalisePath(text(leak['File'], 2000) ?? '', context.root));
   const startLine = positiveInteger(leak['StartLine']);
   // v8.0.0 wrote Context where later versions write Match.
   const match = typeof leak['Match'] === 'string' ? leak['Match'] : leak['Context'];
@@ -63,7 +83,7 @@ function fromV8(leak: Json, pointer: string, context: ReadContext): FindingRecor
   return findingRecord({
     tool: 'gitleaks',
     ruleId,
-    title: text(leak['Description'], 300) ?? ruleId,
+    title: shared.string(text(leak['Description'], 300) ?? ruleId),
     description: commitNote(commit, text(leak['Date'], 100)),
     severity: GITLEAKS_SEVERITY,
     category: 'secret',
@@ -82,14 +102,14 @@ function fromV8(leak: Json, pointer: string, context: ReadContext): FindingRecor
       scope: commit,
     }),
     source: { file: context.file, tool: 'gitleaks', record: pointer },
-    helpUri: text(leak['Link'], 1000),
-    tags: tags.length > 0 ? tags : undefined,
+    helpUri: shared.string(text(leak['Link'], 1000)),
+    tags: tags.length > 0 ? shared.list(tags) : undefined,
   });
 }
 
-function fromLegacy(leak: Json, pointer: string, context: ReadContext): FindingRecord {
-  const ruleId = text(leak['rule'], 200) ?? 'unknown-secret';
-  const path = normalisePath(text(leak['file'], 2000) ?? '', context.root);
+function fromLegacy(leak: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+  const ruleId = shared.string(text(leak['rule'], 200) ?? 'unknown-secret');
+  const path = shared.string(normalisePath(text(leak['file'], 2000) ?? '', context.root));
   const line = positiveInteger(leak['lineNumber']);
   const commit = text(leak['commit'], 100);
   // v7 joins tags with ", ".
@@ -124,4 +144,19 @@ function fromLegacy(leak: Json, pointer: string, context: ReadContext): FindingR
 
 const streamPlan: ScanPlan = (path) => (path.length === 0 ? (element) => element : 'parse');
 
-export const gitleaksReader: ReportReader = { name: 'gitleaks', format: 'Gitleaks JSON', detect, read, streamPlan };
+/** Streamed: each leak becomes its record as soon as it is parsed (a record needs nothing else from the file). */
+function streamRead(context: ReadContext): StreamRead {
+  const shared = new Interner();
+  const toStreamed: ElementMapper = (leak, index) =>
+    new StreamedLeak(recordOf(leak, `/${index}`, context, shared), isV8(leak));
+  return { plan: (path) => (path.length === 0 ? toStreamed : 'parse'), read: (skeleton) => read(skeleton, context) };
+}
+
+export const gitleaksReader: ReportReader = {
+  name: 'gitleaks',
+  format: 'Gitleaks JSON',
+  detect,
+  read,
+  streamPlan,
+  streamRead,
+};

@@ -1,7 +1,8 @@
 // Public API of @actions-kit/findings: security report readers, one finding model, fingerprints, de-duplication,
 // suppressions, baseline, policy, and the SARIF and JSON report writers. Pure: no @actions/* import.
 export * from './model.js';
-export type { ReaderName, ReadContext, ReadResult, ReportReader } from './reader.js';
+export type { ReaderName, ReadContext, ReadResult, ReportReader, StreamRead } from './reader.js';
+export { StreamContextChanged } from './reader.js';
 export { trivyReader, canonicalCheckId } from './trivy.js';
 export { banditReader } from './bandit.js';
 export { gitleaksReader, maskSecret } from './gitleaks.js';
@@ -70,6 +71,7 @@ export {
   failedFileEntry,
   REPORT_SCHEMA_VERSION,
   reportFinding,
+  reportFindingJson,
   sourceReference,
   type JsonReport,
   type Report,
@@ -93,6 +95,7 @@ export {
   bufferSource,
   type ScanPlan,
   type ScanAction,
+  type ElementMapper,
   type ByteSource,
   type PathSegment,
 } from './json-scanner.js';

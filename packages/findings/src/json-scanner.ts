@@ -5,8 +5,19 @@ import { JsonSyntaxError, describeByte, findJsonSyntaxError } from './json-synta
 
 export type PathSegment = string | number;
 
-/** Maps one parsed list element to what is kept of it (usually a slimmer copy with the same shape). */
-export type ElementMapper = (element: unknown) => unknown;
+/**
+ * Maps one parsed list element to what is kept of it (a slimmer copy with the same shape, or what the element is
+ * turned into). `index` is the element's position in the list, `path` the list's path, and `containers` the
+ * objects and arrays being built from the document down to the list itself, holding the members read so far
+ * (so a mapper can use what came before the list, e.g. the Target of a Trivy Result). The mapper must not keep
+ * `path` or `containers`: the scanner reuses them.
+ */
+export type ElementMapper = (
+  element: unknown,
+  index: number,
+  path: readonly PathSegment[],
+  containers: readonly unknown[],
+) => unknown;
 
 /**
  * What to do with the value at a path:
@@ -39,6 +50,19 @@ class EndOfPreview extends Error {}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+
+/** After this many wrong guesses the layout shortcut (see Scanner.guessedEnd) is given up for the document. */
+const MAX_WRONG_GUESSES = 3;
+
+/** Unset end of the last element read (see Scanner.element). */
+const NO_END = -1;
+
+/**
+ * About this many bytes of list elements are parsed by one JSON.parse (see Scanner.guessedBatch): well under V8's
+ * 128 KiB limit for ordinary heap objects, as a string beyond it costs several times more to make.
+ */
+const BATCH_BYTES = 48 * 1024;
 
 /** Reads a JSON document from `source`, keeping the parts `plan` selects. Throws JsonSyntaxError on bad input. */
 export function scanJson(source: ByteSource, plan: ScanPlan, options: ScanOptions = {}): unknown {
@@ -56,7 +80,12 @@ class Scanner {
   /** Local index of the first byte that must be kept on refill. */
   private mark = 0;
   private readonly path: PathSegment[] = [];
+  /** The containers being built, from the document down to the innermost one being walked. */
+  private readonly containers: unknown[] = [];
   private plan: ScanPlan = () => 'parse';
+  /** Where the element last read by `element` ends. */
+  private elementEnd = NO_END;
+  private wrongGuesses = 0;
 
   constructor(
     private readonly source: ByteSource,
@@ -157,17 +186,18 @@ class Scanner {
     if (action === 'descend' && c === 0x7b) {
       const object: Record<string, unknown> = {};
       attach(object);
-      return this.object(p + 1, object);
+      this.containers.push(object);
+      p = this.object(p + 1, object);
+      this.containers.pop();
+      return p;
     }
-    if (action === 'descend' && c === 0x5b) {
+    if ((action === 'descend' || typeof action === 'function') && c === 0x5b) {
       const array: unknown[] = [];
       attach(array);
-      return this.array(p + 1, array, undefined);
-    }
-    if (typeof action === 'function' && c === 0x5b) {
-      const array: unknown[] = [];
-      attach(array);
-      return this.array(p + 1, array, action);
+      this.containers.push(array);
+      p = typeof action === 'function' ? this.mappedArray(p + 1, array, action) : this.array(p + 1, array);
+      this.containers.pop();
+      return p;
     }
     this.mark = p;
     if (action === 'skip') return this.valueEnd(p, false);
@@ -212,22 +242,35 @@ class Scanner {
     }
   }
 
-  private array(p: number, array: unknown[], mapper: ElementMapper | undefined): number {
+  private array(p: number, array: unknown[]): number {
     p = this.expectByte(p, 'inside an array');
     if (this.buf[p] === 0x5d) return p + 1;
     for (let index = 0; ; index++) {
-      if (mapper) {
-        p = this.expectByte(p, 'inside an array');
-        this.mark = p;
-        const end = this.valueEnd(p);
-        array.push(mapper(this.parseSlice(this.mark, end)));
-        p = end;
-      } else {
-        this.path.push(index);
-        p = this.value(p, this.plan(this.path), (v) => array.push(v));
-        this.path.pop();
-      }
+      this.path.push(index);
+      p = this.value(p, this.plan(this.path), (v) => array.push(v));
+      this.path.pop();
       p = this.expectByte(p, 'inside an array');
+      const c = this.buf[p]!;
+      if (c === 0x5d) return p + 1;
+      if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or ']' but found ${describeByte(c)}`);
+      p++;
+    }
+  }
+
+  /** A list whose elements are parsed and handed to `mapper` one by one; what it returns is kept. */
+  private mappedArray(p: number, array: unknown[], mapper: ElementMapper): number {
+    p = this.expectByte(p, 'inside an array');
+    if (this.buf[p] === 0x5d) return p + 1;
+    for (let index = 0; ;) {
+      p = this.expectByte(p, 'inside an array');
+      const batch = this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedBatch(p) : undefined;
+      if (batch) {
+        for (const element of batch) array.push(mapper(element, index++, this.path, this.containers));
+      } else {
+        const element = this.element(p);
+        array.push(mapper(element, index++, this.path, this.containers));
+      }
+      p = this.expectByte(this.elementEnd, 'inside an array');
       const c = this.buf[p]!;
       if (c === 0x5d) return p + 1;
       if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or ']' but found ${describeByte(c)}`);
@@ -297,6 +340,112 @@ class Scanner {
     }
   }
 
+  /** Parses the value starting at p and sets elementEnd to the index after it. */
+  private element(p: number): unknown {
+    this.mark = p;
+    const c = this.buf[p];
+    if ((c === 0x7b || c === 0x5b) && this.wrongGuesses < MAX_WRONG_GUESSES) {
+      const end = this.guessedEnd(p, true);
+      // guessedEnd may have read more, keeping the element: it starts at mark.
+      p = this.mark;
+      if (end !== NO_END) {
+        const value = this.parseGuess(p, end, false);
+        if (this.elementEnd !== NO_END) return value;
+      }
+    }
+    const end = this.valueEnd(p);
+    this.elementEnd = end;
+    return this.parseSlice(this.mark, end);
+  }
+
+  /**
+   * Consecutive elements from p, about BATCH_BYTES of them, parsed with one JSON.parse (fewer, larger calls cost
+   * less than one per element). Their ends are guessed as guessedEnd does, within the bytes already read; the
+   * guess holds when JSON.parse accepts "[" + the slice + "]": a slice that parses as a list of values is
+   * exactly that many whole elements. Sets elementEnd; undefined (elementEnd unset) when there is no guess or it
+   * does not hold, and the elements are then read one at a time.
+   */
+  private guessedBatch(p: number): unknown[] | undefined {
+    const buf = this.buf;
+    const start = p;
+    let end = NO_END;
+    for (;;) {
+      const c = buf[p];
+      if (c !== 0x7b && c !== 0x5b) break;
+      const next = this.guessedEnd(p, false);
+      if (next === NO_END) break;
+      end = next;
+      if (end - start >= BATCH_BYTES) break;
+      // The next element, if it follows in the bytes already read.
+      let q = skipSpace(buf, end, this.len);
+      if (q >= this.len || buf[q] !== 0x2c) break;
+      q = skipSpace(buf, q + 1, this.len);
+      if (q >= this.len) break;
+      p = q;
+    }
+    if (end === NO_END) return undefined;
+    this.mark = start;
+    return this.parseGuess(start, end, true) as unknown[] | undefined;
+  }
+
+  /** JSON.parse of a guessed slice (a list of elements when `list`); sets elementEnd when it parses, else counts a wrong guess. */
+  private parseGuess(start: number, end: number, list: boolean): unknown {
+    this.elementEnd = NO_END;
+    let value: unknown;
+    try {
+      const text = this.buf.toString('utf8', start, end);
+      value = JSON.parse(list ? `[${text}]` : text);
+    } catch {
+      this.wrongGuesses++;
+      return undefined;
+    }
+    this.elementEnd = end;
+    return value;
+  }
+
+  /**
+   * The shortcut for pretty-printed reports (Trivy, Bandit and Gitleaks indent theirs): an object or array that
+   * starts a line after some indentation ends at the first closing bracket that starts a line with the same
+   * indentation. A raw newline cannot occur inside a JSON string, so that bracket is found with a native byte
+   * search and a look at the bytes before it, instead of a walk through every byte. It is only a guess, which
+   * JSON.parse confirms (see parseGuess); compact JSON gets no guess. Returns the index after the bracket, or
+   * NO_END. With `more`, one more window is read when the bracket is not in the bytes read so far (this.mark is
+   * then moved with the element's start).
+   */
+  private guessedEnd(p: number, more: boolean): number {
+    let buf = this.buf;
+    let k = p;
+    while (k > 0 && (buf[k - 1] === 0x20 || buf[k - 1] === 0x09)) k--;
+    const indent = p - k;
+    if (k === 0 || buf[k - 1] !== NEWLINE || indent > 256) return NO_END;
+    const bracket = buf[p] === 0x7b ? 0x7d : 0x5d;
+    let refilled = !more;
+    let q = p + 1;
+    for (;;) {
+      q = buf.indexOf(bracket, q);
+      if (q === -1 || q >= this.len) {
+        if (refilled || this.eof || (k === 0 && this.len === buf.length)) {
+          if (more) this.wrongGuesses++;
+          return NO_END;
+        }
+        // Not in the window: read one more window's worth, keeping the element and its indentation.
+        const searched = this.len;
+        this.mark = k;
+        const shift = this.refill();
+        buf = this.buf;
+        p -= shift;
+        k -= shift;
+        q = searched - shift;
+        this.mark = p;
+        refilled = true;
+        continue;
+      }
+      const newline = q - indent - 1;
+      if (newline > p && buf[newline] === NEWLINE && sameBytes(buf, newline + 1, k, indent)) return q + 1;
+      q++;
+    }
+  }
+
   private parseSlice(start: number, end: number): unknown {
     const text = this.buf.toString('utf8', start, end);
     try {
@@ -307,6 +456,18 @@ class Scanner {
       throw new JsonSyntaxError(this.base + start, `invalid JSON value (${(error as Error).message})`);
     }
   }
+}
+
+/** The index of the first byte from p (before end) that is not JSON whitespace, or end. */
+function skipSpace(buf: Buffer, p: number, end: number): number {
+  while (p < end && (buf[p] === 0x20 || buf[p] === 0x0a || buf[p] === 0x0d || buf[p] === 0x09)) p++;
+  return p;
+}
+
+/** True when buf[a, a + length) and buf[b, b + length) hold the same bytes (short runs of indentation). */
+function sameBytes(buf: Buffer, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
 }
 
 /** Sets a member the way JSON.parse does: `__proto__` becomes an own property, never the prototype. */

@@ -64,26 +64,34 @@ export function countFindings(findings: readonly Finding[], fixed = 0): Counts {
 }
 
 export function evaluatePolicy(findings: readonly Finding[], policy: Policy): PolicyResult {
-  const open = findings.filter((f) => f.status !== 'suppressed' && (policy.scope === 'all' || f.status === 'new'));
   const failOn = policy.failOn;
-  const failing = failOn === 'none' ? [] : open.filter((f) => atLeast(f.severity, failOn));
+  const failing: Finding[] = [];
+  const failingBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  let open = 0;
+  for (const f of findings) {
+    if (f.status === 'suppressed' || (policy.scope !== 'all' && f.status !== 'new')) continue;
+    open++;
+    if (failOn !== 'none' && atLeast(f.severity, failOn)) {
+      failing.push(f);
+      failingBySeverity[f.severity]++;
+    }
+  }
   const scope = policy.scope === 'new' ? 'new ' : '';
   if (failOn === 'none')
     return {
       passed: true,
       failing,
-      summary: `passed: fail-on is none (${open.length} open ${scope}finding(s) reported only)`,
+      summary: `passed: fail-on is none (${open} open ${scope}finding(s) reported only)`,
     };
   if (failing.length === 0) {
     return {
       passed: true,
       failing,
-      summary: `passed: no open ${scope}finding at or above ${failOn} (${open.length} below it)`,
+      summary: `passed: no open ${scope}finding at or above ${failOn} (${open} below it)`,
     };
   }
-  const bySeverity = SEVERITIES.map((s) => [s, failing.filter((f) => f.severity === s).length] as [Severity, number])
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
+  const bySeverity = SEVERITIES.filter((s) => failingBySeverity[s] > 0)
+    .map((s) => `${failingBySeverity[s]} ${s}`)
     .join(', ');
   return {
     passed: false,

@@ -39,4 +39,30 @@ export interface ReportReader {
    * slimmed. `read` must accept the resulting skeleton exactly as it accepts the full document.
    */
   readonly streamPlan: ScanPlan;
+  /**
+   * Optional, and preferred to `streamPlan` when present: reading one large file by turning each finding-list
+   * element into its record as it streams by, so neither the element nor a slim copy of it is kept until the end.
+   * `read` returns the same result `read(document)` would, or throws StreamContextChanged when the document
+   * turned out to be laid out so that an element was read before all it depends on (then the file is read again
+   * with `streamPlan`).
+   */
+  streamRead?(context: ReadContext): StreamRead;
+}
+
+/** One streamed read of a large file (see ReportReader.streamRead). */
+export interface StreamRead {
+  plan: ScanPlan;
+  /** Reads the skeleton the plan left: the records made on the way, in document order. */
+  read(skeleton: unknown): ReadResult;
+}
+
+/**
+ * Thrown by StreamRead.read when records were made from a context that the rest of the document changed (e.g. a
+ * Trivy Result whose Class comes after its Vulnerabilities): nothing is wrong with the file, it is read again.
+ */
+export class StreamContextChanged extends Error {
+  constructor(what: string) {
+    super(`streamed read out of date: ${what}`);
+    this.name = 'StreamContextChanged';
+  }
 }

@@ -4,7 +4,7 @@ import { READERS, chooseReader, outlinePlan, previewPlan } from './detect.js';
 import { InputError } from './input-error.js';
 import { bufferSource, scanJson, type ByteSource } from './json-scanner.js';
 import { JsonSyntaxError, findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
-import type { ReaderName, ReadResult } from './reader.js';
+import { StreamContextChanged, type ReaderName, type ReadResult } from './reader.js';
 
 export interface ReadReportOptions {
   /** Reader forced by a `tool:` prefix. */
@@ -103,6 +103,15 @@ function readReport(open: Opener, size: number, options: ReadReportOptions & { d
   }
   const reader = chooseReader(preview, file, options.reader);
   if (!reader) return finish(emptyResult(preview), undefined, file, size, true);
+  const streaming = reader.streamRead?.(context);
+  if (streaming) {
+    const skeleton = guardJson(file, () => scanJson(open(), streaming.plan));
+    try {
+      return finish(streaming.read(skeleton), reader.name, file, size, true);
+    } catch (error) {
+      if (!(error instanceof StreamContextChanged)) throw error;
+    }
+  }
   const skeleton = guardJson(file, () => scanJson(open(), reader.streamPlan));
   return finish(reader.read(skeleton, context), reader.name, file, size, true);
 }

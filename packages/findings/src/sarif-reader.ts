@@ -2,6 +2,7 @@
 // uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several runs.
 import type { ScanPlan } from './json-scanner.js';
 import { contentIdentity, findingRecord, type Category, type FindingRecord, type Severity } from './model.js';
+import { Interner } from './intern.js';
 import { joinUri, uriToPath } from './paths.js';
 import type { ReadContext, ReadResult, ReportReader } from './reader.js';
 import { isObject, list, positiveInteger, text } from './report-values.js';
@@ -51,12 +52,13 @@ function read(doc: unknown, context: ReadContext): ReadResult {
   const suppressed: FindingRecord[] = [];
   const tools: string[] = [];
   const notes: string[] = [];
+  const shared = new Interner();
   if (version !== '2.1.0') notes.push(`SARIF version ${version}: read as 2.1.0, the version GitHub accepts`);
   list(root['runs']).forEach((run, r) => {
     if (!isObject(run)) return;
     const tool = toolName(run);
     if (!tools.includes(tool)) tools.push(tool);
-    const rc = runContext(run, tool);
+    const rc = runContext(run, tool, shared);
     for (const invocation of list(run['invocations'])) {
       if (isObject(invocation) && invocation['executionSuccessful'] === false) {
         notes.push(`${tool} reported that its run did not complete successfully (runs[${r}].invocations)`);
@@ -102,9 +104,30 @@ interface RunContext {
   /** The driver, then the extensions (tool components, SARIF §3.19). */
   components: Json[];
   rulesById: Map<string, Json>;
+  /** What results take from their rule, by rule (a run has few rules and many results). */
+  facts: Map<Json | undefined, RuleFacts>;
+  /** Artifact paths by uriBaseId and uri: results of one file share them. */
+  paths: Map<string, string | undefined>;
+  /** Values shared across the records of this read. */
+  shared: Interner;
 }
 
-function runContext(run: Json, tool: string): RunContext {
+/** What a result takes from its rule, worked out once per rule. */
+interface RuleFacts {
+  shortDescription: string | undefined;
+  fullDescription: string | undefined;
+  name: string | undefined;
+  helpUri: string | undefined;
+  /** The rule's tags without repeats: the tags of a result that has none of its own. */
+  tags: string[];
+  /** For results with no tags of their own: their record's tags and CWEs (shared), and category by rule id. */
+  recordTags: string[] | undefined;
+  cwes: string[] | undefined;
+  categoryRuleId: string | undefined;
+  category: Category | undefined;
+}
+
+function runContext(run: Json, tool: string, shared: Interner): RunContext {
   const toolObject = isObject(run['tool']) ? run['tool'] : {};
   const driver = isObject(toolObject['driver']) ? toolObject['driver'] : {};
   const components = [driver, ...list(toolObject['extensions']).filter(isObject)];
@@ -115,7 +138,27 @@ function runContext(run: Json, tool: string): RunContext {
         rulesById.set(rule['id'], rule);
     }
   }
-  return { run, tool, components, rulesById };
+  return { run, tool, components, rulesById, facts: new Map(), paths: new Map(), shared };
+}
+
+function ruleFacts(rule: Json | undefined, rc: RunContext): RuleFacts {
+  let facts = rc.facts.get(rule);
+  if (facts === undefined) {
+    const tags = [...new Set(tagsOf(rule))];
+    facts = {
+      shortDescription: description(rule, 'shortDescription'),
+      fullDescription: description(rule, 'fullDescription'),
+      name: text(rule?.['name'], 300),
+      helpUri: text(rule?.['helpUri'], 1000),
+      tags,
+      recordTags: tags.length > 0 ? tags.slice(0, 20) : undefined,
+      cwes: cwesOf(tags),
+      categoryRuleId: undefined,
+      category: undefined,
+    };
+    rc.facts.set(rule, facts);
+  }
+  return facts;
 }
 
 /** The rule object a result refers to: by rule.index / ruleIndex in its tool component, else by id. */
@@ -166,14 +209,29 @@ function description(holder: unknown, key: string): string | undefined {
   return isObject(holder) && isObject(holder[key]) ? text(holder[key]['text']) : undefined;
 }
 
+const PLACEHOLDER = /\{\{|\}\}|\{(\d+)\}/g;
+
 /** Fills {0}, {1}… from arguments; {{ and }} are literal braces (SARIF §3.11.5). */
 export function formatMessage(template: string, args: unknown[]): string {
-  return template.replace(/\{\{|\}\}|\{(\d+)\}/g, (match, n: string | undefined) => {
+  if (!template.includes('{') && !template.includes('}')) return template;
+  return template.replace(PLACEHOLDER, (match, n: string | undefined) => {
     if (match === '{{') return '{';
     if (match === '}}') return '}';
     const value = args[Number(n)];
     return value === undefined ? match : String(value);
   });
+}
+
+/** The first line of a message with something on it (messages often start with a blank line). */
+function firstLineOf(message: string): string | undefined {
+  for (let start = 0; start <= message.length;) {
+    const end = message.indexOf('\n', start);
+    const line = end < 0 ? message.slice(start) : message.slice(start, end);
+    if (line.trim() !== '') return line;
+    if (end < 0) return undefined;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /** The result's message: its text, else the rule's (or the driver's global) messageStrings entry by id. */
@@ -264,6 +322,19 @@ function artifactPath(location: Json, run: Json, context: ReadContext): string |
   return uriToPath(relative, context.root);
 }
 
+/** artifactPath, remembered per run for locations given by uri (and uriBaseId). */
+function cachedArtifactPath(location: Json, rc: RunContext, context: ReadContext): string | undefined {
+  const uri = location['uri'];
+  const base = location['uriBaseId'];
+  if (typeof uri !== 'string' || (base !== undefined && typeof base !== 'string'))
+    return artifactPath(location, rc.run, context);
+  const key = base === undefined ? `-${uri}` : `${base.length}:${base}:${uri}`;
+  if (rc.paths.has(key)) return rc.paths.get(key);
+  const path = artifactPath(location, rc.run, context);
+  rc.paths.set(key, path);
+  return path;
+}
+
 function isAbsoluteUri(uri: string): boolean {
   return /^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(uri) || uri.startsWith('/');
 }
@@ -274,7 +345,13 @@ function isAbsoluteUri(uri: string): boolean {
  */
 function toolFingerprint(result: Json): string | undefined {
   if (isObject(result['fingerprints'])) {
-    const entries = Object.entries(result['fingerprints']).filter(([, v]) => typeof v === 'string' && v !== '');
+    const fingerprints = result['fingerprints'];
+    const keys = Object.keys(fingerprints);
+    if (keys.length === 1) {
+      const value = fingerprints[keys[0]!];
+      if (typeof value === 'string' && value !== '') return `${keys[0]!}=${value}`;
+    }
+    const entries = Object.entries(fingerprints).filter(([, v]) => typeof v === 'string' && v !== '');
     if (entries.length > 0)
       return entries
         .sort(([a], [b]) => a.localeCompare(b))
@@ -294,27 +371,46 @@ function toolFingerprint(result: Json): string | undefined {
 }
 
 function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, context: ReadContext): FindingRecord {
-  const { run, tool } = rc;
+  const { tool } = rc;
   const rule = ruleOf(result, rc);
+  const facts = ruleFacts(rule, rc);
   const ref = isObject(result['rule']) ? result['rule'] : {};
-  const ruleId = text(result['ruleId'], 200) ?? text(ref['id'], 200) ?? text(rule?.['id'], 200) ?? 'unknown-rule';
+  const ruleId = rc.shared.string(
+    text(result['ruleId'], 200) ?? text(ref['id'], 200) ?? text(rule?.['id'], 200) ?? 'unknown-rule',
+  );
   const message = messageOf(result, rule, rc);
-  const shortDescription = description(rule, 'shortDescription');
-  const fullDescription = description(rule, 'fullDescription');
-  const firstLine = message?.split('\n').find((line) => line.trim() !== '');
-  const title = text(firstLine, 300) ?? shortDescription ?? text(rule?.['name'], 300) ?? ruleId;
+  const { shortDescription, fullDescription } = facts;
+  const firstLine = message === undefined ? undefined : firstLineOf(message);
+  const title = text(firstLine, 300) ?? shortDescription ?? facts.name ?? ruleId;
   const details = message && text(message) !== title ? text(message) : (fullDescription ?? shortDescription);
 
   const first = list(result['locations']).find(isObject);
   const physical = first && isObject(first['physicalLocation']) ? first['physicalLocation'] : {};
   const artifact = isObject(physical['artifactLocation']) ? physical['artifactLocation'] : {};
   const region = isObject(physical['region']) ? physical['region'] : {};
-  const path = artifactPath(artifact, run, context) ?? '';
+  const path = cachedArtifactPath(artifact, rc, context) ?? '';
   const startLine = positiveInteger(region['startLine']);
   const rawSnippet = isObject(region['snippet']) ? text(region['snippet']['text'], 5000) : undefined;
 
-  const tags = [...new Set([...tagsOf(rule), ...tagsOf(result)])];
-  const category = categoryOf(tags, ruleId, tool);
+  const ownTags = tagsOf(result);
+  let category: Category;
+  let tags: string[] | undefined;
+  let cwes: string[] | undefined;
+  if (ownTags.length === 0) {
+    // The common case: the rule's tags, CWEs and category, worked out once per rule.
+    if (facts.categoryRuleId !== ruleId || facts.category === undefined) {
+      facts.category = categoryOf(facts.tags, ruleId, tool);
+      facts.categoryRuleId = ruleId;
+    }
+    category = facts.category;
+    tags = facts.recordTags;
+    cwes = facts.cwes;
+  } else {
+    const all = [...new Set([...facts.tags, ...ownTags])];
+    category = categoryOf(all, ruleId, tool);
+    tags = all.length > 0 ? all.slice(0, 20) : undefined;
+    cwes = cwesOf(all);
+  }
   // Secret scanners put the secret itself in the snippet (Gitleaks does): only its length is kept.
   const snippet = category === 'secret' && rawSnippet !== undefined ? '*'.repeat(rawSnippet.length) : rawSnippet;
   return findingRecord({
@@ -340,9 +436,9 @@ function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, c
       detail: message,
     }),
     source: { file: context.file, tool, record: pointer },
-    helpUri: text(rule?.['helpUri'], 1000),
-    cwes: cwesOf(tags),
-    tags: tags.length > 0 ? tags.slice(0, 20) : undefined,
+    helpUri: facts.helpUri,
+    cwes,
+    tags,
   });
 }
 

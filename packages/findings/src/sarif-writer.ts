@@ -2,6 +2,7 @@
 // and 25,000 results per run (least severe dropped first, and said so), rules de-duplicated with security-severity,
 // a primaryLocationLineHash and a location on every result.
 import { SEVERITIES, type Finding, type Severity } from './model.js';
+import { CHUNK_CHARS } from './json-text.js';
 import { pathToUri } from './paths.js';
 import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.js';
 
@@ -112,16 +113,19 @@ export function buildSarif(findings: readonly Finding[], options: SarifWriteOpti
   return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }, dropped, combinedTools };
 }
 
+/** Bucket of a finding when results must be dropped: open before suppressed, then most severe first. */
+const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
 /** Keeps the most important results: open before suppressed, then most severe first (stable, in linear time). */
 function withinLimit(findings: Finding[], max: number): { kept: Finding[]; left: Finding[] } {
   if (findings.length <= max) return { kept: findings, left: [] };
-  const buckets = [...SEVERITIES, ...SEVERITIES].map(() => [] as Finding[]);
+  const buckets: Finding[][] = [...SEVERITIES, ...SEVERITIES].map(() => []);
   for (const finding of findings) {
-    buckets[SEVERITIES.indexOf(finding.severity) + (finding.status === 'suppressed' ? SEVERITIES.length : 0)]!.push(
+    buckets[SEVERITY_INDEX[finding.severity] + (finding.status === 'suppressed' ? SEVERITIES.length : 0)]!.push(
       finding,
     );
   }
-  const ordered = buckets.flat();
+  const ordered = ([] as Finding[]).concat(...buckets);
   return { kept: ordered.slice(0, max), left: ordered.slice(max) };
 }
 
@@ -140,42 +144,64 @@ function slug(tool: string): string {
   );
 }
 
+/** A rule of the run being built: its index and the highest severity of its results so far. */
+interface RuleEntry {
+  index: number;
+  severity: Severity;
+}
+
+type SarifLocations = SarifResult['locations'];
+
+/**
+ * What results in one file share (they are written, never changed, so one object serves them all): its
+ * artifactLocation, and the locations of results without a line (package findings point at their manifest).
+ */
+interface Artifact {
+  artifactLocation: { uri: string };
+  wholeFile: SarifLocations | undefined;
+}
+
 function buildRun(tool: string, findings: Finding[], automationId: string, prefixRules: boolean): SarifRun {
-  const uris = new Map<string, string>();
-  const uriOf = (path: string) => {
-    let uri = uris.get(path);
-    if (uri === undefined) uris.set(path, (uri = pathToUri(path)));
-    return uri;
+  const artifacts = new Map<string, Artifact>();
+  const artifactOf = (path: string) => {
+    let artifact = artifacts.get(path);
+    if (artifact === undefined) {
+      artifact = { artifactLocation: { uri: pathToUri(path) }, wholeFile: undefined };
+      artifacts.set(path, artifact);
+    }
+    return artifact;
   };
   const rules: SarifRule[] = [];
-  const ruleIndex = new Map<string, number>();
-  const severityByRule = new Map<string, Severity>();
+  const byRuleId = new Map<string, RuleEntry>();
   const results: SarifResult[] = [];
+  const entries: RuleEntry[] = [];
   for (const finding of findings) {
     const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
-    let index = ruleIndex.get(ruleId);
-    if (index === undefined) {
-      index = rules.length;
-      ruleIndex.set(ruleId, index);
+    let entry = byRuleId.get(ruleId);
+    if (entry === undefined) {
+      entry = { index: rules.length, severity: finding.severity };
+      byRuleId.set(ruleId, entry);
       rules.push(ruleFor(ruleId, finding));
+    } else {
+      entry.severity = maxSeverity(entry.severity, finding.severity);
     }
-    severityByRule.set(ruleId, maxSeverity(severityByRule.get(ruleId) ?? 'info', finding.severity));
-    results.push(resultFor(finding, ruleId, index, uriOf));
+    entries.push(entry);
+    results.push(resultFor(finding, ruleId, entry.index, artifactOf));
   }
   // A rule's security-severity is the highest of its results; each result keeps its own level, and a result
   // below its rule's severity carries its own score too (GitHub reads the rule's; readers that look at results,
   // this package's included, get the exact severity back).
   for (const rule of rules) {
-    const severity = severityByRule.get(rule.id)!;
+    const severity = byRuleId.get(rule.id)!.severity;
     rule.defaultConfiguration.level = severityLevel(severity);
     if (severity !== 'info') rule.properties['security-severity'] = SECURITY_SEVERITY_SCORE[severity];
   }
-  results.forEach((result, i) => {
+  for (let i = 0; i < results.length; i++) {
     const severity = findings[i]!.severity;
-    if (severity !== severityByRule.get(result.ruleId)) {
-      result.properties = { 'security-severity': severity === 'info' ? '0.0' : SECURITY_SEVERITY_SCORE[severity] };
+    if (severity !== entries[i]!.severity) {
+      results[i]!.properties = { 'security-severity': severity === 'info' ? '0.0' : SECURITY_SEVERITY_SCORE[severity] };
     }
-  });
+  }
   return { tool: { driver: { name: tool, rules } }, automationDetails: { id: automationId }, results };
 }
 
@@ -201,11 +227,35 @@ function ruleFor(ruleId: string, finding: Finding): SarifRule {
   };
 }
 
-function resultFor(finding: Finding, ruleId: string, ruleIndex: number, uriOf: (path: string) => string): SarifResult {
+function resultFor(
+  finding: Finding,
+  ruleId: string,
+  ruleIndex: number,
+  artifactOf: (path: string) => Artifact,
+): SarifResult {
   // A result without a path still needs a location: it points at the report that produced it.
   const path = finding.location.path !== '' ? finding.location.path : (finding.sources[0]?.file ?? 'unknown');
-  const { startLine, endLine, startColumn, endColumn } = finding.location;
-  const region: SarifResult['locations'][number]['physicalLocation']['region'] = { startLine: startLine ?? 1 };
+  const artifact = artifactOf(path);
+  const result: SarifResult = {
+    ruleId,
+    ruleIndex,
+    level: severityLevel(finding.severity),
+    message: { text: bounded(messageFor(finding), 4000) },
+    locations:
+      finding.location.startLine === undefined
+        ? (artifact.wholeFile ??= [
+            { physicalLocation: { artifactLocation: artifact.artifactLocation, region: { startLine: 1 } } },
+          ])
+        : [{ physicalLocation: { artifactLocation: artifact.artifactLocation, region: regionOf(finding.location) } }],
+    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
+  };
+  if (finding.suppression) result.suppressions = [{ kind: 'external', justification: finding.suppression.reason }];
+  return result;
+}
+
+function regionOf(location: Finding['location']): SarifLocations[number]['physicalLocation']['region'] {
+  const { startLine, endLine, startColumn, endColumn } = location;
+  const region: SarifLocations[number]['physicalLocation']['region'] = { startLine: startLine ?? 1 };
   if (startLine !== undefined) {
     if (startColumn !== undefined) region.startColumn = startColumn;
     if (endLine !== undefined && endLine >= startLine) region.endLine = endLine;
@@ -213,31 +263,26 @@ function resultFor(finding: Finding, ruleId: string, ruleIndex: number, uriOf: (
     if (endColumn !== undefined && (!sameLine || startColumn === undefined || endColumn > startColumn))
       region.endColumn = endColumn;
   }
-  return {
-    ruleId,
-    ruleIndex,
-    level: severityLevel(finding.severity),
-    message: { text: bounded(messageFor(finding), 4000) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(path) }, region } }],
-    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-    ...(finding.suppression && {
-      suppressions: [{ kind: 'external' as const, justification: finding.suppression.reason }],
-    }),
-  };
+  return region;
 }
 
 function messageFor(finding: Finding): string {
-  const lines = [finding.title];
+  let message = finding.title;
   if (finding.package) {
     const { name, version, fixedVersion } = finding.package;
-    lines.push(
-      `Package: ${name}${version ? ` ${version}` : ''}${finding.category === 'vulnerability' ? (fixedVersion ? ` (fixed in ${fixedVersion})` : ' (no fixed version yet)') : ''}`,
-    );
+    const fix =
+      finding.category === 'vulnerability'
+        ? fixedVersion
+          ? ` (fixed in ${fixedVersion})`
+          : ' (no fixed version yet)'
+        : '';
+    message += `\nPackage: ${name}${version ? ` ${version}` : ''}${fix}`;
   }
   // Package findings' descriptions are the rule's (one per CVE or licence), so they stay in the rule.
-  if (finding.description && finding.description !== finding.title && !finding.package) lines.push(finding.description);
-  if (finding.tools.length > 1) lines.push(`Reported by ${finding.tools.join(', ')}.`);
-  return lines.join('\n');
+  if (finding.description && finding.description !== finding.title && !finding.package)
+    message += `\n${finding.description}`;
+  if (finding.tools.length > 1) message += `\nReported by ${finding.tools.join(', ')}.`;
+  return message;
 }
 
 function bounded(value: string, max: number): string {
@@ -246,12 +291,18 @@ function bounded(value: string, max: number): string {
 
 /** The log as text, produced run by run and result by result so no single huge string is built. */
 export function* serializeSarif(log: SarifLog): Generator<string> {
-  yield `{"$schema":${JSON.stringify(log.$schema)},"version":"2.1.0","runs":[`;
+  let chunk = `{"$schema":${JSON.stringify(log.$schema)},"version":"2.1.0","runs":[`;
   for (const [r, run] of log.runs.entries()) {
     const { results, ...head } = run;
-    yield `${r > 0 ? ',' : ''}\n${JSON.stringify(head).slice(0, -1)},"results":[`;
-    for (const [i, result] of results.entries()) yield `${i > 0 ? ',' : ''}\n${JSON.stringify(result)}`;
-    yield ']}';
+    chunk += `${r > 0 ? ',' : ''}\n${JSON.stringify(head).slice(0, -1)},"results":[`;
+    for (let i = 0; i < results.length; i++) {
+      chunk += `${i > 0 ? ',' : ''}\n${JSON.stringify(results[i])}`;
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    chunk += ']}';
   }
-  yield '\n]}\n';
+  yield `${chunk}\n]}\n`;
 }

@@ -1,8 +1,15 @@
 // Reads Trivy JSON in all its shapes: pre-0.20 bare array or null, SchemaVersion 2, old and new `trivy k8s`.
-import type { ElementMapper, ScanPlan } from './json-scanner.js';
+import type { ElementMapper, PathSegment, ScanPlan } from './json-scanner.js';
 import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
 import { imageRepository, normalisePath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader } from './reader.js';
+import {
+  StreamContextChanged,
+  type ReadContext,
+  type ReadResult,
+  type ReportReader,
+  type StreamRead,
+} from './reader.js';
+import { Interner } from './intern.js';
 import { isObject, list, positiveInteger, text } from './report-values.js';
 import { trivySeverity, trivyVulnerabilitySeverity } from './severity.js';
 
@@ -24,6 +31,7 @@ interface Shape {
 }
 
 const FINDING_LISTS = ['Vulnerabilities', 'Misconfigurations', 'Secrets', 'Licenses'] as const;
+type FindingList = (typeof FINDING_LISTS)[number];
 
 /**
  * Trivy check ids changed spelling across versions (DS002, AVD-DS-0002, DS-0002; KSV001, AVD-KSV-0001): all map to
@@ -66,10 +74,7 @@ function shapeOf(doc: unknown): Shape {
     for (const key of groups) {
       list(doc[key]).forEach((resource, i) => {
         if (!isObject(resource)) return;
-        const workload = [resource['Namespace'], resource['Kind'], resource['Name']]
-          .filter((part): part is string => typeof part === 'string' && part !== '')
-          .join('/');
-        const namespace = typeof resource['Namespace'] === 'string' ? resource['Namespace'] : '';
+        const { workload, namespace } = workloadOf(resource);
         for (const where of resultsOf(list(resource['Results']), `/${key}/${i}/Results`, workload)) {
           results.push({ ...where, workload, ...(namespace && { namespace }) });
         }
@@ -84,6 +89,15 @@ function shapeOf(doc: unknown): Shape {
       ? imageRepository(doc['ArtifactName'])
       : '';
   return { format: `Trivy JSON${version}`, results: resultsOf(list(doc['Results']), '/Results', artifact) };
+}
+
+/** A k8s resource's "namespace/Kind/name" and namespace. */
+function workloadOf(resource: Json): { workload: string; namespace: string } {
+  const workload = [resource['Namespace'], resource['Kind'], resource['Name']]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join('/');
+  const namespace = typeof resource['Namespace'] === 'string' ? resource['Namespace'] : '';
+  return { workload, namespace };
 }
 
 function resultsOf(results: unknown[], pointer: string, artifact: string): ResultContext[] {
@@ -103,6 +117,10 @@ interface Target {
   packageScope: string;
   tags: string[] | undefined;
   context: ReadContext;
+  /** Everything above that records are made from, as one string: a streamed read checks it did not change. */
+  key: string;
+  /** Values shared across the records of this read. */
+  shared: Interner;
 }
 
 /** Pre-0.20 reports have no Class: their OS package results are the ones whose Target ends in "(<os> <version>)". */
@@ -111,35 +129,64 @@ function isOsPackages(result: Json, target: string): boolean {
   return /\s\([a-z]+[\w.-]* [\w.-]+\)$/i.test(target);
 }
 
-function targetOf(where: ResultContext, context: ReadContext): Target {
+function targetOf(where: ResultContext, context: ReadContext, shared: Interner): Target {
   const raw = text(where.result['Target'], 1000) ?? '';
   const osPackages = isOsPackages(where.result, raw);
   const path = osPackages ? imageRepository(raw) : normalisePath(raw, context.root);
   const packageScope = osPackages ? path : [where.workload ?? where.artifact, path].filter(Boolean).join('//');
-  return { where, path, packageScope, tags: strings([where.result['Type'], where.result['Class']]), context };
+  const tags = strings([where.result['Type'], where.result['Class']]);
+  const key = [where.pointer, path, packageScope, where.namespace ?? '', ...(tags ?? [])].join('\u0000');
+  return { where, path, packageScope, tags, context, key, shared };
 }
 
-function read(doc: unknown, context: ReadContext): ReadResult {
+/** Where a finding-list element goes: active records, suppressed records, or nowhere. */
+type Bucket = 'records' | 'suppressed' | 'none';
+
+function bucketOf(key: FindingList, item: Json): Bucket {
+  if (key !== 'Misconfigurations') return 'records';
+  // Only FAIL is a finding; PASS rows come with --include-non-failures, EXCEPTION is excepted by policy.
+  const status = typeof item['Status'] === 'string' ? item['Status'].toUpperCase() : 'FAIL';
+  return status === 'PASS' ? 'none' : status === 'EXCEPTION' ? 'suppressed' : 'records';
+}
+
+/** A finding-list element already turned into its record while streaming, with the Result context used. */
+class StreamedElement {
+  constructor(
+    readonly record: FindingRecord | undefined,
+    readonly bucket: Bucket,
+    readonly target: Target,
+  ) {}
+}
+
+/** A streamed read's state: every element turned into a record early must be met again by `read`. */
+interface StreamState {
+  made: number;
+  met: number;
+  shared: Interner;
+}
+
+function read(doc: unknown, context: ReadContext, stream?: StreamState): ReadResult {
   const { format, results } = shapeOf(doc);
   const records: FindingRecord[] = [];
   const suppressed: FindingRecord[] = [];
+  const shared = stream?.shared ?? new Interner();
   for (const where of results) {
-    const target = targetOf(where, context);
+    const target = targetOf(where, context, shared);
     for (const key of FINDING_LISTS) {
       list(where.result[key]).forEach((item, i) => {
-        if (!isObject(item)) return;
-        const record = toRecord(key, item, target, `${where.pointer}/${key}/${i}`);
-        if (!record) return;
-        if (key === 'Misconfigurations') {
-          // Only FAIL is a finding; PASS rows come with --include-non-failures, EXCEPTION is excepted by policy.
-          const status = typeof item['Status'] === 'string' ? item['Status'].toUpperCase() : 'FAIL';
-          if (status === 'PASS') return;
-          if (status === 'EXCEPTION') {
-            suppressed.push(record);
-            return;
-          }
+        let record: FindingRecord | undefined;
+        let bucket: Bucket;
+        if (item instanceof StreamedElement) {
+          if (item.target.key !== target.key)
+            throw new StreamContextChanged(`${where.pointer} changed after its ${key}`);
+          if (stream) stream.met++;
+          ({ record, bucket } = item);
+        } else {
+          if (!isObject(item)) return;
+          bucket = bucketOf(key, item);
+          record = toRecord(key, item, target, `${where.pointer}/${key}/${i}`);
         }
-        records.push(record);
+        if (record && bucket !== 'none') (bucket === 'records' ? records : suppressed).push(record);
       });
     }
     // Findings that .trivyignore or VEX modified are not findings, but they are counted as suppressed.
@@ -151,17 +198,84 @@ function read(doc: unknown, context: ReadContext): ReadResult {
       if (record) suppressed.push(record);
     });
   }
+  if (stream && stream.met !== stream.made)
+    throw new StreamContextChanged('the document is not shaped as it first looked');
   return { tools: ['trivy'], format, records, suppressed, notes: [] };
 }
 
-const MODIFIED_TYPES: Record<string, (typeof FINDING_LISTS)[number]> = {
+/**
+ * The Result a finding list being streamed belongs to, from what has been read so far (`containers`: the
+ * document, …, the Result, the list). Trivy writes a Result's Target, Class and Type before its lists and the
+ * report's artifact (or the k8s workload) before its Results; when that is not so, what is computed here differs
+ * from what `read` computes at the end, which it notices (StreamedElement.target.key). Undefined when the list is
+ * not where a Result's lists are, or its Target is not known yet: the element is then kept slim and read at the end.
+ */
+function streamingResult(path: readonly PathSegment[], containers: readonly unknown[]): ResultContext | undefined {
+  const doc = containers[0];
+  const result = containers[containers.length - 2];
+  if (!isObject(result) || typeof result['Target'] !== 'string') return undefined;
+  if (Array.isArray(doc)) {
+    return path.length === 2 ? { result, pointer: `/${path[0]}`, artifact: '' } : undefined;
+  }
+  if (!isObject(doc)) return undefined;
+  const k8s = typeof doc['ClusterName'] === 'string' || 'Resources' in doc || 'Findings' in doc;
+  if (path.length === 3 && path[0] === 'Results' && !k8s) {
+    const artifact =
+      doc['ArtifactType'] === 'container_image' && typeof doc['ArtifactName'] === 'string'
+        ? imageRepository(doc['ArtifactName'])
+        : '';
+    return { result, pointer: `/Results/${path[1]}`, artifact };
+  }
+  const resource = containers[2];
+  if (path.length === 5 && path[2] === 'Results' && k8s && isObject(resource)) {
+    const { workload, namespace } = workloadOf(resource);
+    return {
+      result,
+      pointer: `/${path[0]}/${path[1]}/Results/${path[3]}`,
+      artifact: '',
+      workload,
+      ...(namespace && { namespace }),
+    };
+  }
+  return undefined;
+}
+
+/** A streamed read: each finding-list element becomes its record as soon as it is parsed (see streamingResult). */
+function streamRead(context: ReadContext): StreamRead {
+  const state: StreamState = { made: 0, met: 0, shared: new Interner() };
+  let target: Target | undefined;
+  const mapper =
+    (key: FindingList): ElementMapper =>
+    (element, index, path, containers) => {
+      if (index === 0) {
+        const where = streamingResult(path, containers);
+        target = where && targetOf(where, context, state.shared);
+      }
+      if (!isObject(element)) return element;
+      if (!target) return SLIMMERS[key]!(element, index, path, containers);
+      const bucket = bucketOf(key, element);
+      const record =
+        bucket === 'none' ? undefined : toRecord(key, element, target, `${target.where.pointer}/${key}/${index}`);
+      state.made++;
+      return new StreamedElement(record, bucket, target);
+    };
+  const mappers = new Map(FINDING_LISTS.map((key) => [key, mapper(key)]));
+  const plan: ScanPlan = (path) => {
+    const action = streamPlan(path);
+    const key = path[path.length - 1];
+    return typeof action === 'function' && path.length >= 2 ? (mappers.get(key as FindingList) ?? action) : action;
+  };
+  return { plan, read: (skeleton) => read(skeleton, context, state) };
+}
+
+const MODIFIED_TYPES: Record<string, FindingList> = {
   vulnerability: 'Vulnerabilities',
   misconfiguration: 'Misconfigurations',
   secret: 'Secrets',
   license: 'Licenses',
 };
 
-function toRecord(key: (typeof FINDING_LISTS)[number], item: Json, target: Target, pointer: string) {
+function toRecord(key: FindingList, item: Json, target: Target, pointer: string): FindingRecord {
   switch (key) {
     case 'Vulnerabilities':
       return vulnerability(item, target, pointer);
@@ -184,12 +298,14 @@ function source(pointer: string, context: ReadContext) {
 }
 
 function vulnerability(v: Json, target: Target, pointer: string): FindingRecord {
-  const context = target.context;
+  const { context, shared } = target;
   const id = text(v['VulnerabilityID'], 200) ?? 'UNKNOWN';
-  const name = text(v['PkgName'], 500) ?? text(v['PkgID'], 500) ?? 'unknown package';
-  const version = text(v['InstalledVersion'], 200) ?? '';
+  const name = shared.string(text(v['PkgName'], 500) ?? text(v['PkgID'], 500) ?? 'unknown package');
+  const version = shared.string(text(v['InstalledVersion'], 200) ?? '');
   const pkgPath =
-    typeof v['PkgPath'] === 'string' && v['PkgPath'] !== '' ? normalisePath(v['PkgPath'], context.root) : undefined;
+    typeof v['PkgPath'] === 'string' && v['PkgPath'] !== ''
+      ? shared.string(normalisePath(v['PkgPath'], context.root))
+      : undefined;
   const purl = isObject(v['PkgIdentifier']) ? text(v['PkgIdentifier']['PURL'], 1000) : undefined;
   return findingRecord({
     tool: 'trivy',
@@ -199,11 +315,17 @@ function vulnerability(v: Json, target: Target, pointer: string): FindingRecord 
     severity: trivyVulnerabilitySeverity(v),
     category: 'vulnerability',
     location: { path: pkgPath ?? target.path },
-    package: { name, version: version || undefined, fixedVersion: text(v['FixedVersion'], 200), purl },
-    identity: { kind: 'package', ids: [id], package: name, version, target: packageTarget(target, pkgPath) },
+    package: { name, version: version || undefined, fixedVersion: shared.string(text(v['FixedVersion'], 200)), purl },
+    identity: {
+      kind: 'package',
+      ids: [id],
+      package: name,
+      version,
+      target: pkgPath ? shared.string(packageTarget(target, pkgPath)) : target.packageScope,
+    },
     source: source(pointer, context),
     helpUri: text(v['PrimaryURL'], 1000),
-    cwes: strings(v['CweIDs']),
+    cwes: shared.list(strings(v['CweIDs'])),
     tags: target.tags,
   });
 }
@@ -302,7 +424,13 @@ function causeLines(code: unknown): string | undefined {
 }
 
 function strings(values: unknown): string[] | undefined {
-  const out = list(values).filter((v): v is string => typeof v === 'string' && v !== '');
+  if (!Array.isArray(values)) return undefined;
+  if (values.length === 1) {
+    // The common case (one CWE id): no filtering and de-duplicating.
+    const value: unknown = values[0];
+    return typeof value === 'string' && value !== '' ? [value] : undefined;
+  }
+  const out = values.filter((v): v is string => typeof v === 'string' && v !== '');
   return out.length > 0 ? [...new Set(out)] : undefined;
 }
 
@@ -393,4 +521,11 @@ const streamPlan: ScanPlan = (path) => {
   return SLIMMERS[key] ?? 'parse';
 };
 
-export const trivyReader: ReportReader = { name: 'trivy', format: 'Trivy JSON', detect, read, streamPlan };
+export const trivyReader: ReportReader = {
+  name: 'trivy',
+  format: 'Trivy JSON',
+  detect,
+  read: (doc, context) => read(doc, context),
+  streamPlan,
+  streamRead,
+};
