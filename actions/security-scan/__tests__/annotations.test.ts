@@ -1,14 +1,20 @@
 // Which findings become annotations, at which level and where: a pure function of the analysis.
 import { describe, expect, it } from '@jest/globals';
-import { findingAnnotations, isRepositoryPath } from '../src/annotations.js';
+import { isRepositoryPath, selectAnnotations } from '../src/annotations.js';
 import { analyseReports, banditReport, gitleaksReport, trivyReport } from './sample-reports.js';
+
+/** GitHub's limits per step. */
+const ROOM = { error: 10, warning: 10, notice: 10 };
+const NONE_OMITTED = { error: 0, warning: 0, notice: 0 };
 
 function annotationsFor(reports: Record<string, string>, failOn: 'high' | 'none' = 'high') {
   const analysis = analyseReports(reports, { policy: { failOn, scope: 'new' } });
-  return findingAnnotations(analysis.findings, new Set(analysis.result.failing));
+  const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), ROOM);
+  expect(selection.omitted).toEqual(NONE_OMITTED);
+  return selection.shown;
 }
 
-describe('findingAnnotations', () => {
+describe('selectAnnotations', () => {
   it('annotates code and secret findings on their file and line, most severe first, and skips packages', () => {
     const annotations = annotationsFor({
       'bandit.json': banditReport([
@@ -58,7 +64,37 @@ describe('findingAnnotations', () => {
       { 'bandit.json': banditReport([{ id: 'B602', severity: 'HIGH', text: 'shell', file: 'a.py', line: 1 }]) },
       { suppressions: [{ entry: 1, rule: 'B602', reason: 'fixture' }] },
     );
-    expect(findingAnnotations(analysis.findings, new Set())).toEqual([]);
+    expect(selectAnnotations(analysis.findings, new Set(), ROOM)).toEqual({ shown: [], omitted: NONE_OMITTED });
+  });
+
+  it('keeps the first findings of each level within its room, in order, and counts the rest per level', () => {
+    const analysis = analyseReports({
+      'bandit.json': banditReport([
+        { id: 'B602', severity: 'HIGH', text: 'shell 1', file: 'a.py', line: 1 },
+        { id: 'B307', severity: 'MEDIUM', text: 'eval 1', file: 'b.py', line: 2 },
+        { id: 'B602', severity: 'HIGH', text: 'shell 2', file: 'c.py', line: 3 },
+        { id: 'B307', severity: 'MEDIUM', text: 'eval 2', file: 'd.py', line: 4 },
+        { id: 'B311', severity: 'LOW', text: 'random 1', file: 'e.py', line: 5 },
+        { id: 'B307', severity: 'MEDIUM', text: 'eval 3', file: 'f.py', line: 6 },
+        { id: 'B311', severity: 'LOW', text: 'random 2', file: 'g.py', line: 7 },
+        { id: 'B602', severity: 'HIGH', text: 'shell 3', file: 'h.py', line: 8 },
+      ]),
+      'trivy.json': trivyReport('package-lock.json', [
+        { id: 'CVE-2024-0001', pkg: 'lodash', version: '4.17.0', severity: 'CRITICAL', title: 'not annotated' },
+      ]),
+    });
+    const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), {
+      error: 2,
+      warning: 1,
+      notice: 0,
+    });
+
+    expect(selection.shown.map((a) => [a.level, a.properties.file, a.message])).toEqual([
+      ['error', 'a.py', 'shell 1 (high, new, reported by bandit)'],
+      ['error', 'c.py', 'shell 2 (high, new, reported by bandit)'],
+      ['warning', 'b.py', 'eval 1 (medium, new, reported by bandit)'],
+    ]);
+    expect(selection.omitted).toEqual({ error: 1, warning: 2, notice: 2 });
   });
 });
 

@@ -13,21 +13,21 @@ afterEach(() => ws.remove());
 const inputFile = (relative: string, text: string) => ({ file: ws.write(relative, text), displayPath: relative });
 
 describe('loadSuppressions', () => {
-  it('reads the entries of the ignore file', () => {
-    const entries = loadSuppressions(
+  it('reads the entries of the ignore file', async () => {
+    const entries = await loadSuppressions(
       inputFile('.security-ignore.yml', '- rule: B101\n  path: tests/**\n  reason: asserts are fine in tests\n'),
     );
     expect(entries).toEqual([{ entry: 1, rule: 'B101', path: 'tests/**', reason: 'asserts are fine in tests' }]);
   });
 
-  it('names the input, the file and the entry of a mistake', () => {
+  it('names the input, the file and the entry of a mistake', async () => {
     const load = () => loadSuppressions(inputFile('.security-ignore.yml', '- rule: B101\n'));
-    expect(load).toThrow(ConfigurationError);
-    expect(load).toThrow(/^ignore-file: \.security-ignore\.yml: entry 1: 'reason' is required/);
+    await expect(load()).rejects.toThrow(ConfigurationError);
+    await expect(load()).rejects.toThrow(/^ignore-file: \.security-ignore\.yml: entry 1: 'reason' is required/);
   });
 
-  it('names the line of a YAML syntax error', () => {
-    expect(() => loadSuppressions(inputFile('ignore.yml', '- rule: [B101\n'))).toThrow(
+  it('names the line of a YAML syntax error', async () => {
+    await expect(loadSuppressions(inputFile('ignore.yml', '- rule: [B101\n'))).rejects.toThrow(
       /^ignore-file: ignore\.yml: not valid YAML at line \d+, column \d+/,
     );
   });

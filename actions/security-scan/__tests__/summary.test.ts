@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { SUMMARY_LIMIT_BYTES } from '@actions-kit/core';
 import type { ReportFileEntry } from '@actions-kit/findings';
 import { blobBaseFromEnv, buildSummary, type SummaryView } from '../src/summary.js';
-import { HOSTILE_TITLES, analyseReports, banditReport, trivyReport } from './sample-reports.js';
+import { HOSTILE_TITLES, analyseReports, banditReport, gitleaksReport, trivyReport } from './sample-reports.js';
 
 const BASE = { serverUrl: 'https://github.com', repository: 'octo-org/app', sha: 'a'.repeat(40) };
 
@@ -50,6 +50,54 @@ describe('buildSummary', () => {
     expect(text).toContain('| bandit | 0 | 1 | 0 | 1 | 0 | 2 | 0 |');
     expect(text).toContain('| trivy | 1 | 0 | 0 | 0 | 0 | 1 | 0 |');
     expect(text).toContain('| All tools | 1 | 1 | 0 | 1 | 0 | 3 | 0 |');
+  });
+
+  it('counts open findings per tool and severity and suppressed ones per tool, listing tools without findings', () => {
+    const analysis = analyseReports(
+      {
+        'out/bandit.json': banditReport([
+          { id: 'B602', severity: 'HIGH', text: 'shell=True', file: 'app/run.py', line: 7 },
+          { id: 'B602', severity: 'HIGH', text: 'shell=True', file: 'app/jobs.py', line: 2 },
+          { id: 'B307', severity: 'MEDIUM', text: 'eval', file: 'app/calc.py', line: 9 },
+          { id: 'B311', severity: 'LOW', text: 'random', file: 'app/tokens.py', line: 3 },
+        ]),
+        'out/gitleaks.json': gitleaksReport([
+          { rule: 'aws-access-token', file: 'conf/settings.py', line: 2, match: 'AKIAFAKE' },
+        ]),
+        'out/trivy.json': trivyReport('package-lock.json', [
+          { id: 'CVE-2024-0001', pkg: 'lodash', version: '4.17.0', severity: 'CRITICAL', title: 'pollution' },
+          { id: 'CVE-2024-0002', pkg: 'lodash', version: '4.17.0', severity: 'UNKNOWN', title: 'unknown' },
+        ]),
+      },
+      { suppressions: [{ entry: 1, rule: 'B602', path: 'app/jobs.py', reason: 'fixture' }] },
+    );
+    const text = buildSummary(view({ analysis: { ...analysis, tools: [...analysis.tools, 'zap'] } })).toString();
+
+    expect(text).toContain(
+      [
+        '| Tool | Critical | High | Medium | Low | Info | Open | Suppressed |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| bandit | 0 | 1 | 1 | 1 | 0 | 3 | 1 |',
+        '| gitleaks | 0 | 1 | 0 | 0 | 0 | 1 | 0 |',
+        '| trivy | 1 | 0 | 0 | 0 | 1 | 2 | 0 |',
+        '| zap | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+        '| All tools | 1 | 2 | 1 | 1 | 1 | 6 | 1 |',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out the all-tools row for one tool and says when no report was read', () => {
+    const one = analyseReports({
+      'out/bandit.json': banditReport([{ id: 'B311', severity: 'LOW', text: 'random', file: 'a.py', line: 1 }]),
+    });
+    const oneTool = buildSummary(view({ analysis: one })).toString();
+    expect(oneTool).toContain('| bandit | 0 | 0 | 0 | 1 | 0 | 1 | 0 |');
+    expect(oneTool).not.toContain('All tools');
+
+    const none = analyseReports({});
+    expect(buildSummary(view({ analysis: none, files: [] })).toString()).toContain(
+      'No report was read, so there is no finding to show\\.',
+    );
   });
 
   it('says passed when the policy passed', () => {

@@ -19,16 +19,16 @@ import {
   writeChunks,
   type Analysis,
 } from '@actions-kit/findings';
-import { findingAnnotations, printAnnotations } from './annotations.js';
+import { printAnnotations, selectAnnotations } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
-import { blobBaseFromEnv, buildSummary } from './summary.js';
+import { blobBaseFromEnv, buildSummary, firstOpen } from './summary.js';
 import { policyFailureMessage } from './verdict.js';
 
 export async function main(): Promise<void> {
   const inputs = await getInputs();
-  const suppressions = inputs.ignoreFile ? loadSuppressions(inputs.ignoreFile) : [];
+  const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
   const read = readReports(inputs.reports, { strict: inputs.strict, root: inputs.workspace });
   const warnings = inputWarnings(inputs, read.failures);
@@ -86,11 +86,9 @@ function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] 
 function annotate(analysis: Analysis, warningsGiven: number): string {
   // GitHub shows 10 annotations of each level per step, the step's own included: room is kept for the warnings
   // already given and for the error that ends a failed step, so those are never the ones hidden.
-  const budget = new AnnotationBudget({
-    error: analysis.result.passed ? 10 : 9,
-    warning: Math.max(0, 10 - warningsGiven),
-  });
-  return printAnnotations(findingAnnotations(analysis.findings, new Set(analysis.result.failing)), budget);
+  const room = { error: analysis.result.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven), notice: 10 };
+  const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), room);
+  return printAnnotations(selection, new AnnotationBudget(room));
 }
 
 function writeOutput(input: string, target: InputFile, chunks: Iterable<string>): void {
@@ -121,12 +119,12 @@ function logResult(analysis: Analysis, files: number): void {
     `security-scan: ${files} report(s), ${counts.total} open finding(s) (${counts.critical} critical, ${counts.high} high, ` +
       `${counts.medium} medium, ${counts.low} low, ${counts.info} info), ${counts.suppressed} suppressed; ${result.summary}`,
   );
-  const open = analysis.findings.filter((f) => f.status !== 'suppressed');
-  if (open.length === 0) return;
-  const lines = open.slice(0, 50).map((f) => {
+  const { shown, open } = firstOpen(analysis.findings, 50);
+  if (open === 0) return;
+  const lines = shown.map((f) => {
     const place = f.location.startLine === undefined ? f.location.path : `${f.location.path}:${f.location.startLine}`;
     return `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${place} ${f.title}`;
   });
-  if (open.length > lines.length) lines.push(`  … and ${open.length - lines.length} more in the JSON report`);
+  if (open > lines.length) lines.push(`  … and ${open - lines.length} more in the JSON report`);
   printUntrusted(lines.join('\n'));
 }

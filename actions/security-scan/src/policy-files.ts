@@ -11,9 +11,13 @@ import {
 } from '@actions-kit/findings';
 import type { InputFile } from './inputs.js';
 
-export function loadSuppressions(ignoreFile: InputFile): Suppression[] {
+export async function loadSuppressions(ignoreFile: InputFile): Promise<Suppression[]> {
   const text = readFileSync(ignoreFile.file, 'utf8');
-  return asConfigurationError('ignore-file', () => parseSuppressionsYaml(text, ignoreFile.displayPath));
+  try {
+    return await parseSuppressionsYaml(text, ignoreFile.displayPath);
+  } catch (error) {
+    throw inInput('ignore-file', error);
+  }
 }
 
 export function loadBaseline(baseline: InputFile): Baseline {
@@ -28,14 +32,14 @@ export function loadBaseline(baseline: InputFile): Baseline {
       `baseline: ${baseline.displayPath}: not valid JSON${where}; point baseline at the JSON report (report-output) of an earlier run`,
     );
   }
-  return asConfigurationError('baseline', () => parseBaseline(doc, baseline.displayPath));
+  try {
+    return parseBaseline(doc, baseline.displayPath);
+  } catch (error) {
+    throw inInput('baseline', error);
+  }
 }
 
-function asConfigurationError<T>(input: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InputError) throw new ConfigurationError(`${input}: ${error.message}`);
-    throw error;
-  }
+/** A mistake in the file becomes one in the input that named it; anything else is a bug and is rethrown as it is. */
+function inInput(input: string, error: unknown): unknown {
+  return error instanceof InputError ? new ConfigurationError(`${input}: ${error.message}`) : error;
 }

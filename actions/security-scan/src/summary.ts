@@ -70,17 +70,35 @@ export function buildSummary(view: SummaryView): SummaryBuilder {
   return summary;
 }
 
+interface ToolCounts {
+  open: Record<Severity, number>;
+  suppressed: number;
+}
+
+const noCounts = (): ToolCounts => ({ open: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, suppressed: 0 });
+
 function severityTable(summary: SummaryBuilder, view: SummaryView): void {
-  const open = view.analysis.findings.filter((f) => f.status !== 'suppressed');
-  const tools = [...new Set([...view.analysis.tools, ...view.analysis.findings.map((f) => f.tool)])].sort();
-  const row = (label: string, findings: readonly Finding[], suppressed: number): string[] => [
+  // One pass over the findings: a large run has hundreds of thousands of them.
+  const byTool = new Map<string, ToolCounts>(view.analysis.tools.map((tool) => [tool, noCounts()]));
+  const all = noCounts();
+  for (const finding of view.analysis.findings) {
+    let counts = byTool.get(finding.tool);
+    if (!counts) byTool.set(finding.tool, (counts = noCounts()));
+    if (finding.status === 'suppressed') {
+      counts.suppressed++;
+      all.suppressed++;
+    } else {
+      counts.open[finding.severity]++;
+      all.open[finding.severity]++;
+    }
+  }
+  const tools = [...byTool.keys()].sort();
+  const row = (label: string, counts: ToolCounts): string[] => [
     label,
-    ...SEVERITIES.map((s) => String(findings.filter((f) => f.severity === s).length)),
-    String(findings.length),
-    String(suppressed),
+    ...SEVERITIES.map((s) => String(counts.open[s])),
+    String(SEVERITIES.reduce((n, s) => n + counts.open[s], 0)),
+    String(counts.suppressed),
   ];
-  const suppressedBy = (tool?: string) =>
-    view.analysis.findings.filter((f) => f.status === 'suppressed' && (tool === undefined || f.tool === tool)).length;
   summary.heading('Open findings by severity and tool', 3);
   if (tools.length === 0) {
     summary.paragraph('No report was read, so there is no finding to show.');
@@ -88,16 +106,7 @@ function severityTable(summary: SummaryBuilder, view: SummaryView): void {
   }
   summary.table(
     ['Tool', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Open', 'Suppressed'],
-    [
-      ...tools.map((tool) =>
-        row(
-          tool,
-          open.filter((f) => f.tool === tool),
-          suppressedBy(tool),
-        ),
-      ),
-      ...(tools.length > 1 ? [row('All tools', open, suppressedBy())] : []),
-    ],
+    [...tools.map((tool) => row(tool, byTool.get(tool)!)), ...(tools.length > 1 ? [row('All tools', all)] : [])],
   );
   summary.paragraph(
     'A finding several tools or reports found is counted once, under the tool listed first in its sources.',
@@ -129,14 +138,9 @@ function baselineSection(summary: SummaryBuilder, view: SummaryView): void {
 }
 
 function topFindings(summary: SummaryBuilder, view: SummaryView): void {
-  const open = view.analysis.findings.filter((f) => f.status !== 'suppressed');
-  if (open.length === 0) return;
-  const limit = view.topFindings ?? 20;
-  const shown = open.slice(0, limit);
-  summary.heading(
-    shown.length < open.length ? `Top ${shown.length} of ${open.length} open findings` : 'Open findings',
-    3,
-  );
+  const { shown, open } = firstOpen(view.analysis.findings, view.topFindings ?? 20);
+  if (open === 0) return;
+  summary.heading(shown.length < open ? `Top ${shown.length} of ${open} open findings` : 'Open findings', 3);
   // Written as raw Markdown so the locations can be links; every cell is escaped here.
   const rows = shown.map((f) =>
     [
@@ -153,9 +157,21 @@ function topFindings(summary: SummaryBuilder, view: SummaryView): void {
       .concat(rows.map((r) => `| ${r} |`))
       .join('\n'),
   );
-  if (shown.length < open.length) {
-    summary.paragraph(`The other ${open.length - shown.length} are in ${view.reportFile} and the SARIF file.`);
+  if (shown.length < open) {
+    summary.paragraph(`The other ${open - shown.length} are in ${view.reportFile} and the SARIF file.`);
   }
+}
+
+/** The first `limit` open findings, in order, and how many open findings there are, without copying them all. */
+export function firstOpen(findings: readonly Finding[], limit: number): { shown: Finding[]; open: number } {
+  const shown: Finding[] = [];
+  let open = 0;
+  for (const finding of findings) {
+    if (finding.status === 'suppressed') continue;
+    if (open < limit) shown.push(finding);
+    open++;
+  }
+  return { shown, open };
 }
 
 function suppressionSection(

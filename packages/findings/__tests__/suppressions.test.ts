@@ -42,7 +42,7 @@ function findings(): Finding[] {
 }
 
 describe('parseSuppressionsYaml', () => {
-  it('reads entries with id, rule, cve, path, reason and expires', () => {
+  it('reads entries with id, rule, cve, path, reason and expires', async () => {
     const yaml = `
 - cve: CVE-2024-1
   path: services/api/**
@@ -53,7 +53,7 @@ describe('parseSuppressionsYaml', () => {
 - id: 0123456789abcdef0123456789abcdef
   reason: accepted risk
 `;
-    expect(parseSuppressionsYaml(yaml, '.security-ignore.yml')).toEqual([
+    expect(await parseSuppressionsYaml(yaml, '.security-ignore.yml')).toEqual([
       {
         entry: 1,
         cve: 'CVE-2024-1',
@@ -64,7 +64,7 @@ describe('parseSuppressionsYaml', () => {
       { entry: 2, rule: 'DS002', reason: 'base image sets USER' },
       { entry: 3, id: '0123456789abcdef0123456789abcdef', reason: 'accepted risk' },
     ]);
-    expect(parseSuppressionsYaml('', 'empty.yml')).toEqual([]);
+    expect(await parseSuppressionsYaml('', 'empty.yml')).toEqual([]);
   });
 
   it.each([
@@ -78,10 +78,10 @@ describe('parseSuppressionsYaml', () => {
     ['- cve: CVE-1\n  reason: x\n  expires: 2026-02-30\n', "'expires' must be a date written YYYY-MM-DD"],
     ['cve: CVE-1\n', 'expected a YAML list of entries'],
     ['- cve: [unclosed\n', 'not valid YAML at line'],
-  ])('rejects %j with a message naming the file and the fix', (yaml, message) => {
+  ])('rejects %j with a message naming the file and the fix', async (yaml, message) => {
     let error: unknown;
     try {
-      parseSuppressionsYaml(yaml, '.security-ignore.yml');
+      await parseSuppressionsYaml(yaml, '.security-ignore.yml');
     } catch (e) {
       error = e;
     }
@@ -92,12 +92,12 @@ describe('parseSuppressionsYaml', () => {
 });
 
 describe('applySuppressions', () => {
-  it('suppresses by CVE under a path glob, by rule in any Trivy spelling, and by fingerprint', () => {
+  it('suppresses by CVE under a path glob, by rule in any Trivy spelling, and by fingerprint', async () => {
     const all = findings();
     const dockerfile = all.find((f) => f.ruleId === 'DS-0002')!;
     const outcome = applySuppressions(
       all,
-      parseSuppressionsYaml(
+      await parseSuppressionsYaml(
         `- cve: cve-2024-1\n  path: services/api/**\n  reason: r1\n- rule: AVD-DS-0002\n  reason: r2\n- id: ${all.find((f) => f.ruleId === 'CVE-2024-2')!.fingerprint}\n  reason: r3\n`,
         'ignore.yml',
       ),
@@ -113,9 +113,9 @@ describe('applySuppressions', () => {
     expect(outcome).toMatchObject({ suppressed: 3, expired: [], unused: [] });
   });
 
-  it('stops suppressing after the expiry day and reports the expired entry with what it would match', () => {
+  it('stops suppressing after the expiry day and reports the expired entry with what it would match', async () => {
     const all = findings();
-    const entries = parseSuppressionsYaml(
+    const entries = await parseSuppressionsYaml(
       '- cve: CVE-2024-1\n  reason: until the fix ships\n  expires: 2026-03-14\n- cve: CVE-2024-2\n  reason: last day today\n  expires: 2026-03-15\n- cve: CVE-9\n  reason: gone\n',
       'i.yml',
     );
@@ -125,11 +125,11 @@ describe('applySuppressions', () => {
     expect(outcome.unused).toEqual([entries[2]]);
   });
 
-  it('requires every criterion of an entry to hold', () => {
+  it('requires every criterion of an entry to hold', async () => {
     const all = findings();
     applySuppressions(
       all,
-      parseSuppressionsYaml('- cve: CVE-2024-1\n  rule: CVE-2024-2\n  reason: never both\n', 'i.yml'),
+      await parseSuppressionsYaml('- cve: CVE-2024-1\n  rule: CVE-2024-2\n  reason: never both\n', 'i.yml'),
       TODAY,
     );
     expect(all.every((f) => f.status === 'new')).toBe(true);

@@ -1,7 +1,6 @@
 // The ignore file: entries that suppress findings by id, rule or CVE (optionally under a path glob), each with a
 // required reason and an optional expiry date after which it stops suppressing and is reported.
 import picomatch from 'picomatch';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InputError } from './input-error.js';
 import type { Finding } from './model.js';
 import { isObject } from './report-values.js';
@@ -40,7 +39,9 @@ export interface SuppressionOutcome {
 const KEYS = ['id', 'rule', 'cve', 'path', 'reason', 'expires'];
 
 /** Parses an ignore file's YAML text. An empty file is an empty list. */
-export function parseSuppressionsYaml(yamlText: string, file: string): Suppression[] {
+export async function parseSuppressionsYaml(yamlText: string, file: string): Promise<Suppression[]> {
+  // Loaded on demand: most runs have no ignore file, and the YAML parser is the largest module a run would load.
+  const { parse: parseYaml, YAMLParseError } = await import('yaml');
   let doc: unknown;
   try {
     doc = parseYaml(yamlText);
