@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic } from '../src/index.js';
-import { colorsAt, startColorBackend, startNginx, type Stoppable } from './support/real-proxies.js';
+import { settledColorsAt, startColorBackend, startNginx, type Stoppable } from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
@@ -74,6 +74,6 @@ describe('command provider driving nginx', () => {
     });
 
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green' });
-    expect(await colorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
   });
 });
