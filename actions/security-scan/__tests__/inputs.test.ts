@@ -1,8 +1,9 @@
 // getInputs: defaults, and the configuration errors a user sees for each input, naming the value and the fix.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
-import { getInputs } from '../src/inputs.js';
+import { getInputs, parseThreads } from '../src/inputs.js';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 let ws: TempWorkspace;
@@ -47,6 +48,7 @@ describe('getInputs', () => {
       annotations: true,
       allowMissing: false,
       strict: true,
+      threads: parseThreads('auto', availableParallelism()),
     });
   });
 
@@ -63,6 +65,7 @@ describe('getInputs', () => {
     ['fail-on-scope', 'changed', /^fail-on-scope: 'changed' is not an accepted value; use one of 'new', 'all'/],
     ['strict', 'yes', /^strict: 'yes' is not a boolean/],
     ['allow-missing', '1', /^allow-missing: '1' is not a boolean/],
+    ['threads', '0', /^threads: '0' is not a number of threads; use auto .* or a whole number from 1/],
   ])('refuses %s: %s naming the input and the value', async (name, value, message) => {
     setInputs({ reports: 'out/bandit.json', [name]: value });
     expect(await configurationError()).toMatch(message);
@@ -108,4 +111,34 @@ describe('getInputs', () => {
     setInputs({ 'allow-missing': 'true' });
     expect((await getInputs()).unmatchedReports).toEqual(['out/trivy-*.json']);
   });
+});
+
+describe('parseThreads', () => {
+  it.each([
+    [1, 1],
+    [2, 1],
+    [3, 3],
+    [4, 4],
+    [16, 4],
+  ])('reads auto on %i core(s) as %i thread(s): none extra on 2 cores, at most 4', (cores, threads) => {
+    expect(parseThreads('auto', cores)).toBe(threads);
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['12', 12],
+  ])('takes a whole number as it is: %s', (text, threads) => {
+    expect(parseThreads(text, 2)).toBe(threads);
+  });
+
+  it.each(['0', '-1', '1.5', 'two', 'Auto', '2 threads', '99999999999999999999'])(
+    'refuses %s, naming the input, the value and the accepted forms',
+    (text) => {
+      expect(() => parseThreads(text, 4)).toThrow(ConfigurationError);
+      expect(() => parseThreads(text, 4)).toThrow(
+        `threads: '${text}' is not a number of threads; use auto (one per core, at most 4) or a whole number from 1 (1 reads every report on one thread)`,
+      );
+    },
+  );
 });

@@ -1,5 +1,5 @@
 // Reading the report files: strict stops at the first bad one naming the file and byte; non-strict records it.
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
 import { readReports } from '../src/read-reports.js';
 import type { ReportSource } from '../src/report-sources.js';
@@ -8,7 +8,11 @@ import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 let ws: TempWorkspace;
 let sources: ReportSource[];
+/** What readReports wrote to stdout (its debug line), kept out of the test log. */
+let written: string[];
 beforeEach(() => {
+  written = [];
+  jest.spyOn(process.stdout, 'write').mockImplementation((text) => written.push(String(text)) > 0);
   ws = tempWorkspace();
   const good = banditReport([{ id: 'B602', severity: 'HIGH', text: 'shell', file: 'a.py', line: 1 }]);
   sources = [
@@ -17,18 +21,23 @@ beforeEach(() => {
     { file: ws.write('out/c-good.json', good), displayPath: 'out/c-good.json', reader: 'bandit' },
   ];
 });
-afterEach(() => ws.remove());
+afterEach(() => {
+  jest.restoreAllMocks();
+  ws.remove();
+});
 
 describe('readReports', () => {
-  it('with strict, fails on the first unreadable file, naming it and the byte position', () => {
-    const read = () => readReports(sources, { strict: true, root: ws.dir });
-    expect(read).toThrow(ConfigurationError);
-    expect(read).toThrow(/^reports: out\/b-truncated\.json: not valid JSON: .* at byte 40 \(line 1, column 41\)\./);
-    expect(read).toThrow('With strict: false an unreadable report is listed in the summary');
+  it('with strict, fails on the first unreadable file, naming it and the byte position', async () => {
+    const error = await readReports(sources, { strict: true, root: ws.dir, threads: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(
+      /^reports: out\/b-truncated\.json: not valid JSON: .* at byte 40 \(line 1, column 41\)\./,
+    );
+    expect((error as Error).message).toContain('With strict: false an unreadable report is listed in the summary');
   });
 
-  it('without strict, reads the others and records the bad one in its place', () => {
-    const result = readReports(sources, { strict: false, root: ws.dir });
+  it('without strict, reads the others and records the bad one in its place', async () => {
+    const result = await readReports(sources, { strict: false, root: ws.dir, threads: 1 });
 
     expect(result.files.map((f) => f.path)).toEqual(['out/a-good.json', 'out/c-good.json']);
     expect(result.entries.map((e) => [e.path, e.format, e.raw])).toEqual([
@@ -40,24 +49,31 @@ describe('readReports', () => {
     expect(result.failures).toEqual([result.entries[1]!.error]);
   });
 
-  it('names a forced tool that does not match the content', () => {
+  it('names a forced tool that does not match the content', async () => {
     const forced: ReportSource[] = [{ ...sources[0]!, reader: 'trivy' }];
-    expect(() => readReports(forced, { strict: true, root: ws.dir })).toThrow(
+    await expect(readReports(forced, { strict: true, root: ws.dir, threads: 1 })).rejects.toThrow(
       /^reports: out\/a-good\.json: the 'trivy:' prefix says .*, but the content is Bandit JSON/,
     );
   });
 
-  it('names a file that is empty or cannot be read', () => {
-    const result = readReports(
+  it('names a file that is empty or cannot be read', async () => {
+    const result = await readReports(
       [
         { file: ws.write('out/empty.json', ''), displayPath: 'out/empty.json' },
         { file: `${ws.dir}/out/gone.json`, displayPath: 'out/gone.json' },
       ],
-      { strict: false, root: ws.dir },
+      { strict: false, root: ws.dir, threads: 1 },
     );
     expect(result.failures).toEqual([
       expect.stringMatching(/^out\/empty\.json: the file is empty \(0 bytes\)/),
       'out/gone.json: the file cannot be read (ENOENT); check that it exists and is readable by the runner.',
+    ]);
+  });
+
+  it('says in the debug log which thread read which file', async () => {
+    await readReports(sources, { strict: false, root: ws.dir, threads: 4 });
+    expect(written).toEqual([
+      '::debug::reports: read on 1 thread(s): this thread read out/a-good.json, out/b-truncated.json, out/c-good.json\n',
     ]);
   });
 });

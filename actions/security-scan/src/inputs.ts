@@ -1,5 +1,6 @@
 // The security-scan action's inputs, read once and typed: the only code that reads INPUT_*.
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
 import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
@@ -30,7 +31,12 @@ export interface Inputs {
   annotations: boolean;
   allowMissing: boolean;
   strict: boolean;
+  /** Threads to read reports on, this one included. */
+  threads: number;
 }
+
+/** `threads: auto` reads on as many threads as the machine has cores, up to this many. */
+export const AUTO_THREADS_MAX = 4;
 
 export async function getInputs(): Promise<Inputs> {
   const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
@@ -43,6 +49,7 @@ export async function getInputs(): Promise<Inputs> {
   const annotations = getBoolean('annotations', { default: true });
   const allowMissing = getBoolean('allow-missing', { default: false });
   const strict = getBoolean('strict', { default: true });
+  const threads = parseThreads(getString('threads', { default: 'auto' }), availableParallelism());
   const reportLines = parseLines(getString('reports', { required: true }));
 
   const sarifOutput = outputFile('sarif-output', 'security-scan.sarif', workspace);
@@ -75,6 +82,7 @@ export async function getInputs(): Promise<Inputs> {
     annotations,
     allowMissing,
     strict,
+    threads,
   };
 }
 
@@ -103,4 +111,22 @@ function outputFile(name: string, defaultPath: string, workspace: string): Input
     throw new ConfigurationError(`${name}: ${quoteValue(given)} is a directory; give the path of the file to write`);
   }
   return { file, displayPath: displayPath(file, workspace) };
+}
+
+/**
+ * The `threads` input: `auto` or a whole number from 1, 1 reading every report on the action's own thread.
+ *
+ * `auto` is one thread per core up to AUTO_THREADS_MAX, but one thread on 2 cores: there, a single reading thread
+ * already keeps ~1.4 cores busy (V8 collects garbage on the other), and a second one measured no faster while
+ * costing its share of rebuilding (see PARALLEL_READ_MIN_BYTES in @actions-kit/findings).
+ */
+export function parseThreads(text: string, cores: number): number {
+  if (text === 'auto') return cores <= 2 ? 1 : Math.min(cores, AUTO_THREADS_MAX);
+  const count = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(count) || count < 1) {
+    throw new ConfigurationError(
+      `threads: ${quoteValue(text)} is not a number of threads; use auto (one per core, at most ${AUTO_THREADS_MAX}) or a whole number from 1 (1 reads every report on one thread)`,
+    );
+  }
+  return count;
 }

@@ -18,6 +18,7 @@ import {
   serializeSarif,
   writeChunks,
   type Analysis,
+  type ReportFileEntry,
 } from '@actions-kit/findings';
 import { printAnnotations, selectAnnotations } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
@@ -28,33 +29,28 @@ import { policyFailureMessage } from './verdict.js';
 
 export async function main(): Promise<void> {
   const inputs = await getInputs();
-  const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
-  const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
-  const read = readReports(inputs.reports, { strict: inputs.strict, root: inputs.workspace });
-  const warnings = inputWarnings(inputs, read.failures);
-  warnings.forEach((message) => warning(message));
-  const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date() });
+  const { analysis, files, warnings } = await readAndAnalyse(inputs);
 
   const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
-  writeOutput('sarif-output', inputs.sarifOutput, serializeSarif(sarif.log));
   const report = buildReport({
     generatedAt: new Date(),
     policy: inputs.policy,
     ...analysis,
-    files: read.entries,
+    files,
     dropped: sarif.dropped,
     combinedTools: sarif.combinedTools,
   });
-  writeOutput('report-output', inputs.reportOutput, serializeReport(report));
+  await writeOutput('sarif-output', inputs.sarifOutput, serializeSarif(sarif.plan));
+  await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   setOutputs(analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(analysis, read.entries.length);
+  logResult(analysis, files.length);
 
   const annotationsOmitted = inputs.annotations ? annotate(analysis, warnings.length) : '';
   if (inputs.summary) {
     await buildSummary({
       policy: inputs.policy,
       analysis,
-      files: read.entries,
+      files,
       unmatchedReports: inputs.unmatchedReports,
       skippedReports: inputs.skippedReports,
       ...(inputs.baseline && { baseline: inputs.baseline.displayPath }),
@@ -66,9 +62,29 @@ export async function main(): Promise<void> {
     }).write();
   }
   if (!analysis.result.passed) {
-    const options = { hasBaseline: baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
+    const options = { hasBaseline: inputs.baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
     throw new UserError(policyFailureMessage(analysis.result, inputs.policy, options));
   }
+}
+
+/**
+ * Reads the reports and analyses their records. The records are let go when this returns: the findings keep what
+ * they need of them, and a smaller heap is quicker to collect while the outputs are written.
+ */
+async function readAndAnalyse(
+  inputs: Inputs,
+): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
+  const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
+  const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
+  const read = await readReports(inputs.reports, {
+    strict: inputs.strict,
+    root: inputs.workspace,
+    threads: inputs.threads,
+  });
+  const warnings = inputWarnings(inputs, read.failures);
+  warnings.forEach((message) => warning(message));
+  const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date() });
+  return { analysis, files: read.entries, warnings };
 }
 
 /** What the run went on without: patterns that matched nothing, a missing baseline, unreadable reports. */
@@ -91,10 +107,11 @@ function annotate(analysis: Analysis, warningsGiven: number): string {
   return printAnnotations(selection, new AnnotationBudget(room));
 }
 
-function writeOutput(input: string, target: InputFile, chunks: Iterable<string>): void {
+/** Writes an output file; a file that cannot be written is a ConfigurationError naming the input. */
+async function writeOutput(input: string, target: InputFile, chunks: Iterable<string>): Promise<void> {
   try {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    writeChunks(target.file, chunks);
+    await writeChunks(target.file, chunks);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;

@@ -1,13 +1,15 @@
-// Reads every report file: with strict, the first bad one fails the step; without, it is recorded and the rest read.
-import { ConfigurationError } from '@actions-kit/core';
+// Reads every report file, on several threads when they are large: with strict, the first bad one (in the order
+// given) fails the step; without, it is recorded and the rest read.
+import { ConfigurationError, debug } from '@actions-kit/core';
 import {
   InputError,
   failedFileEntry,
   fileEntry,
-  readReportFile,
+  readReportFiles,
   type ReportFile,
   type ReportFileEntry,
 } from '@actions-kit/findings';
+import { THIS_BUNDLE } from './bundle.js';
 import type { ReportSource } from './report-sources.js';
 
 export interface ReadReports {
@@ -19,33 +21,51 @@ export interface ReadReports {
   failures: string[];
 }
 
-export function readReports(sources: readonly ReportSource[], options: { strict: boolean; root: string }): ReadReports {
+export interface ReadOptions {
+  strict: boolean;
+  /** Absolute paths inside reports are made relative to this directory (the workspace). */
+  root: string;
+  /** Threads to read on, this one included (see readReportFiles: small runs stay on this thread). */
+  threads: number;
+}
+
+export async function readReports(sources: readonly ReportSource[], options: ReadOptions): Promise<ReadReports> {
+  const jobs = sources.map((source) => ({
+    path: source.file,
+    options: {
+      displayPath: source.displayPath,
+      root: options.root,
+      ...(source.reader && { reader: source.reader }),
+    },
+  }));
+  const { outcomes, shares } = await readReportFiles(jobs, { threads: options.threads, workerScript: THIS_BUNDLE });
+  debug(`reports: read on ${shares.length} thread(s): ${describeShares(shares, sources)}`);
   const files: ReportFile[] = [];
   const entries: ReportFileEntry[] = [];
   const failures: string[] = [];
-  for (const source of sources) {
-    let file: ReportFile;
-    try {
-      file = readReportFile(source.file, {
-        displayPath: source.displayPath,
-        root: options.root,
-        ...(source.reader && { reader: source.reader }),
-      });
-    } catch (error) {
-      const problem = describeProblem(error, source.displayPath);
-      if (options.strict) {
-        throw new ConfigurationError(
-          `reports: ${problem} (With strict: false an unreadable report is listed in the summary and the others are still read.)`,
-        );
-      }
-      failures.push(problem);
-      entries.push(failedFileEntry(source.displayPath, problem));
-      continue;
+  sources.forEach((source, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) {
+      files.push(outcome.file);
+      entries.push(fileEntry(outcome.file));
+      return;
     }
-    files.push(file);
-    entries.push(fileEntry(file));
-  }
+    const problem = describeProblem(outcome.error, source.displayPath);
+    if (options.strict) {
+      throw new ConfigurationError(
+        `reports: ${problem} (With strict: false an unreadable report is listed in the summary and the others are still read.)`,
+      );
+    }
+    failures.push(problem);
+    entries.push(failedFileEntry(source.displayPath, problem));
+  });
   return { files, entries, failures };
+}
+
+/** Which thread read which file, for the debug log: "this thread read a.json; worker 1 read b.json, c.json". */
+function describeShares(shares: readonly number[][], sources: readonly ReportSource[]): string {
+  const names = (share: readonly number[]) => share.map((i) => sources[i]!.displayPath).join(', ') || 'nothing';
+  return shares.map((share, i) => `${i === 0 ? 'this thread' : `worker ${i}`} read ${names(share)}`).join('; ');
 }
 
 /** The user-facing message for a file that could not be read; anything that is not about the file is a bug. */

@@ -173,6 +173,29 @@ describe('fingerprints', () => {
     ).toEqual(twins);
   });
 
+  it('rank identical lines by line, whatever order the report lists them in', () => {
+    const line = '- image: nginx:1.25';
+    const ordered = fingerprintRecords(
+      misconfig([
+        [10, line],
+        [20, line],
+        [30, line],
+      ]),
+    );
+    const shuffled = fingerprintRecords(
+      misconfig([
+        [30, line],
+        [10, line],
+        [20, line],
+        [10, line],
+      ]),
+    );
+    expect(new Set(ordered).size).toBe(3);
+    expect(shuffled).toEqual([ordered[2], ordered[0], ordered[1], ordered[0]]);
+    // The first of the identical lines has the fingerprint the line has when it is alone in the file.
+    expect(fingerprintRecords(misconfig([[10, line]]))).toEqual([ordered[0]]);
+  });
+
   it('survive a Trivy upgrade that renames the check id and a new image tag', () => {
     const vuln = (target: string) =>
       read(trivyReader, trivyReport([{ Target: target, Class: 'os-pkgs', Vulnerabilities: [trivyVulnerability()] }]))

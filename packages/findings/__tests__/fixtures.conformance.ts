@@ -16,6 +16,7 @@ import {
   type Finding,
   type FindingRecord,
   type ReaderName,
+  type SarifLog,
   type ReportFile,
 } from '@actions-kit/findings';
 
@@ -547,8 +548,9 @@ suite('SARIF written from every fixture', () => {
     const findings = dedupe(files.flatMap((f) => f.records));
     findings[0]!.status = 'suppressed';
     findings[0]!.suppression = { entry: 1, reason: 'accepted for the test' };
-    const { log } = buildSarif(findings, { tools: [...new Set(files.flatMap((f) => f.tools))] });
-    const written = JSON.parse([...serializeSarif(log)].join('')) as unknown;
+    const { plan } = buildSarif(findings, { tools: [...new Set(files.flatMap((f) => f.tools))] });
+    const written = JSON.parse([...serializeSarif(plan)].join('')) as SarifLog;
+    const log = written;
     const valid = validate(written);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);

@@ -185,13 +185,39 @@ describe('readReportFile and writeChunks', () => {
     expect(file.records).toHaveLength(3000);
   });
 
-  it('writes pieces of any size and multi-byte text intact', () => {
+  it('writes pieces of any size and multi-byte text intact', async () => {
     const pieces = ['{"a":"', 'é😀'.repeat(1000), '", "b":"', 'x'.repeat(5 * 1024 * 1024), '"}'];
     const path = join(dir, 'out.json');
-    const bytes = writeChunks(path, pieces);
+    const bytes = await writeChunks(path, pieces);
     expect(bytes).toBe(Buffer.byteLength(pieces.join('')));
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as { a: string; b: string };
     expect(parsed.a).toBe('é😀'.repeat(1000));
     expect(parsed.b.length).toBe(5 * 1024 * 1024);
+  });
+
+  it('keeps many buffers in order while earlier ones are still being written', async () => {
+    // 40 MiB in 32 KiB pieces: ten 4 MiB buffers, more than are ever in flight at once.
+    const pieces = Array.from(
+      { length: 1280 },
+      (_, i) => `${String(i).padStart(8, '0')}${'.'.repeat(32 * 1024 - 9)}\n`,
+    );
+    const path = join(dir, 'many.txt');
+    expect(await writeChunks(path, pieces)).toBe(1280 * 32 * 1024);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    expect(lines.slice(0, -1).map((line) => Number(line.slice(0, 8)))).toEqual(pieces.map((_, i) => i));
+  });
+
+  it('fails with the error of a write that fails, after the others settle', async () => {
+    // /dev/full accepts the open and fails every write with ENOSPC, as a full disk does.
+    const pieces = Array.from({ length: 300 }, () => 'x'.repeat(32 * 1024));
+    await expect(writeChunks('/dev/full', pieces)).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+
+  it('fails with the error of a piece that cannot be produced, and closes the file', async () => {
+    function* pieces() {
+      yield 'first';
+      throw new Error('the producer failed');
+    }
+    await expect(writeChunks(join(dir, 'broken.txt'), pieces())).rejects.toThrow('the producer failed');
   });
 });

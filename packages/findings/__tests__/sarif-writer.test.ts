@@ -9,6 +9,7 @@ import {
   banditReader,
   type Finding,
   type SarifLog,
+  type SarifWriteOptions,
 } from '@actions-kit/findings';
 import { banditReport, banditResult, gitleaksV8, read, trivyReport, trivyVulnerability } from './documents.js';
 
@@ -30,9 +31,15 @@ function sample(): Finding[] {
   ]);
 }
 
+/** The SARIF file as written for these findings, read back, with what buildSarif said it left out. */
+function written(findings: readonly Finding[], options?: SarifWriteOptions) {
+  const { plan, dropped, combinedTools } = buildSarif(findings, options);
+  return { log: JSON.parse([...serializeSarif(plan)].join('')) as SarifLog, dropped, combinedTools };
+}
+
 describe('buildSarif', () => {
   it('writes one run per tool, each with its own category, including tools that found nothing', () => {
-    const { log } = buildSarif(sample(), { tools: ['bandit', 'gitleaks', 'trivy', 'semgrep oss'] });
+    const { log } = written(sample(), { tools: ['bandit', 'gitleaks', 'trivy', 'semgrep oss'] });
     expect(log.version).toBe('2.1.0');
     expect(log.runs.map((r) => [r.tool.driver.name, r.automationDetails.id, r.results.length])).toEqual([
       ['trivy', 'security-scan/trivy/', 2],
@@ -43,7 +50,7 @@ describe('buildSarif', () => {
   });
 
   it('de-duplicates rules, gives them the highest security-severity and each result its own level', () => {
-    const { log } = buildSarif(sample());
+    const { log } = written(sample());
     const trivy = log.runs.find((r) => r.tool.driver.name === 'trivy')!;
     expect(trivy.tool.driver.rules).toHaveLength(1);
     expect(trivy.tool.driver.rules[0]).toMatchObject({
@@ -58,7 +65,7 @@ describe('buildSarif', () => {
   });
 
   it('gives every result a location (a package finding points at its target) and a primaryLocationLineHash', () => {
-    const { log } = buildSarif(sample());
+    const { log } = written(sample());
     const results = log.runs.flatMap((r) => r.results);
     expect(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
       'alpine',
@@ -72,7 +79,7 @@ describe('buildSarif', () => {
 
   it('points a result without a path at the report that produced it', () => {
     const [finding] = sample();
-    const { log } = buildSarif([{ ...finding!, location: { path: '' } }]);
+    const { log } = written([{ ...finding!, location: { path: '' } }]);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('trivy.json');
   });
 
@@ -91,7 +98,7 @@ describe('buildSarif', () => {
       ).records,
     );
     findings.find((f) => f.severity === 'critical')!.status = 'suppressed';
-    const { log, dropped } = buildSarif(findings, { maxResultsPerRun: 2 });
+    const { log, dropped } = written(findings, { maxResultsPerRun: 2 });
     expect(log.runs[0]!.results.map((r) => r.level)).toEqual(['error', 'warning']);
     expect(dropped).toEqual([{ tool: 'trivy', count: 3, bySeverity: { low: 2, critical: 1 } }]);
     expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(['CVE-3', 'CVE-2']);
@@ -101,7 +108,7 @@ describe('buildSarif', () => {
     const findings = sample();
     findings[0]!.status = 'suppressed';
     findings[0]!.suppression = { entry: 1, reason: 'not reachable' };
-    const { log } = buildSarif(findings);
+    const { log } = written(findings);
     expect(log.runs[0]!.results[0]!.suppressions).toEqual([{ kind: 'external', justification: 'not reachable' }]);
   });
 
@@ -112,7 +119,7 @@ describe('buildSarif', () => {
       tool: `tool-${String(i).padStart(2, '0')}`,
       fingerprint: `f${i}`,
     }));
-    const { log, combinedTools } = buildSarif(findings);
+    const { log, combinedTools } = written(findings);
     expect(log.runs).toHaveLength(20);
     expect(combinedTools).toHaveLength(6);
     expect(log.runs[19]!.tool.driver.name).toBe('security-scan (other tools)');
@@ -121,16 +128,42 @@ describe('buildSarif', () => {
 
   it('reads back through the SARIF reader with the same severities', () => {
     const findings = sample();
-    const text = [...serializeSarif(buildSarif(findings).log)].join('');
-    const again = read(sarifReader, JSON.parse(text) as SarifLog);
+    const again = read(sarifReader, written(findings).log);
     const key = (x: { tool: string; ruleId: string; severity: string }) => `${x.tool} ${x.ruleId} ${x.severity}`;
     expect(again.records.map(key).sort()).toEqual(findings.map(key).sort());
   });
 });
 
 describe('serializeSarif', () => {
-  it('produces the same JSON as the log object, piece by piece', () => {
-    const { log } = buildSarif(sample(), { tools: ['empty-tool'] });
-    expect(JSON.parse([...serializeSarif(log)].join(''))).toEqual(JSON.parse(JSON.stringify(log)));
+  it('writes each result as JSON.stringify would, one per line', () => {
+    const findings = sample();
+    findings[1]!.status = 'suppressed';
+    findings[1]!.suppression = { entry: 2, reason: 'vendored "code"\nnot shipped' };
+    const text = [...serializeSarif(buildSarif(findings, { tools: ['empty-tool'] }).plan)].join('');
+    const lines = text.split('\n').filter((line) => line.startsWith('{"ruleId"'));
+    expect(lines).toHaveLength(findings.length);
+    for (const line of lines) {
+      // A result line ends with ',' before the next result, or with ']}' (and ',' before the next run).
+      const json = line.replace(/,$/, '').replace(/\]\}$/, '');
+      expect(JSON.stringify(JSON.parse(json))).toBe(json);
+    }
+    expect(JSON.parse(text)).toMatchObject({ version: '2.1.0', runs: expect.any(Array) });
+  });
+
+  it('escapes what reports put in titles, paths and reasons', () => {
+    const [base] = sample();
+    const hostile = 'a "quote", a \\ backslash, a tab\t, \u0001, a lone \ud800 surrogate and </script>';
+    const finding: Finding = {
+      ...base!,
+      title: hostile,
+      location: { path: `dir/${hostile}`, startLine: 3 },
+      status: 'suppressed',
+      suppression: { entry: 1, reason: hostile },
+    };
+    const result = written([finding]).log.runs[0]!.results[0]!;
+    expect(result.message.text.startsWith(hostile)).toBe(true);
+    expect(result.suppressions).toEqual([{ kind: 'external', justification: hostile }]);
+    const uri = result.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(decodeURIComponent(uri)).toBe(`dir/${hostile.replace('\ud800', '\ufffd')}`);
   });
 });

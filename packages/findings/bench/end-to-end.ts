@@ -48,11 +48,11 @@ function inputs(huge: boolean): string[] {
   });
 }
 
-function endToEnd(files: string[]): string {
+async function endToEnd(files: string[]): Promise<string> {
   const read = files.map((file) => readReportFile(file));
   const analysis = analyse(read, { policy: { failOn: 'high', scope: 'all' }, today: new Date('2026-01-01') });
   const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
-  const sarifBytes = writeChunks(outputs.sarif, serializeSarif(sarif.log));
+  const sarifBytes = await writeChunks(outputs.sarif, serializeSarif(sarif.plan));
   const report = buildReport({
     generatedAt: new Date(),
     policy: { failOn: 'high', scope: 'all' },
@@ -65,7 +65,7 @@ function endToEnd(files: string[]): string {
     unused: analysis.unused,
     dropped: sarif.dropped,
   });
-  const reportBytes = writeChunks(outputs.report, serializeReport(report));
+  const reportBytes = await writeChunks(outputs.report, serializeReport(report));
   const raw = read.reduce((n, f) => n + f.records.length, 0);
   return `raw ${raw}, findings ${analysis.findings.length}, SARIF ${(sarifBytes / 2 ** 20).toFixed(0)} MiB (dropped ${sarif.dropped.reduce((n, d) => n + d.count, 0)}), report ${(reportBytes / 2 ** 20).toFixed(0)} MiB`;
 }
@@ -77,7 +77,7 @@ function endToEnd(files: string[]): string {
 const outputs = { sarif: join(dir, `out-${process.pid}.sarif`), report: join(dir, `out-${process.pid}.json`) };
 process.on('exit', () => Object.values(outputs).forEach((file) => rmSync(file, { force: true })));
 
-function child(mode: string, files: string[]): Measurement {
+async function child(mode: string, files: string[]): Promise<Measurement> {
   const started = performance.now();
   let detail: string;
   if (mode === 'json-parse') {
@@ -85,7 +85,7 @@ function child(mode: string, files: string[]): Measurement {
     for (const file of files) values += JSON.parse(readFileSync(file, 'utf8')) ? 1 : 0;
     detail = `${values} documents parsed`;
   } else {
-    detail = endToEnd(files);
+    detail = await endToEnd(files);
   }
   return { mode, ms: performance.now() - started, maxRssMiB: process.resourceUsage().maxRSS / 1024, detail };
 }
@@ -106,10 +106,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    process.stdout.write(JSON.stringify(child(args[1]!, args.slice(2))));
+    process.stdout.write(JSON.stringify(await child(args[1]!, args.slice(2))));
     return;
   }
   const huge = args.includes('--huge');
@@ -142,4 +142,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

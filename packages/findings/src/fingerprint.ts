@@ -44,7 +44,6 @@ export function contentBasis(identity: ContentIdentity): string {
 
 /** The records of one rule, path, basis and scope: identical lines are told apart by their rank among the lines. */
 interface ContentGroup {
-  basis: string;
   /** Index of the first member's record; the others (rarely any) follow. */
   first: number;
   others: number[] | undefined;
@@ -59,7 +58,11 @@ interface ContentGroup {
  */
 export function fingerprintRecords(records: readonly FindingRecord[]): string[] {
   const fingerprints = new Array<string>(records.length);
+  // Records are grouped by their first-occurrence fingerprint (and scope): a short key that stands for rule, path
+  // and basis together, and is the answer already for a group of one, the common case.
   const groups = new Map<string, ContentGroup>();
+  // Many records share a basis (the same masked secret or flagged line in many files): each is hashed once.
+  const basisDigests = new Map<string, string>();
   for (let i = 0; i < records.length; i++) {
     const identity = records[i]!.identity;
     if (identity.kind === 'package') {
@@ -71,40 +74,48 @@ export function fingerprintRecords(records: readonly FindingRecord[]): string[] 
       continue;
     }
     const basis = contentBasis(identity);
-    const key = `${identity.rule ?? ''}${SEPARATOR}${identity.path ?? ''}${SEPARATOR}${basis}${SEPARATOR}${identity.scope ?? ''}`;
+    let basisDigest = basisDigests.get(basis);
+    if (basisDigest === undefined) {
+      basisDigest = digestOf(basis);
+      basisDigests.set(basis, basisDigest);
+    }
+    const first = digestOf(`${contentPrefix(identity, basisDigest)}0`);
+    fingerprints[i] = first;
+    const key = identity.scope === undefined ? first : `${first}${SEPARATOR}${identity.scope}`;
     const group = groups.get(key);
     if (group) (group.others ??= []).push(i);
-    else groups.set(key, { basis, first: i, others: undefined });
+    else groups.set(key, { first: i, others: undefined });
   }
-  // Many groups share a basis (the same masked secret or flagged line in many files): each is hashed once.
-  const basisDigests = new Map<string, string>();
   for (const group of groups.values()) {
-    let basis = basisDigests.get(group.basis);
-    if (basis === undefined) {
-      basis = digestOf(group.basis);
-      basisDigests.set(group.basis, basis);
-    }
-    const { rule, path } = records[group.first]!.identity as ContentIdentity;
-    const prefix = `content${SEPARATOR}${rule ?? ''}${SEPARATOR}${path ?? ''}${SEPARATOR}${basis}${SEPARATOR}`;
-    if (group.others === undefined) {
-      // One record (the common case): it is the first occurrence.
-      fingerprints[group.first] = digestOf(`${prefix}0`);
-      continue;
-    }
-    const members = [group.first, ...group.others];
-    const lineOf = (i: number) => (records[i]!.identity as ContentIdentity).line ?? 0;
-    const lines = [...new Set(members.map(lineOf))].sort((a, b) => a - b);
-    const ranks = new Map(lines.map((line, rank) => [line, rank]));
-    const byLine = new Map<number, string>();
-    for (const i of members) {
-      const line = lineOf(i);
-      let fingerprint = byLine.get(line);
-      if (fingerprint === undefined) {
-        fingerprint = digestOf(`${prefix}${ranks.get(line)!}`);
-        byLine.set(line, fingerprint);
-      }
-      fingerprints[i] = fingerprint;
-    }
+    if (group.others !== undefined) rankIdenticalLines(group, records, fingerprints);
   }
   return fingerprints;
+}
+
+/** What a content fingerprint hashes before the occurrence index. */
+function contentPrefix(identity: ContentIdentity, basisDigest: string): string {
+  return `content${SEPARATOR}${identity.rule ?? ''}${SEPARATOR}${identity.path ?? ''}${SEPARATOR}${basisDigest}${SEPARATOR}`;
+}
+
+/** The fingerprints of a group of several records: one per distinct line, by the line's rank in the group. */
+function rankIdenticalLines(group: ContentGroup, records: readonly FindingRecord[], fingerprints: string[]): void {
+  const members = [group.first, ...group.others!];
+  const identity = records[group.first]!.identity as ContentIdentity;
+  const prefix = contentPrefix(identity, digestOf(contentBasis(identity)));
+  // Every member has the first occurrence's fingerprint so far; the loop below overwrites them.
+  const firstOccurrence = fingerprints[group.first]!;
+  const lineOf = (i: number) => (records[i]!.identity as ContentIdentity).line ?? 0;
+  const lines = [...new Set(members.map(lineOf))].sort((a, b) => a - b);
+  const ranks = new Map(lines.map((line, rank) => [line, rank]));
+  const byLine = new Map<number, string>();
+  for (const i of members) {
+    const line = lineOf(i);
+    let fingerprint = byLine.get(line);
+    if (fingerprint === undefined) {
+      const rank = ranks.get(line)!;
+      fingerprint = rank === 0 ? firstOccurrence : digestOf(`${prefix}${rank}`);
+      byLine.set(line, fingerprint);
+    }
+    fingerprints[i] = fingerprint;
+  }
 }

@@ -62,6 +62,8 @@ export {
   type SarifWriteOptions,
   type SarifWriteResult,
   type SarifLog,
+  type SarifPlan,
+  type SarifRunPlan,
   type DroppedResults,
 } from './sarif-writer.js';
 export {
@@ -88,6 +90,17 @@ export {
   type ReadReportOptions,
   type ReportFile,
 } from './report-files.js';
+export {
+  readReportFiles,
+  assignToThreads,
+  isReportReadWorker,
+  serveReportReads,
+  PARALLEL_READ_MIN_BYTES,
+  type ReadJob,
+  type ReadOutcome,
+  type ParallelRead,
+  type ParallelReadOptions,
+} from './parallel-read.js';
 export { InputError } from './input-error.js';
 export { JsonSyntaxError, findJsonSyntaxError } from './json-syntax.js';
 export {

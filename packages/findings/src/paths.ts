@@ -62,7 +62,8 @@ export function imageRepository(target: string): string {
 
 /** Encodes a path as a relative URI reference for SARIF (absolute paths become file:// URIs). */
 export function pathToUri(path: string): string {
-  const encoded = path
+  // encodeURIComponent throws on a lone surrogate (a report can hold one, escaped): it becomes U+FFFD.
+  const encoded = toWellFormed(path)
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':').replace(/%40/g, '@'))
     .join('/');
@@ -71,4 +72,9 @@ export function pathToUri(path: string): string {
   const firstSlash = encoded.indexOf('/');
   const first = firstSlash < 0 ? encoded : encoded.slice(0, firstSlash);
   return first.includes(':') ? encoded.replace(/:/g, '%3A') : encoded;
+}
+
+/** The string with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, Node ≥ 20). */
+function toWellFormed(value: string): string {
+  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

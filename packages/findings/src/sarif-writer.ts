@@ -2,7 +2,7 @@
 // and 25,000 results per run (least severe dropped first, and said so), rules de-duplicated with security-severity,
 // a primaryLocationLineHash and a location on every result.
 import { SEVERITIES, type Finding, type Severity } from './model.js';
-import { CHUNK_CHARS } from './json-text.js';
+import { CHUNK_CHARS, jsonString } from './json-text.js';
 import { pathToUri } from './paths.js';
 import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.js';
 
@@ -32,12 +32,35 @@ export interface DroppedResults {
 }
 
 export interface SarifWriteResult {
-  log: SarifLog;
+  /** What serializeSarif writes: the runs with their rules, and the findings each run lists as results. */
+  plan: SarifPlan;
   dropped: DroppedResults[];
   /** Tools beyond the run limit, written together in one last run. */
   combinedTools: string[];
 }
 
+/**
+ * The SARIF file before it is written. Results are not built as objects: serializeSarif writes each one's text
+ * straight from its finding (100,000 result objects cost more to build and collect than the text they become).
+ */
+export interface SarifPlan {
+  runs: SarifRunPlan[];
+}
+
+export interface SarifRunPlan {
+  tool: { driver: { name: string; informationUri?: string; rules: SarifRule[] } };
+  automationDetails: { id: string };
+  /** The findings written as results, in order. */
+  findings: readonly Finding[];
+  /** For each finding, the index of its rule in `rules`. */
+  ruleIndexes: Uint32Array;
+  /** For each rule, the highest severity of its results (a less severe result carries its own score). */
+  ruleSeverities: Severity[];
+  /** Rule ids are "<tool>/<rule>" in the run that combines tools beyond the run limit. */
+  prefixRules: boolean;
+}
+
+/** The SARIF file as written (and as JSON.parse reads it back). */
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
@@ -99,7 +122,7 @@ export function buildSarif(findings: readonly Finding[], options: SarifWriteOpti
   const own = tools.length > maxRuns ? tools.slice(0, maxRuns - 1) : tools;
   const combinedTools = tools.slice(own.length);
 
-  const runs: SarifRun[] = [];
+  const runs: SarifRunPlan[] = [];
   const dropped: DroppedResults[] = [];
   const groups = own.map((tool) => ({ name: tool, findings: byTool.get(tool)!, prefixRules: false }));
   if (combinedTools.length > 0) {
@@ -110,7 +133,7 @@ export function buildSarif(findings: readonly Finding[], options: SarifWriteOpti
     if (left.length > 0) dropped.push(describeDropped(group.name, left));
     runs.push(buildRun(group.name, kept, `${category}/${slug(group.name)}/`, group.prefixRules));
   }
-  return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs }, dropped, combinedTools };
+  return { plan: { runs }, dropped, combinedTools };
 }
 
 /** Bucket of a finding when results must be dropped: open before suppressed, then most severe first. */
@@ -144,65 +167,41 @@ function slug(tool: string): string {
   );
 }
 
-/** A rule of the run being built: its index and the highest severity of its results so far. */
-interface RuleEntry {
-  index: number;
-  severity: Severity;
-}
-
-type SarifLocations = SarifResult['locations'];
-
-/**
- * What results in one file share (they are written, never changed, so one object serves them all): its
- * artifactLocation, and the locations of results without a line (package findings point at their manifest).
- */
-interface Artifact {
-  artifactLocation: { uri: string };
-  wholeFile: SarifLocations | undefined;
-}
-
-function buildRun(tool: string, findings: Finding[], automationId: string, prefixRules: boolean): SarifRun {
-  const artifacts = new Map<string, Artifact>();
-  const artifactOf = (path: string) => {
-    let artifact = artifacts.get(path);
-    if (artifact === undefined) {
-      artifact = { artifactLocation: { uri: pathToUri(path) }, wholeFile: undefined };
-      artifacts.set(path, artifact);
-    }
-    return artifact;
-  };
+function buildRun(tool: string, findings: Finding[], automationId: string, prefixRules: boolean): SarifRunPlan {
   const rules: SarifRule[] = [];
-  const byRuleId = new Map<string, RuleEntry>();
-  const results: SarifResult[] = [];
-  const entries: RuleEntry[] = [];
-  for (const finding of findings) {
+  const severities: Severity[] = [];
+  const byRuleId = new Map<string, number>();
+  const ruleIndexes = new Uint32Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i]!;
     const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
-    let entry = byRuleId.get(ruleId);
-    if (entry === undefined) {
-      entry = { index: rules.length, severity: finding.severity };
-      byRuleId.set(ruleId, entry);
+    let index = byRuleId.get(ruleId);
+    if (index === undefined) {
+      index = rules.length;
+      byRuleId.set(ruleId, index);
       rules.push(ruleFor(ruleId, finding));
+      severities.push(finding.severity);
     } else {
-      entry.severity = maxSeverity(entry.severity, finding.severity);
+      severities[index] = maxSeverity(severities[index]!, finding.severity);
     }
-    entries.push(entry);
-    results.push(resultFor(finding, ruleId, entry.index, artifactOf));
+    ruleIndexes[i] = index;
   }
   // A rule's security-severity is the highest of its results; each result keeps its own level, and a result
   // below its rule's severity carries its own score too (GitHub reads the rule's; readers that look at results,
   // this package's included, get the exact severity back).
-  for (const rule of rules) {
-    const severity = byRuleId.get(rule.id)!.severity;
-    rule.defaultConfiguration.level = severityLevel(severity);
-    if (severity !== 'info') rule.properties['security-severity'] = SECURITY_SEVERITY_SCORE[severity];
+  for (let r = 0; r < rules.length; r++) {
+    const severity = severities[r]!;
+    rules[r]!.defaultConfiguration.level = severityLevel(severity);
+    if (severity !== 'info') rules[r]!.properties['security-severity'] = SECURITY_SEVERITY_SCORE[severity];
   }
-  for (let i = 0; i < results.length; i++) {
-    const severity = findings[i]!.severity;
-    if (severity !== entries[i]!.severity) {
-      results[i]!.properties = { 'security-severity': severity === 'info' ? '0.0' : SECURITY_SEVERITY_SCORE[severity] };
-    }
-  }
-  return { tool: { driver: { name: tool, rules } }, automationDetails: { id: automationId }, results };
+  return {
+    tool: { driver: { name: tool, rules } },
+    automationDetails: { id: automationId },
+    findings,
+    ruleIndexes,
+    ruleSeverities: severities,
+    prefixRules,
+  };
 }
 
 function ruleFor(ruleId: string, finding: Finding): SarifRule {
@@ -227,43 +226,58 @@ function ruleFor(ruleId: string, finding: Finding): SarifRule {
   };
 }
 
-function resultFor(
+/**
+ * What results in one file share, as JSON text: its artifactLocation, and the locations of results without a line
+ * (package findings point at their manifest).
+ */
+interface ArtifactText {
+  artifactLocation: string;
+  wholeFile: string;
+}
+
+/**
+ * One result as JSON text: the same characters JSON.stringify writes for the SarifResult object (keys in the order
+ * of the SarifResult interface; tests read it back).
+ */
+function resultJson(
   finding: Finding,
   ruleId: string,
   ruleIndex: number,
-  artifactOf: (path: string) => Artifact,
-): SarifResult {
+  ruleSeverity: Severity,
+  artifactOf: (path: string) => ArtifactText,
+): string {
   // A result without a path still needs a location: it points at the report that produced it.
   const path = finding.location.path !== '' ? finding.location.path : (finding.sources[0]?.file ?? 'unknown');
   const artifact = artifactOf(path);
-  const result: SarifResult = {
-    ruleId,
-    ruleIndex,
-    level: severityLevel(finding.severity),
-    message: { text: bounded(messageFor(finding), 4000) },
-    locations:
-      finding.location.startLine === undefined
-        ? (artifact.wholeFile ??= [
-            { physicalLocation: { artifactLocation: artifact.artifactLocation, region: { startLine: 1 } } },
-          ])
-        : [{ physicalLocation: { artifactLocation: artifact.artifactLocation, region: regionOf(finding.location) } }],
-    partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
-  };
-  if (finding.suppression) result.suppressions = [{ kind: 'external', justification: finding.suppression.reason }];
-  return result;
+  const locations =
+    finding.location.startLine === undefined
+      ? artifact.wholeFile
+      : `[{"physicalLocation":{"artifactLocation":${artifact.artifactLocation},"region":${regionJson(finding.location)}}}]`;
+  let text =
+    `{"ruleId":${jsonString(ruleId)},"ruleIndex":${ruleIndex},"level":"${severityLevel(finding.severity)}",` +
+    `"message":{"text":${jsonString(bounded(messageFor(finding), 4000))}},"locations":${locations},` +
+    `"partialFingerprints":{"primaryLocationLineHash":${jsonString(finding.fingerprint)}}`;
+  if (finding.suppression) {
+    text += `,"suppressions":[{"kind":"external","justification":${jsonString(finding.suppression.reason)}}]`;
+  }
+  if (finding.severity !== ruleSeverity) {
+    const score = finding.severity === 'info' ? '0.0' : SECURITY_SEVERITY_SCORE[finding.severity];
+    text += `,"properties":{"security-severity":"${score}"}`;
+  }
+  return `${text}}`;
 }
 
-function regionOf(location: Finding['location']): SarifLocations[number]['physicalLocation']['region'] {
+/** The region of a result with a line: startLine, then the columns and end line that make sense together. */
+function regionJson(location: Finding['location']): string {
   const { startLine, endLine, startColumn, endColumn } = location;
-  const region: SarifLocations[number]['physicalLocation']['region'] = { startLine: startLine ?? 1 };
-  if (startLine !== undefined) {
-    if (startColumn !== undefined) region.startColumn = startColumn;
-    if (endLine !== undefined && endLine >= startLine) region.endLine = endLine;
-    const sameLine = (endLine ?? startLine) === startLine;
-    if (endColumn !== undefined && (!sameLine || startColumn === undefined || endColumn > startColumn))
-      region.endColumn = endColumn;
-  }
-  return region;
+  if (startLine === undefined) return '{"startLine":1}';
+  let text = `{"startLine":${startLine}`;
+  if (startColumn !== undefined) text += `,"startColumn":${startColumn}`;
+  if (endLine !== undefined && endLine >= startLine) text += `,"endLine":${endLine}`;
+  const sameLine = (endLine ?? startLine) === startLine;
+  if (endColumn !== undefined && (!sameLine || startColumn === undefined || endColumn > startColumn))
+    text += `,"endColumn":${endColumn}`;
+  return `${text}}`;
 }
 
 function messageFor(finding: Finding): string {
@@ -289,14 +303,28 @@ function bounded(value: string, max: number): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
 
-/** The log as text, produced run by run and result by result so no single huge string is built. */
-export function* serializeSarif(log: SarifLog): Generator<string> {
-  let chunk = `{"$schema":${JSON.stringify(log.$schema)},"version":"2.1.0","runs":[`;
-  for (const [r, run] of log.runs.entries()) {
-    const { results, ...head } = run;
-    chunk += `${r > 0 ? ',' : ''}\n${JSON.stringify(head).slice(0, -1)},"results":[`;
-    for (let i = 0; i < results.length; i++) {
-      chunk += `${i > 0 ? ',' : ''}\n${JSON.stringify(results[i])}`;
+/** The SARIF file as text, produced run by run and result by result so no single huge string is built. */
+export function* serializeSarif(plan: SarifPlan): Generator<string> {
+  let chunk = `{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":"2.1.0","runs":[`;
+  for (const [r, run] of plan.runs.entries()) {
+    const { tool, automationDetails, findings, ruleIndexes, ruleSeverities, prefixRules } = run;
+    const artifacts = new Map<string, ArtifactText>();
+    const artifactOf = (path: string) => {
+      let artifact = artifacts.get(path);
+      if (artifact === undefined) {
+        const artifactLocation = `{"uri":${jsonString(pathToUri(path))}}`;
+        const wholeFile = `[{"physicalLocation":{"artifactLocation":${artifactLocation},"region":{"startLine":1}}}]`;
+        artifact = { artifactLocation, wholeFile };
+        artifacts.set(path, artifact);
+      }
+      return artifact;
+    };
+    chunk += `${r > 0 ? ',' : ''}\n${JSON.stringify({ tool, automationDetails }).slice(0, -1)},"results":[`;
+    for (let i = 0; i < findings.length; i++) {
+      const finding = findings[i]!;
+      const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
+      const ruleIndex = ruleIndexes[i]!;
+      chunk += `${i > 0 ? ',' : ''}\n${resultJson(finding, ruleId, ruleIndex, ruleSeverities[ruleIndex]!, artifactOf)}`;
       if (chunk.length >= CHUNK_CHARS) {
         yield chunk;
         chunk = '';
