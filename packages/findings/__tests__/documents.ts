@@ -38,6 +38,25 @@ export function trivyVulnerability(overrides: Record<string, unknown> = {}): Rec
   };
 }
 
+/** A failed Dockerfile check as Trivy reports it, with its cause line. */
+export function trivyMisconfiguration(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Type: 'Dockerfile Security Check',
+    ID: 'DS002',
+    AVDID: 'AVD-DS-0002',
+    Title: "Image user should not be 'root'",
+    Message: 'Specify at least 1 USER command in Dockerfile with non-root user as argument',
+    Severity: 'HIGH',
+    Status: 'FAIL',
+    CauseMetadata: {
+      StartLine: 1,
+      EndLine: 1,
+      Code: { Lines: [{ Number: 1, Content: 'FROM alpine:3.19', IsCause: true }] },
+    },
+    ...overrides,
+  };
+}
+
 export function trivyReport(results: unknown[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { SchemaVersion: 2, ArtifactName: '.', ArtifactType: 'filesystem', Results: results, ...overrides };
 }

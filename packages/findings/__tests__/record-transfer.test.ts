@@ -21,6 +21,7 @@ import {
   sarifLog,
   sarifResult,
   sarifRun,
+  trivyMisconfiguration,
   trivyReport,
   trivyVulnerability,
 } from './documents.js';
@@ -33,16 +34,7 @@ function roundTrip(file: ReportFile): ReportFile {
   return decodeReportFile(received);
 }
 
-const misconfiguration = {
-  Type: 'Dockerfile Security Check',
-  ID: 'DS002',
-  AVDID: 'AVD-DS-0002',
-  Title: "Image user should not be 'root'",
-  Message: 'Specify at least 1 USER command in Dockerfile with non-root user as argument',
-  Severity: 'HIGH',
-  Status: 'FAIL',
-  CauseMetadata: { StartLine: 1, EndLine: 1, Code: { Lines: [{ Number: 1, Content: 'FROM alpine', IsCause: true }] } },
-};
+const misconfiguration = trivyMisconfiguration();
 const trivySecret = {
   RuleID: 'aws-access-key-id',
   Category: 'AWS',

@@ -1,22 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { canonicalCheckId, trivyReader } from '@actions-kit/findings';
-import { read, readBothWays, trivyReport, trivyVulnerability } from './documents.js';
-
-const misconfiguration = (overrides: Record<string, unknown> = {}) => ({
-  Type: 'Dockerfile Security Check',
-  ID: 'DS002',
-  AVDID: 'AVD-DS-0002',
-  Title: "Image user should not be 'root'",
-  Message: 'Specify at least 1 USER command in Dockerfile with non-root user as argument',
-  Severity: 'HIGH',
-  Status: 'FAIL',
-  CauseMetadata: {
-    StartLine: 1,
-    EndLine: 1,
-    Code: { Lines: [{ Number: 1, Content: 'FROM alpine:3.19', IsCause: true }] },
-  },
-  ...overrides,
-});
+import {
+  read,
+  readBothWays,
+  trivyMisconfiguration as misconfiguration,
+  trivyReport,
+  trivyVulnerability,
+} from './documents.js';
 
 describe('Trivy shapes', () => {
   it('reads the pre-0.20 bare array of Results (no Class) and the legacy null', () => {

@@ -4,6 +4,7 @@
 //
 // `pnpm bench security-scan` runs the normal mode. The huge mode: `tsx tools/bench/src/benchmarks/security-scan.ts
 // --huge` (or SECURITY_SCAN_BENCH_HUGE=1 pnpm bench security-scan, as `pnpm bench` itself accepts no --huge).
+// SECURITY_SCAN_BENCH_NODE=24 runs both sides on the pinned Node 24 instead of the node running the benchmark.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -23,7 +24,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBundledAction, type RunResult } from '@actions-kit/harness';
+import { node24Path, runBundledAction, type RunResult } from '@actions-kit/harness';
 import {
   writeBanditReport,
   writeGitleaksReport,
@@ -317,6 +318,8 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   // A bare JSON.parse needs the whole file as one string: beyond V8's maximum string length it cannot run at all.
   const bareParsable = inputs.files.every((file) => file.bytes < bufferConstants.MAX_STRING_LENGTH);
   const runs = RUNS[mode];
+  const nodePath = requestedNode();
+  const nodeVersion = spawnSync(nodePath, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'bench-security-scan-'));
   const bareSamples: Sample[] = [];
   const actionSamples: Sample[] = [];
@@ -324,7 +327,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   let outputs: Record<string, string> = {};
   let rssMethod = '';
   try {
-    const probe = createPeakRssProbe(process.execPath, scratchDir, 'security-scan');
+    const probe = createPeakRssProbe(nodePath, scratchDir, 'security-scan');
     rssMethod = probe.method;
     for (let i = 0; i < WARM_UP_RUNS + runs; i++) {
       const measured = i >= WARM_UP_RUNS;
@@ -366,7 +369,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
     row.peakRssMiB.toFixed(1),
   ]);
   const lines = [
-    `security-scan${mode === 'huge' ? ' --huge' : ''} — ${machine.cpuModel}, ${machine.cores} cores; ${method}`,
+    `security-scan${mode === 'huge' ? ' --huge' : ''} — ${machine.cpuModel}, ${machine.cores} cores, node ${nodeVersion}; ${method}`,
     `inputs (${(inputs.bytes / 1e6).toFixed(1)} MB): ${inputLine}`,
     ...(subject.label.includes('NOT the bundle') ? [`note: ${subject.how}`] : []),
     ...(bare ? [] : [`(no bare JSON.parse: the report is longer than V8's maximum string length)`]),
@@ -384,6 +387,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
     json: {
       benchmark: 'security-scan',
       mode,
+      node: nodeVersion,
       date: new Date().toISOString(),
       machine: { ...machine, summary: machineLine(machine) },
       method,
@@ -399,6 +403,14 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
       lastRunOutputs: outputs,
     },
   };
+}
+
+/**
+ * The node both sides run on: the one running the benchmark, or with SECURITY_SCAN_BENCH_NODE=24 the pinned Node 24
+ * of tools/node24 (the runtime the action declares, `using: node24`).
+ */
+function requestedNode(): string {
+  return process.env['SECURITY_SCAN_BENCH_NODE'] === '24' ? node24Path() : process.execPath;
 }
 
 /** The mode `pnpm bench` runs in: normal, unless --huge is on the command line or SECURITY_SCAN_BENCH_HUGE=1. */
