@@ -344,4 +344,17 @@ describe.each([
     expect(result.outputs['sarif-file']).toBe(path.join(ws.dir, 'results/scan.sarif'));
     expect(readJson(path.join(ws.dir, 'results/scan.json'))).toMatchObject({ counts: { total: 1, low: 1 } });
   });
+
+  it('fails with a configuration error naming the output that cannot be written', async () => {
+    ws.write('out/bandit.json', banditReport([RANDOM]));
+    // /dev/full opens like a file and fails every write with ENOSPC, as a full disk does: the failure comes from
+    // an asynchronous write, after the file was opened.
+    const result = await run({ reports: 'out/bandit.json', 'sarif-output': '/dev/full' });
+
+    expect(result.exitCode).toBe(1);
+    expect(annotationsOf(result, 'error')).toEqual([
+      "security-scan: sarif-output: cannot write '/dev/full' (ENOSPC); choose a writable path",
+    ]);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
 });
