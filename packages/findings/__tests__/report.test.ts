@@ -9,9 +9,7 @@ import {
   parseSuppressionsYaml,
   readReportBytes,
   reportFinding,
-  reportFindingJson,
   serializeReport,
-  type Finding,
   type JsonReport,
 } from '@actions-kit/findings';
 import {
@@ -170,45 +168,5 @@ describe('the JSON report', () => {
     expect(JSON.parse(JSON.stringify(reportFinding(finding!)))).toEqual(
       expect.objectContaining({ sources: ['b.json#/results/0'] }),
     );
-  });
-});
-
-describe('reportFindingJson', () => {
-  const files = [readReportBytes(bytes(banditReport([banditResult()])), 'b.json')];
-  const [base] = analyse(files, { policy: { failOn: 'high', scope: 'all' }, today: new Date() }).findings;
-  const variants: [string, Finding][] = [
-    ['as read', base!],
-    [
-      'with text to escape',
-      {
-        ...base!,
-        title: 'a "quote", a \\ backslash, a\nnewline, a \u0001 control, é, 😀, a lone \ud800 surrogate',
-        ruleId: '</script><script>',
-        tools: ['bandit', 'semgrep "oss"'],
-        sources: [{ file: 'dir "x"/b.json', tool: 'bandit', record: '/results/0' }, base!.sources[0]!],
-      },
-    ],
-    [
-      'with package, aliases, suppression and help link',
-      {
-        ...base!,
-        aliases: ['f'.repeat(32)],
-        package: { name: 'openssl', version: '3.0.1', fixedVersion: undefined, purl: 'pkg:x' },
-        suppression: { entry: 2, reason: 'accepted', expires: '2030-01-01' },
-        status: 'suppressed',
-      },
-    ],
-    ['with a location in another key order', { ...base!, location: { startLine: 3, path: 'a.py' } }],
-    [
-      'with a location holding more keys',
-      { ...base!, location: { ...base!.location, extra: 1 } as Finding['location'] },
-    ],
-    ['with a location without lines', { ...base!, location: { path: 'a.py' } }],
-    ['with a package without a name', { ...base!, package: { version: '1' } as Finding['package'] }],
-    ['with no help link and no description', { ...base!, helpUri: undefined, description: undefined }],
-  ];
-
-  it.each(variants)('writes a finding %s exactly as JSON.stringify(reportFinding(finding))', (_, finding) => {
-    expect(reportFindingJson(finding)).toBe(JSON.stringify(reportFinding(finding)));
   });
 });

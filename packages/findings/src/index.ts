@@ -73,7 +73,6 @@ export {
   failedFileEntry,
   REPORT_SCHEMA_VERSION,
   reportFinding,
-  reportFindingJson,
   sourceReference,
   type JsonReport,
   type Report,

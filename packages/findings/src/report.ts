@@ -1,8 +1,8 @@
 // The JSON report: what was read from each file, every de-duplicated finding with its sources and status, what the
 // baseline says is fixed, and which suppressions expired. Its schema is documented in README.md.
 import type { BaselineFinding } from './baseline.js';
-import { CHUNK_CHARS, jsonArray, jsonMember, jsonObject, jsonString } from './json-text.js';
-import type { Finding, Location, RecordSource } from './model.js';
+import { CHUNK_CHARS } from './json-text.js';
+import type { Finding, RecordSource } from './model.js';
 import type { Counts, Policy, PolicyResult } from './policy.js';
 import type { ReportFile } from './report-files.js';
 import type { DroppedResults } from './sarif-writer.js';
@@ -144,54 +144,13 @@ export function* serializeReport(report: Report): Generator<string> {
   const [before, after] = splitAfterKey(headText, 'files');
   let chunk = `${before},\n  "findings": [`;
   for (let i = 0; i < findings.length; i++) {
-    chunk += `${i > 0 ? ',' : ''}\n    ${reportFindingJson(findings[i]!)}`;
+    chunk += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(reportFinding(findings[i]!))}`;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';
     }
   }
   yield `${chunk}${findings.length > 0 ? '\n  ' : ''}]${after}\n`;
-}
-
-const LOCATION_KEYS = ['path', 'startLine', 'endLine', 'startColumn', 'endColumn'];
-
-/**
- * JSON.stringify(reportFinding(finding)), written directly: this runs once per finding, and building the
- * projection to stringify it cost more than the writing. Anything not shaped as this package builds it goes
- * through JSON.stringify, so the text is the same either way.
- */
-export function reportFindingJson(f: Finding): string {
-  if (typeof f.fingerprint !== 'string' || !Array.isArray(f.sources)) return JSON.stringify(reportFinding(f));
-  const pkg = f.package;
-  const packageText = pkg
-    ? `,"package":${jsonObject(`${jsonMember('name', pkg.name)}${jsonMember('version', pkg.version)}${jsonMember('fixedVersion', pkg.fixedVersion)}`)}`
-    : jsonMember('package', pkg);
-  let sources = '[';
-  for (let i = 0; i < f.sources.length; i++) {
-    const source = f.sources[i]!;
-    sources += `${i > 0 ? ',' : ''}${jsonString(`${source.file}#${source.record}`)}`;
-  }
-  return (
-    `{"fingerprint":${jsonString(f.fingerprint)}` +
-    `${f.aliases.length > 0 ? `,"aliases":${jsonArray(f.aliases)}` : ''}` +
-    `${jsonMember('tool', f.tool)}${jsonMember('tools', f.tools)}${jsonMember('ruleId', f.ruleId)}` +
-    `${jsonMember('title', f.title)}${jsonMember('severity', f.severity)}${jsonMember('category', f.category)}` +
-    `${locationMember(f.location)}${packageText}${jsonMember('helpUri', f.helpUri)},"sources":${sources}]` +
-    `${jsonMember('status', f.status)}${jsonMember('suppression', f.suppression)}}`
-  );
-}
-
-/** `,"location":{…}`, written directly when the location has model.ts's keys in model.ts's order. */
-function locationMember(location: Location): string {
-  if (typeof location !== 'object' || location === null || typeof location.path !== 'string')
-    return jsonMember('location', location);
-  let k = 0;
-  for (const key in location) if (key !== LOCATION_KEYS[k++]) return jsonMember('location', location);
-  return (
-    `,"location":{"path":${jsonString(location.path)}${jsonMember('startLine', location.startLine)}` +
-    `${jsonMember('endLine', location.endLine)}${jsonMember('startColumn', location.startColumn)}` +
-    `${jsonMember('endColumn', location.endColumn)}}`
-  );
 }
 
 /** Splits pretty-printed JSON right after the value of a top-level key. */
