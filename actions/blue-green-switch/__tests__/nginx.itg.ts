@@ -60,7 +60,7 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
   });
 
   it('rewrites the include, reloads, and proves green answers', async () => {
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
 
     const result = await runAction(nodePath, { inputs: nginxInputs() });
 
@@ -68,7 +68,7 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
     expect(result.annotations).toEqual([]);
     expect(result.outputs).toMatchObject({ previous: 'blue', active: 'green', changed: 'true', outcome: 'switched' });
     expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${backends.blue} backup;`);
-    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
     expect(rendered(result)).toContain(`Blue-green switch: switched blue → green`);
     expect(rendered(result)).toContain('10 of 10 consecutive answers from green');
   });
@@ -91,7 +91,7 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
       expect(result.summary).not.toContain('<img');
       expect(result.summary).not.toContain('</details><');
       expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(includeBefore);
-      expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+      expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
     },
   );
 });
@@ -112,11 +112,11 @@ describe.each(NODES)('blue-green-switch with a flag file in nginx under %s', (_l
     const toGreen = await runAction(nodePath, { inputs: { ...inputs, target: 'green' } });
     expect(toGreen.outcome).toBe('success');
     expect(toGreen.outputs).toMatchObject({ previous: 'blue', active: 'green', changed: 'true' });
-    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
     expect(rendered(toGreen)).toContain(`create ${flagFile} (by rename)`);
 
     const toBlue = await runAction(nodePath, { inputs: { ...inputs, target: 'toggle' } });
     expect(toBlue.outputs).toMatchObject({ previous: 'green', active: 'blue', changed: 'true' });
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 });

@@ -69,16 +69,16 @@ const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
 
 describe('nginx provider against nginx', () => {
   it('moves traffic to the new color and back', async () => {
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
 
     const report = await switchTraffic(request());
 
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green', changed: true });
     expect(report.verification?.passed).toBe(true);
-    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
     expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${servers.blue[0]} backup;`);
     expect(await switchTraffic(request())).toMatchObject({ previous: 'green', active: 'blue' });
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 
   it('changes nothing in a dry run', async () => {
@@ -87,7 +87,7 @@ describe('nginx provider against nginx', () => {
     expect(report).toMatchObject({ outcome: 'dry-run', target: 'green', active: 'blue' });
     expect(report.plan).toHaveLength(3);
     expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 
   it('keeps the live color and the include when nginx rejects the config, returning what nginx said as data', async () => {
@@ -103,7 +103,7 @@ describe('nginx provider against nginx', () => {
       untrustedOutput: expect.stringMatching(/\[emerg\] .*invalid port in upstream "127\.0\.0\.1:99999"/),
     });
     expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(before);
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 
   it('says nginx is not running when the reload cannot reach it, and puts the include back', async () => {
@@ -130,7 +130,7 @@ describe('nginx provider against nginx', () => {
     // The old color is nginx's backup, so users got blue instead of errors while green was being tried.
     expect(report.verification?.seen.blue).toBeGreaterThan(0);
     expect(report.problem).toMatch(/green did not prove live/);
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 
   it('recovers from a run killed after writing the include but before the reload', async () => {
@@ -142,7 +142,7 @@ describe('nginx provider against nginx', () => {
     });
     await frozen.kill();
     // The include says green while nginx still runs blue: the state a killed run can leave.
-    expect(await settledColorsAt(nginx.url)).toEqual(['blue']);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
     const logger = recordingLogger();
 
     const report = await switchTraffic(request({ target: 'green', logger }));
@@ -150,7 +150,7 @@ describe('nginx provider against nginx', () => {
     expect(report.recoveredLockFrom?.pid).toBe(frozen.pid);
     expect(logger.warnings.join('\n')).toMatch(/recovered a stale lock/);
     expect(report).toMatchObject({ outcome: 'switched', active: 'green' });
-    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
   });
 
   it('serialises concurrent runs: each sees the color the other left, none interleaves', async () => {
@@ -162,6 +162,6 @@ describe('nginx provider against nginx', () => {
     const greenFirst = toBlue.previous === 'green';
     expect(toGreen.previous).toBe('blue');
     expect(greenFirst ? toGreen.outcome : toBlue.outcome).toBe(greenFirst ? 'switched' : 'already-live');
-    expect(await settledColorsAt(nginx.url)).toEqual([greenFirst ? 'blue' : 'green']);
+    expect(await settledColorsAt(nginx.url, greenFirst ? 'blue' : 'green')).toEqual([greenFirst ? 'blue' : 'green']);
   });
 });

@@ -74,6 +74,6 @@ describe('command provider driving nginx', () => {
     });
 
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green' });
-    expect(await settledColorsAt(nginx.url)).toEqual(['green']);
+    expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
   });
 });

@@ -112,13 +112,15 @@ export async function colorsAt(url: string, count = 10): Promise<string[]> {
 
 /**
  * The colors answering once nginx has finished a reload: `nginx -s reload` returns before the old workers stop
- * accepting (about 0.1 s here), so a single sample can still meet the old color. Samples until one color answers
- * ten times in a row or the time runs out, and returns the last sample either way; the caller's expectation decides.
+ * accepting (about 0.1 s here, seconds on a loaded machine), and an old worker can answer many requests in a row,
+ * so no number of equal answers proves the reload is over. Samples until every answer is `expected` or the time
+ * runs out, and returns the last sample either way: a switch that did not happen (or happened when it should not)
+ * still shows, after the wait, as the other color.
  */
-export async function settledColorsAt(url: string, timeoutMs = 3_000): Promise<string[]> {
+export async function settledColorsAt(url: string, expected: string, timeoutMs = 5_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let colors = await colorsAt(url);
-  while (colors.length !== 1 && Date.now() < deadline) {
+  while (!(colors.length === 1 && colors[0] === expected) && Date.now() < deadline) {
     await delay(50);
     colors = await colorsAt(url);
   }
