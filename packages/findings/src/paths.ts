@@ -63,7 +63,8 @@ export function imageRepository(target: string): string {
 /** Encodes a path as a relative URI reference for SARIF (absolute paths become file:// URIs). */
 export function pathToUri(path: string): string {
   // encodeURIComponent throws on a lone surrogate (a report can hold one, escaped): it becomes U+FFFD.
-  const encoded = toWellFormed(path)
+  const encoded = path
+    .toWellFormed()
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':').replace(/%40/g, '@'))
     .join('/');
@@ -72,9 +73,4 @@ export function pathToUri(path: string): string {
   const firstSlash = encoded.indexOf('/');
   const first = firstSlash < 0 ? encoded : encoded.slice(0, firstSlash);
   return first.includes(':') ? encoded.replace(/:/g, '%3A') : encoded;
-}
-
-/** The string with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, Node ≥ 20). */
-function toWellFormed(value: string): string {
-  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

@@ -56,8 +56,6 @@ export interface SarifRunPlan {
   ruleIndexes: Uint32Array;
   /** For each rule, the highest severity of its results (a less severe result carries its own score). */
   ruleSeverities: Severity[];
-  /** Rule ids are "<tool>/<rule>" in the run that combines tools beyond the run limit. */
-  prefixRules: boolean;
 }
 
 /** The SARIF file as written (and as JSON.parse reads it back). */
@@ -200,7 +198,6 @@ function buildRun(tool: string, findings: Finding[], automationId: string, prefi
     findings,
     ruleIndexes,
     ruleSeverities: severities,
-    prefixRules,
   };
 }
 
@@ -307,7 +304,7 @@ function bounded(value: string, max: number): string {
 export function* serializeSarif(plan: SarifPlan): Generator<string> {
   let chunk = `{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":"2.1.0","runs":[`;
   for (const [r, run] of plan.runs.entries()) {
-    const { tool, automationDetails, findings, ruleIndexes, ruleSeverities, prefixRules } = run;
+    const { tool, automationDetails, findings, ruleIndexes, ruleSeverities } = run;
     const artifacts = new Map<string, ArtifactText>();
     const artifactOf = (path: string) => {
       let artifact = artifacts.get(path);
@@ -321,10 +318,10 @@ export function* serializeSarif(plan: SarifPlan): Generator<string> {
     };
     chunk += `${r > 0 ? ',' : ''}\n${JSON.stringify({ tool, automationDetails }).slice(0, -1)},"results":[`;
     for (let i = 0; i < findings.length; i++) {
-      const finding = findings[i]!;
-      const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
       const ruleIndex = ruleIndexes[i]!;
-      chunk += `${i > 0 ? ',' : ''}\n${resultJson(finding, ruleId, ruleIndex, ruleSeverities[ruleIndex]!, artifactOf)}`;
+      // The result names its rule by the rule's id, which buildRun gave the tool prefix in a combined run.
+      const ruleId = tool.driver.rules[ruleIndex]!.id;
+      chunk += `${i > 0 ? ',' : ''}\n${resultJson(findings[i]!, ruleId, ruleIndex, ruleSeverities[ruleIndex]!, artifactOf)}`;
       if (chunk.length >= CHUNK_CHARS) {
         yield chunk;
         chunk = '';
