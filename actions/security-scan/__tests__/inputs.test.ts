@@ -132,6 +132,17 @@ describe('parseThreads', () => {
     expect(parseThreads(text, 2)).toBe(threads);
   });
 
+  it.each(['32', '1'])('accepts %s, within 1 to 32', (text) => {
+    expect(parseThreads(text, 2)).toBe(Number(text));
+  });
+
+  it('refuses more than 32 threads, naming the input, the value and the range', () => {
+    expect(() => parseThreads('33', 2)).toThrow(ConfigurationError);
+    expect(() => parseThreads('1000', 2)).toThrow(
+      'threads: 1000 is more than 32, the most this action starts; use auto or a number from 1 to 32',
+    );
+  });
+
   it.each(['0', '-1', '1.5', 'two', 'Auto', '2 threads', '99999999999999999999'])(
     'refuses %s, naming the input, the value and the accepted forms',
     (text) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SUMMARY_LIMIT_BYTES } from '@actions-kit/core';
 import type { ReportFileEntry } from '@actions-kit/findings';
-import { blobBaseFromEnv, buildSummary, type SummaryView } from '../src/summary.js';
+import { blobBaseFromEnv, buildSummary, groupThousands, type SummaryView } from '../src/summary.js';
 import { HOSTILE_TITLES, analyseReports, banditReport, gitleaksReport, trivyReport } from './sample-reports.js';
 
 const BASE = { serverUrl: 'https://github.com', repository: 'octo-org/app', sha: 'a'.repeat(40) };
@@ -282,5 +282,13 @@ describe('blobBaseFromEnv', () => {
     [{ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'a/b) [x](y', GITHUB_SHA: 'b'.repeat(40) }],
   ])('gives no links when part of it is missing or malformed: %j', (env) => {
     expect(blobBaseFromEnv(env)).toBeUndefined();
+  });
+});
+
+describe('groupThousands', () => {
+  it('groups digits by three as en-US does', () => {
+    for (const value of [0, 7, 999, 1000, 25000, 1234567, 100000000]) {
+      expect(groupThousands(value)).toBe(value.toLocaleString('en-US'));
+    }
   });
 });

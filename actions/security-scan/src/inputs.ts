@@ -37,6 +37,11 @@ export interface Inputs {
 
 /** `threads: auto` reads on as many threads as the machine has cores, up to this many. */
 export const AUTO_THREADS_MAX = 4;
+/**
+ * The most threads a number may ask for: each is a V8 instance of its own (tens of MB before it reads anything),
+ * and one thread reads at least one file, so more would only cost memory.
+ */
+export const THREADS_MAX = 32;
 
 export async function getInputs(): Promise<Inputs> {
   const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
@@ -126,6 +131,11 @@ export function parseThreads(text: string, cores: number): number {
   if (!Number.isSafeInteger(count) || count < 1) {
     throw new ConfigurationError(
       `threads: ${quoteValue(text)} is not a number of threads; use auto (one per core, at most ${AUTO_THREADS_MAX}) or a whole number from 1 (1 reads every report on one thread)`,
+    );
+  }
+  if (count > THREADS_MAX) {
+    throw new ConfigurationError(
+      `threads: ${count} is more than ${THREADS_MAX}, the most this action starts; use auto or a number from 1 to ${THREADS_MAX}`,
     );
   }
   return count;

@@ -5,6 +5,7 @@ import {
   AnnotationBudget,
   ConfigurationError,
   UserError,
+  debug,
   info,
   printUntrusted,
   setOutput,
@@ -28,8 +29,9 @@ import { blobBaseFromEnv, buildSummary, firstOpen } from './summary.js';
 import { policyFailureMessage } from './verdict.js';
 
 export async function main(): Promise<void> {
+  const timer = new PhaseTimer();
   const inputs = await getInputs();
-  const { analysis, files, warnings } = await readAndAnalyse(inputs);
+  const { analysis, files, warnings } = await readAndAnalyse(inputs, timer);
 
   const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
   const report = buildReport({
@@ -41,7 +43,9 @@ export async function main(): Promise<void> {
     combinedTools: sarif.combinedTools,
   });
   await writeOutput('sarif-output', inputs.sarifOutput, serializeSarif(sarif.plan));
+  timer.lap('SARIF built and written');
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
+  timer.lap('JSON report written');
   setOutputs(analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
   logResult(analysis, files.length);
 
@@ -61,6 +65,8 @@ export async function main(): Promise<void> {
       blobBase: blobBaseFromEnv(process.env),
     }).write();
   }
+  timer.lap('annotations and summary');
+  debug(`security-scan: time spent (ms): ${timer.report()}`);
   if (!analysis.result.passed) {
     const options = { hasBaseline: inputs.baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
     throw new UserError(policyFailureMessage(analysis.result, inputs.policy, options));
@@ -73,6 +79,7 @@ export async function main(): Promise<void> {
  */
 async function readAndAnalyse(
   inputs: Inputs,
+  timer: PhaseTimer,
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
   const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
@@ -81,9 +88,11 @@ async function readAndAnalyse(
     root: inputs.workspace,
     threads: inputs.threads,
   });
+  timer.lap('inputs and reports read');
   const warnings = inputWarnings(inputs, read.failures);
   warnings.forEach((message) => warning(message));
   const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date() });
+  timer.lap('analysed');
   return { analysis, files: read.entries, warnings };
 }
 
@@ -144,4 +153,20 @@ function logResult(analysis: Analysis, files: number): void {
   });
   if (open > lines.length) lines.push(`  … and ${open - lines.length} more in the JSON report`);
   printUntrusted(lines.join('\n'));
+}
+
+/** Wall time per phase, for the step's debug log (where a slow run's time went). */
+class PhaseTimer {
+  private last = performance.now();
+  private readonly laps: string[] = [];
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.laps.push(`${phase} ${Math.round(now - this.last)}`);
+    this.last = now;
+  }
+
+  report(): string {
+    return this.laps.join(', ');
+  }
 }

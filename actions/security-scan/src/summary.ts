@@ -247,7 +247,7 @@ function limitsSection(summary: SummaryBuilder, view: SummaryView): void {
     );
     summary.paragraph(
       `${total} result(s) were left out of the SARIF file, least severe first, to stay within GitHub's ` +
-        `${SARIF_LIMITS.resultsPerRun.toLocaleString('en-US')} results per run: ${perTool.join('; ')}. ` +
+        `${groupThousands(SARIF_LIMITS.resultsPerRun)} results per run: ${perTool.join('; ')}. ` +
         `They are still in ${view.reportFile} and counted above.`,
     );
   }
@@ -305,4 +305,9 @@ export function blobBaseFromEnv(env: NodeJS.ProcessEnv): BlobBase | undefined {
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
   if (!sha || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) return undefined;
   return { serverUrl, repository, sha };
+}
+
+/** 25000 → "25,000", as toLocaleString('en-US') writes it, without loading ICU's locale data (~16 ms at start). */
+export function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

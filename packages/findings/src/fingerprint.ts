@@ -42,13 +42,6 @@ export function contentBasis(identity: ContentIdentity): string {
   return `line:${identity.line ?? 0}:${identity.detail ?? ''}`;
 }
 
-/** The records of one rule, path, basis and scope: identical lines are told apart by their rank among the lines. */
-interface ContentGroup {
-  /** Index of the first member's record; the others (rarely any) follow. */
-  first: number;
-  others: number[] | undefined;
-}
-
 /**
  * Fingerprints of a batch of records (all reports of one run together, so identical lines are counted across
  * them). Package records: digest(ids, package, version, target). Content records: digest(rule, path, basis,
@@ -59,8 +52,10 @@ interface ContentGroup {
 export function fingerprintRecords(records: readonly FindingRecord[]): string[] {
   const fingerprints = new Array<string>(records.length);
   // Records are grouped by their first-occurrence fingerprint (and scope): a short key that stands for rule, path
-  // and basis together, and is the answer already for a group of one, the common case.
-  const groups = new Map<string, ContentGroup>();
+  // and basis together, and is the answer already for a group of one, the common case. A group is the index of its
+  // first record; the few groups with more members also list them all in `shared`.
+  const firstOf = new Map<string, number>();
+  const shared = new Map<string, number[]>();
   // Many records share a basis (the same masked secret or flagged line in many files): each is hashed once.
   const basisDigests = new Map<string, string>();
   for (let i = 0; i < records.length; i++) {
@@ -82,13 +77,15 @@ export function fingerprintRecords(records: readonly FindingRecord[]): string[] 
     const first = digestOf(`${contentPrefix(identity, basisDigest)}0`);
     fingerprints[i] = first;
     const key = identity.scope === undefined ? first : `${first}${SEPARATOR}${identity.scope}`;
-    const group = groups.get(key);
-    if (group) (group.others ??= []).push(i);
-    else groups.set(key, { first: i, others: undefined });
+    const firstIndex = firstOf.get(key);
+    if (firstIndex === undefined) firstOf.set(key, i);
+    else {
+      const members = shared.get(key);
+      if (members) members.push(i);
+      else shared.set(key, [firstIndex, i]);
+    }
   }
-  for (const group of groups.values()) {
-    if (group.others !== undefined) rankIdenticalLines(group, records, fingerprints);
-  }
+  for (const members of shared.values()) rankIdenticalLines(members, records, fingerprints);
   return fingerprints;
 }
 
@@ -97,13 +94,19 @@ function contentPrefix(identity: ContentIdentity, basisDigest: string): string {
   return `content${SEPARATOR}${identity.rule ?? ''}${SEPARATOR}${identity.path ?? ''}${SEPARATOR}${basisDigest}${SEPARATOR}`;
 }
 
-/** The fingerprints of a group of several records: one per distinct line, by the line's rank in the group. */
-function rankIdenticalLines(group: ContentGroup, records: readonly FindingRecord[], fingerprints: string[]): void {
-  const members = [group.first, ...group.others!];
-  const identity = records[group.first]!.identity as ContentIdentity;
+/**
+ * The fingerprints of a group of several records (`members`, record indexes in order): one per distinct line, by
+ * the line's rank in the group.
+ */
+function rankIdenticalLines(
+  members: readonly number[],
+  records: readonly FindingRecord[],
+  fingerprints: string[],
+): void {
+  const identity = records[members[0]!]!.identity as ContentIdentity;
   const prefix = contentPrefix(identity, digestOf(contentBasis(identity)));
   // Every member has the first occurrence's fingerprint so far; the loop below overwrites them.
-  const firstOccurrence = fingerprints[group.first]!;
+  const firstOccurrence = fingerprints[members[0]!]!;
   const lineOf = (i: number) => (records[i]!.identity as ContentIdentity).line ?? 0;
   const lines = [...new Set(members.map(lineOf))].sort((a, b) => a - b);
   const ranks = new Map(lines.map((line, rank) => [line, rank]));

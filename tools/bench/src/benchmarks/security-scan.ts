@@ -139,6 +139,26 @@ for (const file of process.argv.slice(1)) {
 process.stdout.write(JSON.stringify({ ms }));
 `;
 
+/**
+ * The floor: the least any implementation in JavaScript does with these inputs and outputs. It parses every input
+ * as the bare parse does, then JSON.stringify-s the documents the action wrote (read back before the clock starts)
+ * and writes them, so it has normalised, fingerprinted, de-duplicated and summarised nothing. What the ratio target
+ * leaves for all of that is its budget minus this.
+ */
+const FLOOR_SCRIPT = `
+const { readFileSync, writeFileSync } = require('node:fs');
+const split = process.argv.indexOf('--');
+const inputs = process.argv.slice(1, split);
+const outputs = process.argv.slice(split + 1);
+const documents = outputs.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+const started = performance.now();
+for (const file of inputs) JSON.parse(readFileSync(file, 'utf8'));
+const parsed = performance.now();
+documents.forEach((document, i) => writeFileSync(outputs[i] + '.floor', JSON.stringify(document)));
+const ended = performance.now();
+process.stdout.write(JSON.stringify({ ms: ended - started, parseMs: parsed - started, writeMs: ended - parsed }));
+`;
+
 interface Sample {
   ms: number;
   rssKiB: number;
@@ -157,6 +177,27 @@ function bareParse(inputs: Inputs, probe: PeakRssProbe): Sample {
   }
   const { ms } = JSON.parse(result.stdout) as { ms: number };
   return { ms, rssKiB: probe.read() };
+}
+
+/**
+ * The floor (see FLOOR_SCRIPT) in a fresh node process, after a run of the action left its outputs; the peak RSS is
+ * not read (the script holds the outputs' documents, which the action never does).
+ */
+function floorRun(inputs: Inputs, probe: PeakRssProbe): Sample & { parseMs: number; writeMs: number } {
+  const files = inputs.files.map((file) => path.join(inputs.dir, file.name));
+  const outputs = outputsOf(inputs);
+  const result = spawnSync(probe.nodePath, ['-e', FLOOR_SCRIPT, ...files, '--', ...outputs], {
+    encoding: 'utf8',
+    env: { ...process.env, ...probe.env },
+    maxBuffer: 1 << 20,
+  });
+  if (result.status !== 0) {
+    throw new Error(`the floor run failed (exit ${result.status ?? result.signal}): ${result.stderr.trim()}`);
+  }
+  const rssKiB = probe.read();
+  for (const output of outputs) rmSync(`${output}.floor`, { force: true });
+  const measured = JSON.parse(result.stdout) as { ms: number; parseMs: number; writeMs: number };
+  return { ...measured, rssKiB };
 }
 
 /** What is measured as "end to end": the bundled action when it is built, else the package pipeline. */
@@ -271,6 +312,37 @@ function figures(label: string, samples: Sample[], bytes: number): CaseFigures {
   };
 }
 
+interface FloorFigures {
+  figures: CaseFigures;
+  /** Medians of the floor's two parts. */
+  split: { parseMs: number; writeMs: number };
+  /** Floor median over bare median. */
+  ratio: number;
+  /** What the ratio target leaves once the floor is paid: TARGET_RATIO × bare − floor. */
+  budgetLeftMs: number;
+  /** The one-line reading of it for the text output. */
+  line: string;
+}
+
+function floorFigures(
+  samples: (Sample & { parseMs: number; writeMs: number })[],
+  bare: CaseFigures,
+  bytes: number,
+): FloorFigures {
+  const floor = figures('floor: bare parse + JSON.stringify of the outputs', samples, bytes);
+  const split = {
+    parseMs: round1(median(samples.map((sample) => sample.parseMs))),
+    writeMs: round1(median(samples.map((sample) => sample.writeMs))),
+  };
+  const ratio = Math.round((floor.medianMs / bare.medianMs) * 100) / 100;
+  const budgetLeftMs = Math.round(TARGET_RATIO * bare.medianMs - floor.medianMs);
+  const line =
+    `floor = ${floor.medianMs.toFixed(0)} ms (parse ${split.parseMs.toFixed(0)} + stringify and write the ` +
+    `outputs ${split.writeMs.toFixed(0)}) = ${ratio.toFixed(2)}× bare: the ${TARGET_RATIO.toFixed(1)}× target ` +
+    `leaves ${budgetLeftMs} ms for normalising, fingerprinting, de-duplicating, policy and summary`;
+  return { figures: floor, split, ratio, budgetLeftMs, line };
+}
+
 interface Verdict {
   target: string;
   measured: string;
@@ -323,6 +395,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'bench-security-scan-'));
   const bareSamples: Sample[] = [];
   const actionSamples: Sample[] = [];
+  const floorSamples: (Sample & { parseMs: number; writeMs: number })[] = [];
   const recordsRead: number[] = [];
   let outputs: Record<string, string> = {};
   let rssMethod = '';
@@ -343,6 +416,11 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
           outputs = sample.outputs;
           recordsRead.push(sample.records);
           if (measured) actionSamples.push({ ms: sample.ms, rssKiB: sample.rssKiB });
+          // Right after the action, while its outputs are there to be written again.
+          if (bareParsable) {
+            const floor = floorRun(inputs, probe);
+            if (measured) floorSamples.push(floor);
+          }
         }
       }
     }
@@ -352,6 +430,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   }
   const bare = bareParsable ? figures('bare JSON.parse (each file, summed)', bareSamples, inputs.bytes) : undefined;
   const action = figures(subject.label, actionSamples, inputs.bytes);
+  const floor = bare ? floorFigures(floorSamples, bare, inputs.bytes) : undefined;
   const judged = verdicts(action, bare, inputs, recordsRead);
   const inputLine = inputs.files
     .map((file) => `${file.name} (${file.what}, ${file.records} records) ${(file.bytes / 1e6).toFixed(1)} MB`)
@@ -359,8 +438,10 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   const method =
     `${runs} runs after ${WARM_UP_RUNS} warm-up, bare and end to end alternating, each in a fresh process; ` +
     `end to end = ${subject.how}; bare = node reading each file as text and JSON.parse-ing it, the parse ` +
-    `times summed (node start-up not included); MB = 10^6 bytes; peak RSS = highest of the runs via ${rssMethod}`;
-  const rows = [...(bare ? [bare] : []), action].map((row) => [
+    `times summed (node start-up not included); floor = in a fresh process after each end-to-end run, the bare ` +
+    `parse then JSON.stringify and write of the two output documents the action wrote (read back before timing); ` +
+    `MB = 10^6 bytes; peak RSS = highest of the runs via ${rssMethod}`;
+  const rows = [...(bare ? [bare] : []), ...(floor ? [floor.figures] : []), action].map((row) => [
     row.case,
     String(row.runs),
     row.medianMs.toFixed(0),
@@ -373,6 +454,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
     `inputs (${(inputs.bytes / 1e6).toFixed(1)} MB): ${inputLine}`,
     ...(subject.label.includes('NOT the bundle') ? [`note: ${subject.how}`] : []),
     ...(bare ? [] : [`(no bare JSON.parse: the report is longer than V8's maximum string length)`]),
+    ...(floor ? [floor.line] : []),
     ...[busyWarning(machine)].filter((line) => line !== undefined),
     '',
     renderTextTable(['case', 'runs', 'median ms', 'p90 ms', 'MB/s', 'peak RSS MiB'], rows),
@@ -398,7 +480,12 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
       warmUpRuns: WARM_UP_RUNS,
       rssMethod,
       targets: { ratio: TARGET_RATIO, mbPerS: TARGET_MB_PER_S, peakRssKiB: TARGET_PEAK_RSS_KIB },
-      results: { bare, action, ratio: bare ? Math.round((action.medianMs / bare.medianMs) * 100) / 100 : null },
+      results: {
+        bare,
+        floor: floor && { ...floor.figures, ...floor.split, ratio: floor.ratio, budgetLeftMs: floor.budgetLeftMs },
+        action,
+        ratio: bare ? Math.round((action.medianMs / bare.medianMs) * 100) / 100 : null,
+      },
       verdicts: judged,
       lastRunOutputs: outputs,
     },
