@@ -28,7 +28,7 @@ const config: Config = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,actions}/*/__tests__/**/*.itg.ts'],
+      testMatch: ['<rootDir>/{packages,actions,tools}/*/__tests__/**/*.itg.ts'],
     },
     {
       ...shared,

