@@ -83,25 +83,19 @@ export interface AppliedSuppression {
   expires?: string;
 }
 
-/** A de-duplicated finding: one problem, with every record that reported it. */
-export interface Finding {
+/**
+ * A de-duplicated finding: one problem, with every record that reported it. It keeps what its first record says
+ * (tool, rule, texts, location, package) except how the record was identified and where it came from, which
+ * become its fingerprint and its sources.
+ */
+export interface Finding extends Omit<FindingRecord, 'identity' | 'source'> {
   fingerprint: string;
   /** Fingerprints of records merged into this finding that differ from `fingerprint` (cross-tool secrets). */
   aliases: string[];
-  /** Tool of the primary record; `tools` lists every tool that reported it. */
-  tool: string;
+  /** Every tool that reported it; `tool` is the first record's. */
   tools: string[];
-  ruleId: string;
-  title: string;
-  description?: string;
   /** The highest severity among the records. */
   severity: Severity;
-  category: Category;
-  location: Location;
-  package?: PackageInfo;
-  helpUri?: string;
-  cwes?: string[];
-  tags?: string[];
   sources: RecordSource[];
   status: FindingStatus;
   suppression?: AppliedSuppression;
