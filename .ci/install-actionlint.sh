@@ -8,22 +8,10 @@ ACTIONLINT_MODULE=github.com/rhysd/actionlint
 ACTIONLINT_VERSION=v1.7.12
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=SCRIPTDIR/go-install.sh
+source "$root/.ci/go-install.sh"
 bin="$root/.cache/tools/bin"
 mkdir -p "$bin"
 
-# A binary built by `go install` records its module and version.
-actionlint_ok() {
-  [[ -x $bin/actionlint ]] &&
-    command -v go >/dev/null &&
-    go version -m "$bin/actionlint" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+$ACTIONLINT_MODULE[[:space:]]+$ACTIONLINT_VERSION([[:space:]]|\$)"
-}
-
-if actionlint_ok; then
-  echo "actionlint: $ACTIONLINT_VERSION already installed"
-else
-  command -v go >/dev/null || { echo "actionlint: go is required to install actionlint (https://go.dev/dl/)" >&2; exit 1; }
-  echo "actionlint: building $ACTIONLINT_VERSION with go install"
-  GOBIN="$bin" go install "$ACTIONLINT_MODULE/cmd/actionlint@$ACTIONLINT_VERSION"
-  actionlint_ok || { echo "actionlint: $ACTIONLINT_VERSION did not install correctly" >&2; exit 1; }
-fi
+go_install_pinned actionlint "$bin" actionlint "$ACTIONLINT_MODULE" "$ACTIONLINT_MODULE/cmd/actionlint" "$ACTIONLINT_VERSION"
 echo "actionlint: ready in ${bin#"$root"/}/actionlint ($("$bin/actionlint" -version | head -1))"

@@ -9,6 +9,8 @@ GITLEAKS_MODULE=github.com/zricethezav/gitleaks/v8
 GITLEAKS_VERSION=v8.30.1
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=SCRIPTDIR/go-install.sh
+source "$root/.ci/go-install.sh"
 dir="$root/.cache/scanners"
 bin="$dir/bin"
 venv="$dir/bandit-venv"
@@ -36,22 +38,7 @@ else
   bandit_ok || { echo "scanners: bandit $BANDIT_VERSION did not install correctly" >&2; exit 1; }
 fi
 
-# A binary built by `go install` records its module and version; `gitleaks version` does not (it is set by their
-# release build only).
-gitleaks_ok() {
-  [[ -x $bin/gitleaks ]] &&
-    command -v go >/dev/null &&
-    go version -m "$bin/gitleaks" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+$GITLEAKS_MODULE[[:space:]]+$GITLEAKS_VERSION([[:space:]]|\$)"
-}
-
-if gitleaks_ok; then
-  echo "scanners: gitleaks $GITLEAKS_VERSION already installed"
-else
-  command -v go >/dev/null || { echo "scanners: go is required to install Gitleaks (https://go.dev/dl/)" >&2; exit 1; }
-  echo "scanners: building gitleaks $GITLEAKS_VERSION with go install"
-  GOBIN="$bin" go install "$GITLEAKS_MODULE@$GITLEAKS_VERSION"
-  gitleaks_ok || { echo "scanners: gitleaks $GITLEAKS_VERSION did not install correctly" >&2; exit 1; }
-fi
+go_install_pinned scanners "$bin" gitleaks "$GITLEAKS_MODULE" "$GITLEAKS_MODULE" "$GITLEAKS_VERSION"
 
 echo "scanners: ready in ${bin#"$root"/} (the e2e tests look there first, then PATH):"
 echo "  $("$bin/bandit" --version 2>/dev/null | head -1)"
