@@ -1,27 +1,24 @@
 // The bundled action with the command provider: a job cancelled mid-switch stops the switch-command and gets the
 // previous color back from the post step, a main killed outright leaves no command behind, and a command's hostile
 // output stays text.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { RunOptions, RunResult } from '@actions-kit/harness';
+import { useTempDir } from '../../../packages/traffic/__tests__/support/color-backends.js';
 import { groupGone } from '../../../packages/traffic/__tests__/support/process-probes.js';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
+const rig = useTempDir('blue-green-switch-command-');
 let colorFile: string;
 let pidFile: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'blue-green-switch-command-'));
-  colorFile = path.join(dir, 'color');
-  pidFile = path.join(dir, 'switch-command.pid');
+  colorFile = path.join(rig.dir, 'color');
+  pidFile = path.join(rig.dir, 'switch-command.pid');
   await writeFile(colorFile, 'blue');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 // Long enough for node to start and reach the switch command on a busy 2-core machine.
@@ -41,8 +38,13 @@ describe.each(NODES)('blue-green-switch with the command provider under %s', (_l
     `if [ "$TARGET_COLOR" = green ]; then echo $$ > ${pidFile}; sleep ${SLOW_SWITCH_S}; fi; ` +
     `printf %s "$TARGET_COLOR" > ${colorFile}`;
 
-  it('stops the switch-command when the job is cancelled, and the previous color stays live for good', async () => {
-    const started = Date.now();
+  /**
+   * A switch to green through the slow switch-command, cut short as `interruption` says. `pgid` is the pid the
+   * command wrote: commands start as process group leaders.
+   */
+  async function interruptedSlowSwitch(
+    interruption: Pick<RunOptions, 'cancelAfterMs' | 'timeoutMs'>,
+  ): Promise<{ result: RunResult; pgid: number }> {
     const result = await runAction(nodePath, {
       inputs: {
         provider: 'command',
@@ -50,11 +52,18 @@ describe.each(NODES)('blue-green-switch with the command provider under %s', (_l
         'current-command': `cat ${colorFile}`,
         'switch-command': slowSwitchCommand(),
       },
+      ...interruption,
+    });
+    return { result, pgid: Number(await readFile(pidFile, 'utf8')) };
+  }
+
+  it('stops the switch-command when the job is cancelled, and the previous color stays live for good', async () => {
+    const started = Date.now();
+    const { result, pgid } = await interruptedSlowSwitch({
       cancelAfterMs: CANCEL_AFTER_MS,
       // The runner's own delays: main must be done before its SIGTERM, 7.5 s after the SIGINT.
     });
 
-    const pgid = Number(await readFile(pidFile, 'utf8'));
     expect(result.outcome).toBe('cancelled');
     expect(result.signalsSent.map((sent) => sent.signal)).toEqual(['SIGINT']);
     expect(result.log).toContain(
@@ -82,17 +91,8 @@ describe.each(NODES)('blue-green-switch with the command provider under %s', (_l
     const started = Date.now();
     // The harness' step timeout: SIGKILL to main with no SIGINT first, as a runner losing its patience or its
     // machine would; main cannot stop anything itself.
-    const result = await runAction(nodePath, {
-      inputs: {
-        provider: 'command',
-        target: 'green',
-        'current-command': `cat ${colorFile}`,
-        'switch-command': slowSwitchCommand(),
-      },
-      timeoutMs: CANCEL_AFTER_MS,
-    });
+    const { result, pgid } = await interruptedSlowSwitch({ timeoutMs: CANCEL_AFTER_MS });
 
-    const pgid = Number(await readFile(pidFile, 'utf8'));
     expect(result.timedOut).toBe(true);
     expect(result.signal).toBe('SIGKILL');
     await pastTheSlowSwitch(started);

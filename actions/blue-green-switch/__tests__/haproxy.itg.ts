@@ -1,38 +1,23 @@
 // The bundled action against a real HAProxy through its runtime API: a switch proven by the answers, a no-op, a dry
 // run that changes nothing, a dead target switched back, and the errors for a missing input or a stopped HAProxy.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { useColorBackends } from '../../../packages/traffic/__tests__/support/color-backends.js';
 import {
   colorsAt,
-  startColorBackend,
   startHaproxy,
   type HaproxyHandle,
-  type Stoppable,
 } from '../../../packages/traffic/__tests__/support/real-proxies.js';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
+const rig = useColorBackends('blue-green-switch-haproxy-');
 let haproxy: HaproxyHandle;
-let green: Stoppable;
-const running: Stoppable[] = [];
-
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'blue-green-switch-haproxy-'));
-  const blue = await startColorBackend('blue');
-  const greenBackend = await startColorBackend('green');
-  green = greenBackend;
-  running.push(blue, greenBackend);
-  haproxy = await startHaproxy(dir, { blue: blue.port, green: greenBackend.port });
-  running.push(haproxy);
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
-  await rm(dir, { recursive: true, force: true });
+  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port });
+  rig.running.push(haproxy);
 });
 
 const haproxyInputs = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -109,7 +94,7 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
   });
 
   it('switches back and fails the step, with what answered, when the new color does not', async () => {
-    await green.stop();
+    await rig.green.stop();
 
     const result = await runAction(nodePath, { inputs: haproxyInputs({ target: 'green', 'verify-timeout': '2s' }) });
 
@@ -145,7 +130,7 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
   });
 
   it('names the socket when HAProxy is not running', async () => {
-    const socket = path.join(dir, 'no-haproxy.sock');
+    const socket = path.join(rig.dir, 'no-haproxy.sock');
 
     const result = await runAction(nodePath, { inputs: haproxyInputs({ 'haproxy-socket': socket }) });
 

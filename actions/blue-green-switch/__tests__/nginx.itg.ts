@@ -1,57 +1,37 @@
 // The bundled action against a real nginx: the owned include rewritten, tested and reloaded; a test command whose
 // hostile output stays text while the include is put back; and the flag file that switches with no reload.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderUpstreamBlock } from '@actions-kit/traffic';
+import { useColorBackends } from '../../../packages/traffic/__tests__/support/color-backends.js';
 import { nginxFlagLocation, nginxFlagUpstreams } from '../../../packages/traffic/__tests__/support/flag-configs.js';
 import {
+  nginxActionInputs,
   settledColorsAt,
-  startColorBackend,
   startNginx,
   type NginxHandle,
-  type Stoppable,
 } from '../../../packages/traffic/__tests__/support/real-proxies.js';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
-let backends: { blue: string; green: string };
-const running: Stoppable[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'blue-green-switch-nginx-'));
-  const blue = await startColorBackend('blue');
-  const green = await startColorBackend('green');
-  running.push(blue, green);
-  backends = { blue: blue.address, green: green.address };
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
-  await rm(dir, { recursive: true, force: true });
-});
+const rig = useColorBackends('blue-green-switch-nginx-');
 
 describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath) => {
   let nginx: NginxHandle;
   let includeBefore: string;
   beforeEach(async () => {
-    includeBefore = renderUpstreamBlock('app', 'blue', { blue: [backends.blue], green: [backends.green] }, undefined);
-    await writeFile(path.join(dir, 'upstream.conf'), includeBefore);
-    nginx = await startNginx(dir);
-    running.push(nginx);
+    const servers = { blue: [rig.addresses.blue], green: [rig.addresses.green] };
+    includeBefore = renderUpstreamBlock('app', 'blue', servers, undefined);
+    await writeFile(path.join(rig.dir, 'upstream.conf'), includeBefore);
+    nginx = await startNginx(rig.dir);
+    rig.running.push(nginx);
   });
 
   const nginxInputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-    provider: 'nginx',
+    ...nginxActionInputs(nginx, rig.addresses),
     target: 'toggle',
-    'nginx-upstream-file': nginx.upstreamFile,
-    'nginx-upstream-name': 'app',
-    'nginx-test-command': nginx.testCommand,
-    'nginx-reload-command': nginx.reloadCommand,
-    'blue-servers': backends.blue,
-    'green-servers': backends.green,
     'verify-url': nginx.url,
     'verify-body': '"color":"(\\w+)"',
     'verify-requests': '10',
@@ -67,7 +47,7 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
     expect(result.outcome).toBe('success');
     expect(result.annotations).toEqual([]);
     expect(result.outputs).toMatchObject({ previous: 'blue', active: 'green', changed: 'true', outcome: 'switched' });
-    expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${backends.blue} backup;`);
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${rig.addresses.blue} backup;`);
     expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
     expect(rendered(result)).toContain(`Blue-green switch: switched blue → green`);
     expect(rendered(result)).toContain('10 of 10 consecutive answers from green');
@@ -98,10 +78,10 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
 
 describe.each(NODES)('blue-green-switch with a flag file in nginx under %s', (_label, nodePath) => {
   it('switches with no reload: green while the flag exists, blue once it is gone', async () => {
-    const flagFile = path.join(dir, 'app.green');
-    await writeFile(path.join(dir, 'upstream.conf'), nginxFlagUpstreams(backends));
-    const nginx = await startNginx(dir, { location: nginxFlagLocation(flagFile) });
-    running.push(nginx);
+    const flagFile = path.join(rig.dir, 'app.green');
+    await writeFile(path.join(rig.dir, 'upstream.conf'), nginxFlagUpstreams(rig.addresses));
+    const nginx = await startNginx(rig.dir, { location: nginxFlagLocation(flagFile) });
+    rig.running.push(nginx);
     const inputs = {
       provider: 'flag-file',
       'flag-file': flagFile,

@@ -1,45 +1,36 @@
 // Caddy for real: a switch PATCHes the reverse_proxy upstreams through the admin API with If-Match, and traffic
 // moves; a concurrent config change, a stopped Caddy, a wrong @id, a dead target and a killed run are handled.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
+import { useColorBackends } from './support/color-backends.js';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startCaddy, startColorBackend, type CaddyHandle, type Stoppable } from './support/real-proxies.js';
+import { colorsAt, startCaddy, type CaddyHandle } from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
 let caddy: CaddyHandle;
-let servers: { blue: string[]; green: string[] };
-const running: Stoppable[] = [];
 let frozen: FrozenRun | undefined;
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-caddy-'));
-  const blue = await startColorBackend('blue');
-  const green = await startColorBackend('green');
-  running.push(blue, green);
-  servers = { blue: [blue.address], green: [green.address] };
-  caddy = await startCaddy(dir, blue.address);
-  running.push(caddy);
-});
+// Declared before the rig, so it runs before the rig stops Caddy and the backends.
 afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
   // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
   if (caddy) await rm(createProvider('caddy', settings()).lockFile, { force: true });
-  await rm(dir, { recursive: true, force: true });
+});
+const rig = useColorBackends('traffic-caddy-');
+beforeEach(async () => {
+  caddy = await startCaddy(rig.dir, rig.addresses.blue);
+  rig.running.push(caddy);
 });
 
 const settings = (overrides: Record<string, unknown> = {}) => ({
   caddyAdminUrl: caddy.adminUrl,
   caddyHandlerId: 'app',
-  blueServers: servers.blue,
-  greenServers: servers.green,
+  blueServers: [rig.addresses.blue],
+  greenServers: [rig.addresses.green],
   ...overrides,
 });
 const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
@@ -75,7 +66,7 @@ describe('caddy provider against Caddy', () => {
     const response = await fetch(`${caddy.adminUrl}/id/app/upstreams`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ dial: servers.blue[0], max_requests: 100 }]),
+      body: JSON.stringify([{ dial: rig.addresses.blue, max_requests: 100 }]),
     });
     expect(response.status).toBe(200);
 
@@ -100,7 +91,7 @@ describe('caddy provider against Caddy', () => {
   });
 
   it('switches back when the target backend is down', async () => {
-    await running[1]?.stop();
+    await rig.green.stop();
     const report = await switchTraffic(
       request({
         verify: { probe: httpColorProbe({ url: caddy.url, header: 'x-color' }), requests: 5, timeoutMs: 1_500 },

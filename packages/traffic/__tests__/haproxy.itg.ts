@@ -1,42 +1,31 @@
 // HAProxy for real: a switch moves traffic through the runtime API, survives a reload through the state file, and
 // the faults (no socket, HAProxy stopped, dead target, killed run, concurrent run, dry run) leave a consistent color.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
+import { useColorBackends } from './support/color-backends.js';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import {
-  colorsAt,
-  startColorBackend,
-  startHaproxy,
-  type HaproxyHandle,
-  type Stoppable,
-} from './support/real-proxies.js';
+import { colorsAt, startHaproxy, type HaproxyHandle } from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
 let haproxy: HaproxyHandle;
-const running: Stoppable[] = [];
 let frozen: FrozenRun | undefined;
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-haproxy-'));
-  const blue = await startColorBackend('blue');
-  const green = await startColorBackend('green');
-  running.push(blue, green);
-  haproxy = await startHaproxy(dir, { blue: blue.port, green: green.port });
-  running.push(haproxy);
-});
+// Declared before the rig, so it runs before the rig stops HAProxy and the backends.
 afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
   // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
   if (haproxy) await rm(createProvider('haproxy', settings()).lockFile, { force: true });
-  await rm(dir, { recursive: true, force: true });
+});
+const rig = useColorBackends('traffic-haproxy-');
+beforeEach(async () => {
+  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port });
+  rig.running.push(haproxy);
 });
 
 const settings = () => ({ haproxySocket: haproxy.socket, haproxyBackend: 'app', haproxyStateFile: haproxy.stateFile });
@@ -84,8 +73,7 @@ describe('haproxy provider against HAProxy', () => {
   });
 
   it('switches back and fails with what answered when the target backend is down', async () => {
-    const green = running[1];
-    await green?.stop();
+    await rig.green.stop();
 
     const report = await switchTraffic(
       request({
@@ -101,7 +89,10 @@ describe('haproxy provider against HAProxy', () => {
   });
 
   it('names the socket when it does not exist', async () => {
-    const provider = createProvider('haproxy', { haproxySocket: path.join(dir, 'nope.sock'), haproxyBackend: 'app' });
+    const provider = createProvider('haproxy', {
+      haproxySocket: path.join(rig.dir, 'nope.sock'),
+      haproxyBackend: 'app',
+    });
     await expect(switchTraffic(request({ provider }))).rejects.toThrow(
       /haproxy-socket: .*nope\.sock does not exist: HAProxy is not running, or its global section lacks "stats socket/,
     );

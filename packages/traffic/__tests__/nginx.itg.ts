@@ -1,8 +1,7 @@
 // nginx for real: a switch rewrites the owned include, tests and reloads, and traffic moves; an invalid config, a
 // stopped nginx, a dead target, a killed run and concurrent runs all leave one consistent color.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   createProvider,
@@ -12,48 +11,31 @@ import {
   TrafficError,
   type SwitchRequest,
 } from '../src/index.js';
+import { useColorBackends } from './support/color-backends.js';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import {
-  settledColorsAt,
-  startColorBackend,
-  startNginx,
-  type NginxHandle,
-  type Stoppable,
-} from './support/real-proxies.js';
+import { nginxProviderSettings, settledColorsAt, startNginx, type NginxHandle } from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
 let nginx: NginxHandle;
-let servers: { blue: string[]; green: string[] };
-const running: Stoppable[] = [];
 let frozen: FrozenRun | undefined;
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-nginx-'));
-  const blue = await startColorBackend('blue');
-  const green = await startColorBackend('green');
-  running.push(blue, green);
-  servers = { blue: [blue.address], green: [green.address] };
-  await writeFile(path.join(dir, 'upstream.conf'), renderUpstreamBlock('app', 'blue', servers, undefined));
-  nginx = await startNginx(dir);
-  running.push(nginx);
-});
+// Declared before the rig, so it runs before the rig stops nginx and the backends.
 afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
-  await rm(dir, { recursive: true, force: true });
+});
+const rig = useColorBackends('traffic-nginx-');
+beforeEach(async () => {
+  const servers = { blue: [rig.addresses.blue], green: [rig.addresses.green] };
+  await writeFile(path.join(rig.dir, 'upstream.conf'), renderUpstreamBlock('app', 'blue', servers, undefined));
+  nginx = await startNginx(rig.dir);
+  rig.running.push(nginx);
 });
 
 const settings = (overrides: Record<string, unknown> = {}) => ({
-  nginxUpstreamFile: nginx.upstreamFile,
-  nginxUpstreamName: 'app',
-  nginxTestCommand: nginx.testCommand,
-  nginxReloadCommand: nginx.reloadCommand,
-  blueServers: servers.blue,
-  greenServers: servers.green,
+  ...nginxProviderSettings(nginx, rig.addresses),
   ...overrides,
 });
 const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
@@ -76,7 +58,7 @@ describe('nginx provider against nginx', () => {
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', active: 'green', changed: true });
     expect(report.verification?.passed).toBe(true);
     expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
-    expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${servers.blue[0]} backup;`);
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toContain(`server ${rig.addresses.blue} backup;`);
     expect(await switchTraffic(request())).toMatchObject({ previous: 'green', active: 'blue' });
     expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
@@ -118,7 +100,7 @@ describe('nginx provider against nginx', () => {
   });
 
   it('switches back when the target backend is down', async () => {
-    await running[1]?.stop();
+    await rig.green.stop();
 
     const report = await switchTraffic(
       request({

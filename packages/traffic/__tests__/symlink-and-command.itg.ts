@@ -1,39 +1,32 @@
 // The symlink and command providers moving real traffic: nginx serving files through the release link, and a
 // switch-command that rewrites and reloads nginx itself.
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { describe, expect, it, jest } from '@jest/globals';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic } from '../src/index.js';
-import { settledColorsAt, startColorBackend, startNginx, type Stoppable } from './support/real-proxies.js';
+import { useTempDir } from './support/color-backends.js';
+import { settledColorsAt, startColorBackend, startNginx } from './support/real-proxies.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
-const running: Stoppable[] = [];
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-links-'));
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((process_) => process_.stop()));
-  await rm(dir, { recursive: true, force: true });
-});
+// Only the command test needs backends, and starts its own.
+const rig = useTempDir('traffic-links-');
 
 describe('symlink provider behind nginx', () => {
   it('moves traffic by pointing current at the other release', async () => {
     for (const color of ['blue', 'green']) {
-      await mkdir(path.join(dir, 'releases', color), { recursive: true });
-      await writeFile(path.join(dir, 'releases', color, 'index.html'), `{"color":"${color}"}\n`);
+      await mkdir(path.join(rig.dir, 'releases', color), { recursive: true });
+      await writeFile(path.join(rig.dir, 'releases', color, 'index.html'), `{"color":"${color}"}\n`);
     }
-    await symlink('releases/blue', path.join(dir, 'current'));
-    await writeFile(path.join(dir, 'upstream.conf'), '');
+    await symlink('releases/blue', path.join(rig.dir, 'current'));
+    await writeFile(path.join(rig.dir, 'upstream.conf'), '');
     // open_file_cache is off by default: every request resolves the link again.
-    const nginx = await startNginx(dir, { location: `location / { root ${dir}/current; }` });
-    running.push(nginx);
+    const nginx = await startNginx(rig.dir, { location: `location / { root ${rig.dir}/current; }` });
+    rig.running.push(nginx);
     const provider = createProvider('symlink', {
-      symlinkPath: path.join(dir, 'current'),
-      bluePath: path.join(dir, 'releases/blue'),
-      greenPath: path.join(dir, 'releases/green'),
+      symlinkPath: path.join(rig.dir, 'current'),
+      bluePath: path.join(rig.dir, 'releases/blue'),
+      greenPath: path.join(rig.dir, 'releases/green'),
     });
 
     const report = await switchTraffic({
@@ -55,16 +48,16 @@ describe('command provider driving nginx', () => {
   it('moves traffic with switch-command and reads it back with current-command', async () => {
     const blue = await startColorBackend('blue');
     const green = await startColorBackend('green');
-    running.push(blue, green);
-    await writeFile(path.join(dir, 'upstream.conf'), `upstream app { server ${blue.address}; }\n`);
-    const nginx = await startNginx(dir);
-    running.push(nginx);
+    rig.running.push(blue, green);
+    await writeFile(path.join(rig.dir, 'upstream.conf'), `upstream app { server ${blue.address}; }\n`);
+    const nginx = await startNginx(rig.dir);
+    rig.running.push(nginx);
     const provider = createProvider('command', {
       currentCommand: `grep -q ${green.address} upstream.conf && echo green || echo blue`,
       switchCommand:
         `case "$TARGET_COLOR" in blue) to=${blue.address};; green) to=${green.address};; esac; ` +
         `echo "upstream app { server $to; }" > upstream.conf && ${nginx.reloadCommand}`,
-      cwd: dir,
+      cwd: rig.dir,
     });
 
     const report = await switchTraffic({

@@ -19,6 +19,8 @@ import { createProvider, httpColorProbe, renderUpstreamBlock, switchTraffic, typ
 import { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from '../__tests__/support/flag-configs.js';
 import {
   colorAt,
+  nginxActionInputs,
+  nginxProviderSettings,
   requireBinary,
   startCaddy,
   startHaproxy,
@@ -124,24 +126,8 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
       const seed = { servers: [], otherDirectives: ['keepalive 32'] };
       await writeFile(path.join(dir, 'upstream.conf'), renderUpstreamBlock('app', 'blue', servers, seed));
       const nginx = await startNginx(dir);
-      const provider = createProvider('nginx', {
-        nginxUpstreamFile: nginx.upstreamFile,
-        nginxUpstreamName: 'app',
-        nginxTestCommand: nginx.testCommand,
-        nginxReloadCommand: nginx.reloadCommand,
-        blueServers: servers.blue,
-        greenServers: servers.green,
-      });
-      const inputs = {
-        provider: 'nginx',
-        'nginx-upstream-file': nginx.upstreamFile,
-        'nginx-upstream-name': 'app',
-        'nginx-test-command': nginx.testCommand,
-        'nginx-reload-command': nginx.reloadCommand,
-        'blue-servers': backends.blue,
-        'green-servers': backends.green,
-      };
-      return { proxy: nginx, provider, inputs };
+      const provider = createProvider('nginx', nginxProviderSettings(nginx, backends));
+      return { proxy: nginx, provider, inputs: nginxActionInputs(nginx, backends) };
     },
   },
   {

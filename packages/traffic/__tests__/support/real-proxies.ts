@@ -7,6 +7,7 @@ import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Color } from '../../src/color.js';
+import type { ProviderSettings } from '../../src/providers.js';
 
 /** The Debian package providing each binary, named in the failure when the binary is missing. */
 const PACKAGES = { nginx: 'nginx-light', haproxy: 'haproxy', caddy: 'caddy', wrk: 'wrk' } as const;
@@ -188,6 +189,31 @@ http {
     reloadCommand: `nginx ${flags} -s reload`,
     dir,
     stop: process_.stop,
+  };
+}
+
+/** The nginx provider's settings for this nginx: upstream `app` in its include, one server per color. */
+export function nginxProviderSettings(nginx: NginxHandle, backends: Record<Color, string>): ProviderSettings {
+  return {
+    nginxUpstreamFile: nginx.upstreamFile,
+    nginxUpstreamName: 'app',
+    nginxTestCommand: nginx.testCommand,
+    nginxReloadCommand: nginx.reloadCommand,
+    blueServers: [backends.blue],
+    greenServers: [backends.green],
+  };
+}
+
+/** The same as the blue-green-switch action's inputs (no target, no verification). */
+export function nginxActionInputs(nginx: NginxHandle, backends: Record<Color, string>): Record<string, string> {
+  return {
+    provider: 'nginx',
+    'nginx-upstream-file': nginx.upstreamFile,
+    'nginx-upstream-name': 'app',
+    'nginx-test-command': nginx.testCommand,
+    'nginx-reload-command': nginx.reloadCommand,
+    'blue-servers': backends.blue,
+    'green-servers': backends.green,
   };
 }
 
