@@ -47,6 +47,32 @@ describe('verifyLive', () => {
   });
 });
 
+describe('verifyLive near its timeout', () => {
+  it('never gives a request a timeout of 0 or less, however little time is left', async () => {
+    // A clock that moves on 2 ms each time it is read, as a busy machine's does between a check and a use: with
+    // requests of 1 ms, one check finds 47 of 48 ms gone, and the next read finds 49.
+    class CreepingClock extends FakeClock {
+      override now(): number {
+        this.advance(2);
+        return super.now();
+      }
+    }
+    const clock = new CreepingClock();
+    const timeouts: number[] = [];
+    const probe = async (timeoutMs: number): Promise<ColorAnswer> => {
+      timeouts.push(timeoutMs);
+      clock.advance(1);
+      return { status: 200, color: 'green' };
+    };
+
+    const result = await verifyLive('green', probe, { requests: 1_000, timeoutMs: 48 }, clock);
+
+    expect(result.passed).toBe(false);
+    expect(timeouts.length).toBeGreaterThan(5);
+    expect(Math.min(...timeouts)).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('httpColorProbe', () => {
   let server: http.Server;
   let url: string;
@@ -75,6 +101,22 @@ describe('httpColorProbe', () => {
   it('reports a refused connection as an error answer', async () => {
     const answer = await httpColorProbe({ url: 'http://127.0.0.1:1/', header: 'x-color' })(1_000);
     expect(answer.error).toMatch(/127\.0\.0\.1:1: connect ECONNREFUSED/);
+  });
+
+  it('gives up on a silent server even when handed a timeout of 0 or less (never waits forever)', async () => {
+    const silent = http.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+      for (const timeoutMs of [0, -0.005]) {
+        expect(await httpColorProbe({ url: silentUrl, header: 'x-color' })(timeoutMs)).toEqual({
+          error: expect.stringMatching(/no answer within 1 ms/),
+        });
+      }
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('names the input for a bad URL, a bad pattern, or neither header nor body', () => {

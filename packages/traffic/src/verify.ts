@@ -38,6 +38,8 @@ export interface Verification {
 }
 
 const PER_REQUEST_TIMEOUT_MS = 2_000;
+/** The shortest time a request is given, near the end of the timeout (an http timeout of 0 means none at all). */
+const MIN_REQUEST_TIMEOUT_MS = 1;
 
 /** `signal` stops it between requests (each at most 2 s) with a CancelledError. */
 export async function verifyLive(
@@ -53,9 +55,12 @@ export async function verifyLive(
   let attempts = 0;
   let lastMismatch: string | undefined;
   const elapsed = (): number => clock.now() - started;
-  while (elapsed() < policy.timeoutMs && streak < policy.requests) {
+  for (;;) {
+    // Read once: time moves on between a check and a use, and a request must never get a timeout of 0 or less.
+    const remaining = policy.timeoutMs - elapsed();
+    if (remaining <= 0 || streak >= policy.requests) break;
     throwIfCancelled(signal, `stopped verifying ${color} after ${attempts} requests (${streak} in a row from it)`);
-    const answer = await probe(Math.min(PER_REQUEST_TIMEOUT_MS, policy.timeoutMs - elapsed()));
+    const answer = await probe(Math.max(MIN_REQUEST_TIMEOUT_MS, Math.min(PER_REQUEST_TIMEOUT_MS, remaining)));
     attempts += 1;
     const origin = originOf(answer);
     seen[origin] += 1;
@@ -65,8 +70,8 @@ export async function verifyLive(
     }
     streak = 0;
     lastMismatch = describeAnswer(answer);
-    const remaining = policy.timeoutMs - elapsed();
-    if (remaining > 0) await clock.sleep(Math.min(policy.retryDelayMs ?? 100, remaining));
+    const left = policy.timeoutMs - elapsed();
+    if (left > 0) await clock.sleep(Math.min(policy.retryDelayMs ?? 100, left));
   }
   const passed = streak >= policy.requests;
   return { color, passed, required: policy.requests, streak, attempts, seen, lastMismatch, elapsedMs: elapsed() };
@@ -161,7 +166,9 @@ export function httpColorProbe(options: HttpProbeOptions): ColorProbe {
           }
         });
       });
-      request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${Math.round(timeoutMs)} ms`)));
+      // At least 1 ms: node refuses a negative timeout and takes 0 as "no timeout".
+      const limit = Math.max(MIN_REQUEST_TIMEOUT_MS, Math.ceil(timeoutMs));
+      request.setTimeout(limit, () => request.destroy(new Error(`no answer within ${limit} ms`)));
       request.on('error', (error) => resolve({ error: `${url.host}: ${(error as Error).message}` }));
     });
   };
