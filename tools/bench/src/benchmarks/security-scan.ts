@@ -54,6 +54,7 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 const ACTION_DIR = 'actions/security-scan';
 const PACKAGE_PIPELINE = 'packages/findings/bench/end-to-end.ts';
 const GENERATOR = 'packages/findings/bench/generate.ts';
+const FLOOR_SCRIPT = 'packages/findings/bench/floor.ts';
 
 type Mode = keyof typeof RUNS;
 
@@ -61,6 +62,8 @@ interface InputSpec {
   /** File name in the workspace (and the `reports` input). */
   name: string;
   what: string;
+  /** The reader for it (a `tool:` prefix would name it), for the floor. */
+  reader: 'trivy' | 'bandit' | 'gitleaks' | 'sarif';
   /** Active records the file holds: what the JSON report must say was read from it. */
   records: number;
   write: (file: string) => number;
@@ -68,15 +71,40 @@ interface InputSpec {
 
 const INPUTS: Record<Mode, InputSpec[]> = {
   normal: [
-    { name: 'trivy.json', what: 'Trivy', records: 100_000, write: (f) => writeTrivyReport(f, 100_000) },
-    { name: 'bandit.json', what: 'Bandit', records: 32_000, write: (f) => writeBanditReport(f, 32_000) },
-    { name: 'gitleaks.json', what: 'Gitleaks', records: 26_000, write: (f) => writeGitleaksReport(f, 26_000) },
-    { name: 'semgrep.sarif', what: 'SARIF', records: 26_000, write: (f) => writeSarifReport(f, 26_000) },
+    {
+      name: 'trivy.json',
+      what: 'Trivy',
+      reader: 'trivy',
+      records: 100_000,
+      write: (f) => writeTrivyReport(f, 100_000),
+    },
+    {
+      name: 'bandit.json',
+      what: 'Bandit',
+      reader: 'bandit',
+      records: 32_000,
+      write: (f) => writeBanditReport(f, 32_000),
+    },
+    {
+      name: 'gitleaks.json',
+      what: 'Gitleaks',
+      reader: 'gitleaks',
+      records: 26_000,
+      write: (f) => writeGitleaksReport(f, 26_000),
+    },
+    {
+      name: 'semgrep.sarif',
+      what: 'SARIF',
+      reader: 'sarif',
+      records: 26_000,
+      write: (f) => writeSarifReport(f, 26_000),
+    },
   ],
   huge: [
     {
       name: 'trivy-huge.json',
       what: 'Trivy',
+      reader: 'trivy',
       records: 700_000,
       write: (f) => writeTrivyReport(f, 700_000, 40, 7),
     },
@@ -85,7 +113,7 @@ const INPUTS: Record<Mode, InputSpec[]> = {
 
 interface Inputs {
   dir: string;
-  files: { name: string; what: string; records: number; bytes: number }[];
+  files: { name: string; what: string; reader: InputSpec['reader']; records: number; bytes: number }[];
   bytes: number;
   records: number;
   key: string;
@@ -120,6 +148,7 @@ function prepareInputs(root: string, mode: Mode, progress: (line: string) => voi
   const files = specs.map((spec) => ({
     name: spec.name,
     what: spec.what,
+    reader: spec.reader,
     records: spec.records,
     bytes: statSync(path.join(dir, spec.name)).size,
   }));
@@ -139,30 +168,13 @@ for (const file of process.argv.slice(1)) {
 process.stdout.write(JSON.stringify({ ms }));
 `;
 
-/**
- * The floor: the least any implementation in JavaScript does with these inputs and outputs. It parses every input
- * as the bare parse does, then JSON.stringify-s the documents the action wrote (read back before the clock starts)
- * and writes them, so it has normalised, fingerprinted, de-duplicated and summarised nothing. What the ratio target
- * leaves for all of that is its budget minus this.
- */
-const FLOOR_SCRIPT = `
-const { readFileSync, writeFileSync } = require('node:fs');
-const split = process.argv.indexOf('--');
-const inputs = process.argv.slice(1, split);
-const outputs = process.argv.slice(split + 1);
-const documents = outputs.map((file) => JSON.parse(readFileSync(file, 'utf8')));
-const started = performance.now();
-for (const file of inputs) JSON.parse(readFileSync(file, 'utf8'));
-const parsed = performance.now();
-documents.forEach((document, i) => writeFileSync(outputs[i] + '.floor', JSON.stringify(document)));
-const ended = performance.now();
-process.stdout.write(JSON.stringify({ ms: ended - started, parseMs: parsed - started, writeMs: ended - parsed }));
-`;
-
 interface Sample {
   ms: number;
   rssKiB: number;
 }
+
+/** A floor run: its total and its two parts. */
+type FloorSample = Sample & { parseMs: number; writeMs: number };
 
 /** A bare JSON.parse of every file in a fresh node process: the summed parse times and the process's peak RSS. */
 function bareParse(inputs: Inputs, probe: PeakRssProbe): Sample {
@@ -180,22 +192,21 @@ function bareParse(inputs: Inputs, probe: PeakRssProbe): Sample {
 }
 
 /**
- * The floor (see FLOOR_SCRIPT) in a fresh node process, after a run of the action left its outputs; the peak RSS is
- * not read (the script holds the outputs' documents, which the action never does).
+ * The floor (packages/findings/bench/floor.ts) in a fresh node process, after a run of the action left its outputs:
+ * every report read by the streaming scanner keeping nothing, then the outputs stringified and written. Its peak RSS
+ * is read but means little (the script holds the outputs' documents, which the action never does).
  */
-function floorRun(inputs: Inputs, probe: PeakRssProbe): Sample & { parseMs: number; writeMs: number } {
-  const files = inputs.files.map((file) => path.join(inputs.dir, file.name));
-  const outputs = outputsOf(inputs);
-  const result = spawnSync(probe.nodePath, ['-e', FLOOR_SCRIPT, ...files, '--', ...outputs], {
-    encoding: 'utf8',
-    env: { ...process.env, ...probe.env },
-    maxBuffer: 1 << 20,
-  });
+function floorRun(root: string, inputs: Inputs, probe: PeakRssProbe): FloorSample {
+  const reports = inputs.files.map((file) => `${file.reader}:${path.join(inputs.dir, file.name)}`);
+  const result = spawnSync(
+    probe.nodePath,
+    ['--import', 'tsx', path.join(root, FLOOR_SCRIPT), ...reports, '--', ...outputsOf(inputs)],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...probe.env }, maxBuffer: 1 << 20 },
+  );
   if (result.status !== 0) {
     throw new Error(`the floor run failed (exit ${result.status ?? result.signal}): ${result.stderr.trim()}`);
   }
   const rssKiB = probe.read();
-  for (const output of outputs) rmSync(`${output}.floor`, { force: true });
   const measured = JSON.parse(result.stdout) as { ms: number; parseMs: number; writeMs: number };
   return { ...measured, rssKiB };
 }
@@ -324,12 +335,8 @@ interface FloorFigures {
   line: string;
 }
 
-function floorFigures(
-  samples: (Sample & { parseMs: number; writeMs: number })[],
-  bare: CaseFigures,
-  bytes: number,
-): FloorFigures {
-  const floor = figures('floor: bare parse + JSON.stringify of the outputs', samples, bytes);
+function floorFigures(samples: FloorSample[], bare: CaseFigures, bytes: number): FloorFigures {
+  const floor = figures('floor: streamed parse + JSON.stringify of the outputs', samples, bytes);
   const split = {
     parseMs: round1(median(samples.map((sample) => sample.parseMs))),
     writeMs: round1(median(samples.map((sample) => sample.writeMs))),
@@ -337,7 +344,7 @@ function floorFigures(
   const ratio = Math.round((floor.medianMs / bare.medianMs) * 100) / 100;
   const budgetLeftMs = Math.round(TARGET_RATIO * bare.medianMs - floor.medianMs);
   const line =
-    `floor = ${floor.medianMs.toFixed(0)} ms (parse ${split.parseMs.toFixed(0)} + stringify and write the ` +
+    `floor = ${floor.medianMs.toFixed(0)} ms (streamed parse ${split.parseMs.toFixed(0)} + stringify and write the ` +
     `outputs ${split.writeMs.toFixed(0)}) = ${ratio.toFixed(2)}× bare: the ${TARGET_RATIO.toFixed(1)}× target ` +
     `leaves ${budgetLeftMs} ms for normalising, fingerprinting, de-duplicating, policy and summary`;
   return { figures: floor, split, ratio, budgetLeftMs, line };
@@ -395,7 +402,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   const scratchDir = mkdtempSync(path.join(tmpdir(), 'bench-security-scan-'));
   const bareSamples: Sample[] = [];
   const actionSamples: Sample[] = [];
-  const floorSamples: (Sample & { parseMs: number; writeMs: number })[] = [];
+  const floorSamples: FloorSample[] = [];
   const recordsRead: number[] = [];
   let outputs: Record<string, string> = {};
   let rssMethod = '';
@@ -418,7 +425,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
           if (measured) actionSamples.push({ ms: sample.ms, rssKiB: sample.rssKiB });
           // Right after the action, while its outputs are there to be written again.
           if (bareParsable) {
-            const floor = floorRun(inputs, probe);
+            const floor = floorRun(root, inputs, probe);
             if (measured) floorSamples.push(floor);
           }
         }
@@ -438,8 +445,9 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   const method =
     `${runs} runs after ${WARM_UP_RUNS} warm-up, bare and end to end alternating, each in a fresh process; ` +
     `end to end = ${subject.how}; bare = node reading each file as text and JSON.parse-ing it, the parse ` +
-    `times summed (node start-up not included); floor = in a fresh process after each end-to-end run, the bare ` +
-    `parse then JSON.stringify and write of the two output documents the action wrote (read back before timing); ` +
+    `times summed (node start-up not included); floor = ${FLOOR_SCRIPT} in a fresh process after each end-to-end ` +
+    `run: every report read by the streaming scanner keeping nothing, then JSON.stringify and write of the two ` +
+    `output documents the action wrote (read back before timing), timed inside; ` +
     `MB = 10^6 bytes; peak RSS = highest of the runs via ${rssMethod}`;
   const rows = [...(bare ? [bare] : []), ...(floor ? [floor.figures] : []), action].map((row) => [
     row.case,
