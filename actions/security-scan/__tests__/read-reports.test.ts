@@ -1,7 +1,7 @@
 // Reading the report files: strict stops at the first bad one naming the file and byte; non-strict records it.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
-import { readReports } from '../src/read-reports.js';
+import { describeProblem, readReports } from '../src/read-reports.js';
 import type { ReportSource } from '../src/report-sources.js';
 import { banditReport } from './sample-reports.js';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
@@ -75,5 +75,29 @@ describe('readReports', () => {
     expect(written).toEqual([
       '::debug::reports: read on 1 thread(s): this thread read out/a-good.json, out/b-truncated.json, out/c-good.json\n',
     ]);
+  });
+});
+
+describe('describeProblem', () => {
+  it('throws what is not about the file (a bug) as an error naming the file, the original as its cause', () => {
+    const bug = new RangeError('Invalid string length');
+    let thrown: unknown;
+    try {
+      describeProblem(bug, 'out/trivy.json');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toBe(
+      'out/trivy.json: not read, because of an error in security-scan itself: Invalid string length',
+    );
+    expect((thrown as Error).cause).toBe(bug);
+  });
+
+  it('names the file and the code for a system error', () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(describeProblem(denied, 'out/x.json')).toBe(
+      'out/x.json: the file cannot be read (EACCES); check that it exists and is readable by the runner.',
+    );
   });
 });

@@ -68,12 +68,18 @@ function describeShares(shares: readonly number[][], sources: readonly ReportSou
   return shares.map((share, i) => `${i === 0 ? 'this thread' : `worker ${i}`} read ${names(share)}`).join('; ');
 }
 
-/** The user-facing message for a file that could not be read; anything that is not about the file is a bug. */
-function describeProblem(error: unknown, displayPath: string): string {
+/**
+ * The user-facing message for a file that could not be read. Anything that is not about the file is a bug: it is
+ * thrown, strict or not, as an error naming the file (the original, with its stack, as the cause for the debug log).
+ */
+export function describeProblem(error: unknown, displayPath: string): string {
   if (error instanceof InputError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return `${displayPath}: the file cannot be read (${code}); check that it exists and is readable by the runner.`;
   }
-  throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  throw new Error(`${displayPath}: not read, because of an error in security-scan itself: ${message}`, {
+    cause: error,
+  });
 }

@@ -12,7 +12,13 @@ import {
   type FindingRecord,
   type ReportFile,
 } from '@actions-kit/findings';
-import { decodeReportFile, encodeReportFile, transferList } from '../src/record-transfer.js';
+import {
+  StringTable,
+  decodeReportFile,
+  decodeStrings,
+  encodeReportFile,
+  transferList,
+} from '../src/record-transfer.js';
 import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '../bench/generate.js';
 import {
   banditReport,
@@ -308,5 +314,30 @@ describe('encodeReportFile / decodeReportFile on generated reports', () => {
       expect(read.records.length).toBeGreaterThan(0);
       expect(roundTrip(read)).toStrictEqual(read);
     }
+  });
+});
+
+describe('StringTable texts', () => {
+  // Small texts stand for V8's maximum string length, which one report's distinct strings may pass.
+  const values = ['alpha', '', 'beta', 'a string longer than a text', '', 'z', 'gamma', ''];
+
+  it.each([1, 4, 6, 12, 1_000])('give every string back, none cut, with texts of %i characters', (textChars) => {
+    const table = new StringTable(1);
+    const indexes = values.map((value) => table.unique(value));
+    const encoded = table.encode(textChars);
+    const decoded = decodeStrings(encoded.texts, encoded.stringEnds);
+    expect(indexes.map((index) => decoded[index])).toEqual(values);
+    expect(decoded[0]).toBeUndefined();
+    // Only a string longer than a text makes a text longer than asked.
+    for (const text of encoded.texts) {
+      expect(text.length <= textChars || values.includes(text)).toBe(true);
+    }
+    if (textChars < 12) expect(encoded.texts.length).toBeGreaterThan(1);
+  });
+
+  it('refuses texts that do not hold the strings their ends point into', () => {
+    expect(() => decodeStrings(['ab'], Uint32Array.from([2, 5]))).toThrow(
+      'record transfer: the string table does not match its texts',
+    );
   });
 });

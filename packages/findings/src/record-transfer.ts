@@ -15,8 +15,11 @@ import type { ReportFile } from './report-files.js';
 
 /** The distinct strings and string lists of one message (see StringTable); index 0 stands for undefined. */
 export interface TransferredStrings {
-  /** Every distinct string, joined; `stringEnds[i - 1]` is where string i ends. */
-  text: string;
+  /**
+   * Every distinct string, joined into a few texts in order, none cut between two texts; `stringEnds[i - 1]` is
+   * where string i ends, counted over the texts as if they were one.
+   */
+  texts: string[];
   stringEnds: Uint32Array;
   /** Lists of strings: list i is `listItems[listEnds[i - 2] ?? 0 .. listEnds[i - 1]]`, as string indexes. */
   listEnds: Uint32Array;
@@ -50,6 +53,9 @@ export function transferList(message: TransferredReportFile): ArrayBuffer[] {
 
 /** The index of undefined, in the table of strings and in that of lists: a column left at 0 holds undefined. */
 const NONE = 0;
+
+/** Characters per text of the string table (see StringTable.encode): well under V8's maximum string length. */
+const TEXT_CHARS = 64 * 1024 * 1024;
 
 // Where each value sits in a record's row. The identity's string slots are shared by its two kinds: a package
 // identity uses the first three, a content identity all six.
@@ -196,7 +202,7 @@ function encodeRecord(
 
 /** The ReportFile a worker encoded, rebuilt on this thread. */
 export function decodeReportFile(message: TransferredReportFile): ReportFile {
-  const table = decodeStrings(message.text, message.stringEnds);
+  const table = decodeStrings(message.texts, message.stringEnds);
   const lists = decodeLists(message.listEnds, message.listItems, table);
   const rows = message.kinds.length / KIND_FIELDS;
   const consistent =
@@ -346,15 +352,29 @@ export class StringTable {
     return index;
   }
 
-  encode(): TransferredStrings {
+  /**
+   * The table as texts of about `textChars` characters at most (a longer string is a text of its own): one text
+   * could not hold a report whose distinct strings pass V8's maximum string length (~512 MiB).
+   */
+  encode(textChars = TEXT_CHARS): TransferredStrings {
     const stringEnds = new Uint32Array(this.values.length);
+    const texts: string[] = [];
+    let first = 0;
+    let chars = 0;
     let end = 0;
     this.values.forEach((value, i) => {
+      if (chars + value.length > textChars && i > first) {
+        texts.push(this.values.slice(first, i).join(''));
+        first = i;
+        chars = 0;
+      }
+      chars += value.length;
       end += value.length;
       stringEnds[i] = end;
     });
+    texts.push(this.values.slice(first).join(''));
     return {
-      text: this.values.join(''),
+      texts,
       stringEnds,
       listEnds: Uint32Array.from(this.listEnds),
       listItems: Uint32Array.from(this.listItems),
@@ -363,11 +383,23 @@ export class StringTable {
 }
 
 /** The table of strings, undefined first (NONE). */
-export function decodeStrings(text: string, ends: Uint32Array): (string | undefined)[] {
+export function decodeStrings(texts: readonly string[], ends: Uint32Array): (string | undefined)[] {
   const strings: (string | undefined)[] = [undefined];
+  let t = 0;
+  // Where texts[t] starts, counted over all the texts.
+  let base = 0;
   let start = 0;
   for (const end of ends) {
-    strings.push(text.slice(start, end));
+    // A string starts in the text it fits in: move on past texts that end before it does.
+    while (t < texts.length - 1 && end > base + texts[t]!.length) {
+      base += texts[t]!.length;
+      t++;
+    }
+    const text = texts[t] ?? '';
+    if (end > base + text.length || start < base) {
+      throw new Error('record transfer: the string table does not match its texts');
+    }
+    strings.push(text.slice(start - base, end - base));
     start = end;
   }
   return strings;
