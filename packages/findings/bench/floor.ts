@@ -6,9 +6,9 @@
 // is its budget minus this. Prints {"ms", "parseMs", "writeMs"} as JSON; asserts nothing.
 // Usage: node --import tsx packages/findings/bench/floor.ts <reader>:<report>... -- <output>...
 //        (reader: trivy, bandit, gitleaks or sarif; outputs: the action's JSON report and SARIF file)
-import { closeSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readerByName, READER_NAMES } from '../src/detect.js';
-import { scanJson, type ScanPlan } from '../src/json-scanner.js';
+import { fileSource, scanJson, type ScanPlan } from '../src/json-scanner.js';
 import type { ReaderName } from '../src/reader.js';
 
 const KEEP_NOTHING = () => 0;
@@ -25,17 +25,7 @@ function parseAndDropPlan(reader: ReaderName): ScanPlan {
 function scanFile(file: string, plan: ScanPlan): void {
   const fd = openSync(file, 'r');
   try {
-    let position = 0;
-    scanJson(
-      {
-        read: (into, offset, length) => {
-          const n = readSync(fd, into, offset, length, position);
-          position += n;
-          return n;
-        },
-      },
-      plan,
-    );
+    scanJson(fileSource(fd), plan);
   } finally {
     closeSync(fd);
   }

@@ -4,11 +4,11 @@
 // Usage: tsx packages/findings/bench/parse-strategies.ts [vulnerabilities=100000] [runs=3]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scanJson, type ElementMapper, type ScanPlan } from '../src/json-scanner.js';
+import { fileSource, scanJson, type ElementMapper, type ScanPlan } from '../src/json-scanner.js';
 import { readReportFile } from '../src/report-files.js';
 import { trivyReader } from '../src/trivy.js';
 import { writeTrivyReport } from './generate.js';
@@ -30,12 +30,10 @@ interface Measurement {
   vulnerabilities: number;
 }
 
-function fileSource(path: string) {
+/** The package's file ByteSource over `path`, with a close for when it has been read. */
+function openFile(path: string) {
   const fd = openSync(path, 'r');
-  return {
-    read: (into: Buffer, offset: number, length: number) => readSync(fd, into, offset, length, null),
-    close: () => closeSync(fd),
-  };
+  return { ...fileSource(fd), close: () => closeSync(fd) };
 }
 
 /** Plan that keeps every Result but hands each finding-list element to `map`. */
@@ -61,7 +59,7 @@ async function measure(strategy: Strategy, file: string): Promise<Measurement> {
       break;
     case 'scanner-whole-elements':
     case 'scanner-slim-elements': {
-      const source = fileSource(file);
+      const source = openFile(file);
       const keep =
         strategy === 'scanner-slim-elements'
           ? trivyReader.streamPlan(['Results', 0, 'Vulnerabilities'])
@@ -80,7 +78,7 @@ async function measure(strategy: Strategy, file: string): Promise<Measurement> {
       const { JSONParser } = await import('@streamparser/json');
       const parser = new JSONParser({ paths: ['$.Results.*.Vulnerabilities.*'], keepStack: false });
       parser.onValue = () => void vulnerabilities++;
-      const source = fileSource(file);
+      const source = openFile(file);
       const chunk = Buffer.allocUnsafe(1 << 20);
       for (let n = source.read(chunk, 0, chunk.length); n > 0; n = source.read(chunk, 0, chunk.length)) {
         parser.write(chunk.subarray(0, n));

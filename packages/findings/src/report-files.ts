@@ -1,8 +1,8 @@
 // The I/O edge of the package: reads report files (whole when small, streamed when large) and writes outputs in pieces.
-import { closeSync, fstatSync, openSync, readSync, write } from 'node:fs';
+import { closeSync, fstatSync, openSync, write } from 'node:fs';
 import { READERS, chooseReader, outlinePlan, previewPlan } from './detect.js';
 import { InputError } from './input-error.js';
-import { bufferSource, scanJson, type ByteSource } from './json-scanner.js';
+import { bufferSource, fileSource, scanJson, type ByteSource } from './json-scanner.js';
 import { JsonSyntaxError, findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
 import { StreamContextChanged, type ReaderName, type ReadResult } from './reader.js';
 
@@ -38,16 +38,7 @@ export function readReportFile(path: string, options: ReadReportOptions = {}): R
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    const open = (limit = Infinity): ByteSource => {
-      let position = 0;
-      return {
-        read: (into, offset, length) => {
-          const n = readSync(fd, into, offset, Math.min(length, limit - position), position);
-          position += n;
-          return n;
-        },
-      };
-    };
+    const open = (limit?: number) => fileSource(fd, limit);
     return readReport(open, size, { ...options, displayPath: options.displayPath ?? path });
   } finally {
     closeSync(fd);

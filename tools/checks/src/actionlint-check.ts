@@ -1,4 +1,4 @@
-// CLI: runs the pinned actionlint (with shellcheck for `run:` scripts when it is installed) over
+// CLI: runs the pinned actionlint, with shellcheck for the `run:` scripts (both required), over
 // .github/workflows/*.yml and *.yaml.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
