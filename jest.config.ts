@@ -8,6 +8,7 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@actions-kit/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@actions-kit/([a-z-]+)/([a-z-]+)$': '<rootDir>/packages/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -6,8 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RunOptions, RunResult } from '@actions-kit/harness';
-import { useTempDir } from '../../../packages/traffic/__tests__/support/color-backends.js';
-import { groupGone } from '../../../packages/traffic/__tests__/support/process-probes.js';
+import { useTempDir } from '@actions-kit/testkit/hooks';
+import { groupGone } from '@actions-kit/testkit';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);

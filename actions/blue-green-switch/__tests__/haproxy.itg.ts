@@ -3,12 +3,8 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { useColorBackends } from '../../../packages/traffic/__tests__/support/color-backends.js';
-import {
-  colorsAt,
-  startHaproxy,
-  type HaproxyHandle,
-} from '../../../packages/traffic/__tests__/support/real-proxies.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
+import { colorsAt, startHaproxy, type HaproxyHandle } from '@actions-kit/testkit';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);

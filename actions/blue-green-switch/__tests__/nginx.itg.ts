@@ -4,14 +4,15 @@ import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderUpstreamBlock } from '@actions-kit/traffic';
-import { useColorBackends } from '../../../packages/traffic/__tests__/support/color-backends.js';
-import { nginxFlagLocation, nginxFlagUpstreams } from '../../../packages/traffic/__tests__/support/flag-configs.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
 import {
+  nginxFlagLocation,
+  nginxFlagUpstreams,
   nginxActionInputs,
   settledColorsAt,
   startNginx,
   type NginxHandle,
-} from '../../../packages/traffic/__tests__/support/real-proxies.js';
+} from '@actions-kit/testkit';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);

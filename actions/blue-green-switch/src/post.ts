@@ -6,10 +6,10 @@ import {
   httpColorProbe,
   restoreTraffic,
   summariseVerification,
-  systemClock,
   verifyLive,
   type RestoreReport,
 } from '@actions-kit/traffic';
+import { systemClock } from '@actions-kit/clock';
 import { readHandover } from './handover.js';
 import type { Inputs } from './inputs.js';
 import { switchLogger } from './switch-logger.js';

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { AnnotationBudget } from '@actions-kit/core';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner, lines } from './fake-runner.js';
+import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 let runner: FakeRunner;
 beforeEach(() => {

@@ -13,8 +13,7 @@ import {
   getNumber,
   getString,
 } from '@actions-kit/core';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner } from './fake-runner.js';
+import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 let runner: FakeRunner;
 beforeEach(() => {

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import type { ProcessLike } from '@actions-kit/core';
 import { ConfigurationError, runAction, UserError } from '@actions-kit/core';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner, lines } from './fake-runner.js';
+import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 /** Stands in for `process`: records exit codes and lets a test emit unhandledRejection / uncaughtException. */
 class FakeProcess extends EventEmitter implements ProcessLike {

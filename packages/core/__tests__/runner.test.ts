@@ -15,8 +15,7 @@ import {
   warning,
 } from '@actions-kit/core';
 import { getInput } from '../src/runner.js';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner } from './fake-runner.js';
+import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 const HOSTILE = [
   '::error::pwned',

@@ -7,8 +7,7 @@ import {
   neutralizeMentions,
   printUntrusted,
 } from '@actions-kit/core';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner, lines } from './fake-runner.js';
+import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 const HOSTILE = ['::error::pwned', '%0A::add-mask::x', '</details><img src=x onerror=alert(1)>', '@org/team'];
 

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { restoreInputs, saveInputs } from '@actions-kit/core';
-import type { FakeRunner } from './fake-runner.js';
-import { fakeRunner } from './fake-runner.js';
+import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 let runner: FakeRunner;
 beforeEach(() => {

@@ -40,8 +40,4 @@ export { AnnotationBudget } from './annotations.js';
 export type { AnnotationLevel, AnnotationProperties } from './annotations.js';
 export { SUMMARY_LIMIT_BYTES, SummaryBuilder } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';
-export { backoffDelay, DeadlineExceededError, retry } from './retry.js';
-export type { Backoff, RetryOptions } from './retry.js';
-export { ManualClock, systemClock } from './clock.js';
-export type { Clock } from './clock.js';
 export { debug, error, getState, info, isDebug, saveState, setOutput, setSecret, warning } from './runner.js';

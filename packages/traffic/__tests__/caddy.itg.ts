@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
-import { useColorBackends } from './support/color-backends.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startCaddy, type CaddyHandle } from './support/real-proxies.js';
+import { colorsAt, startCaddy, type CaddyHandle } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

@@ -4,9 +4,15 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic, type SwitchReport } from '../src/index.js';
-import { useColorBackends } from './support/color-backends.js';
-import { colorsAt, startCaddy, startNginx } from './support/real-proxies.js';
-import { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './support/flag-configs.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
+import {
+  colorsAt,
+  startCaddy,
+  startNginx,
+  caddyFlagRoutes,
+  nginxFlagLocation,
+  nginxFlagUpstreams,
+} from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

@@ -5,10 +5,10 @@ import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
-import { useColorBackends } from './support/color-backends.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startHaproxy, type HaproxyHandle } from './support/real-proxies.js';
+import { colorsAt, startHaproxy, type HaproxyHandle } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

@@ -5,17 +5,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { acquireLock, type LockOptions } from '../src/index.js';
-import { FakeClock } from './support/fake-clock.js';
+import { ManualClock } from '@actions-kit/testkit';
 import { recordingLogger } from './support/in-memory-provider.js';
 
 let dir: string;
 let file: string;
-let clock: FakeClock;
+let clock: ManualClock;
 let logger: ReturnType<typeof recordingLogger>;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-lock-'));
   file = path.join(dir, 'app.lock');
-  clock = new FakeClock();
+  clock = new ManualClock({ sleeps: 'pass-at-once' });
   logger = recordingLogger();
 });
 afterEach(async () => {

@@ -11,10 +11,11 @@ import {
   TrafficError,
   type SwitchRequest,
 } from '../src/index.js';
-import { useColorBackends } from './support/color-backends.js';
+import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
 import { recordingLogger } from './support/in-memory-provider.js';
-import { nginxProviderSettings, settledColorsAt, startNginx, type NginxHandle } from './support/real-proxies.js';
+import { settledColorsAt, startNginx, type NginxHandle } from '@actions-kit/testkit';
+import { nginxProviderSettings } from './support/nginx-settings.js';
 
 jest.setTimeout(60_000);
 

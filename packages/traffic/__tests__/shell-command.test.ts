@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CancelledError } from '../src/index.js';
 import { groupIsRunning } from '../src/process-group.js';
 import { runShellCommand } from '../src/shell-command.js';
-import { groupGone, pidWrittenTo } from './support/process-probes.js';
+import { groupGone, pidWrittenTo } from '@actions-kit/testkit';
 
 // Real processes, and zombies PID 1 may take a second or two to reap: more than Jest's default 5 s on a busy machine.
 jest.setTimeout(30_000);

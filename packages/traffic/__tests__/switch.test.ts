@@ -15,17 +15,16 @@ import {
   type SwitchRequest,
 } from '../src/index.js';
 import { groupIsRunning } from '../src/process-group.js';
-import { FakeClock } from './support/fake-clock.js';
+import { ManualClock, pidWrittenTo } from '@actions-kit/testkit';
 import { InMemoryProvider, recordingLogger } from './support/in-memory-provider.js';
-import { pidWrittenTo } from './support/process-probes.js';
 
 let dir: string;
-let clock: FakeClock;
+let clock: ManualClock;
 let proxy: InMemoryProvider;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-switch-'));
-  clock = new FakeClock();
+  clock = new ManualClock({ sleeps: 'pass-at-once' });
   proxy = new InMemoryProvider(path.join(dir, 'app.lock'), { blue: true, green: false });
 });
 afterEach(async () => {

@@ -4,8 +4,8 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createProvider, httpColorProbe, switchTraffic } from '../src/index.js';
-import { useTempDir } from './support/color-backends.js';
-import { settledColorsAt, startColorBackend, startNginx } from './support/real-proxies.js';
+import { useTempDir } from '@actions-kit/testkit/hooks';
+import { settledColorsAt, startColorBackend, startNginx } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

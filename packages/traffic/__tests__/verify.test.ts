@@ -3,19 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpColorProbe, verifyLive, type ColorAnswer } from '../src/index.js';
-import { FakeClock } from './support/fake-clock.js';
+import { ManualClock } from '@actions-kit/testkit';
 
-function scripted(clock: FakeClock, answers: ColorAnswer[]) {
+function scripted(clock: ManualClock, answers: ColorAnswer[]) {
   let i = 0;
   return async () => {
-    clock.advance(10);
+    clock.elapse(10);
     return answers[Math.min(i++, answers.length - 1)] ?? {};
   };
 }
 
 describe('verifyLive', () => {
   it('passes on the required number of consecutive answers, a wrong one resetting the count', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock({ sleeps: 'pass-at-once' });
     const ok = { status: 200, color: 'green' };
     const probe = scripted(clock, [ok, ok, { status: 200, color: 'blue' }, ok, ok, ok]);
 
@@ -31,7 +31,7 @@ describe('verifyLive', () => {
   });
 
   it('fails at the timeout, counting errors, 5xx and unknown colors apart', async () => {
-    const clock = new FakeClock();
+    const clock = new ManualClock({ sleeps: 'pass-at-once' });
     const probe = scripted(clock, [
       { error: 'connect ECONNREFUSED' },
       { status: 502 },
@@ -51,9 +51,9 @@ describe('verifyLive near its timeout', () => {
   it('never gives a request a timeout of 0 or less, however little time is left', async () => {
     // A clock that moves on 2 ms each time it is read, as a busy machine's does between a check and a use: with
     // requests of 1 ms, one check finds 47 of 48 ms gone, and the next read finds 49.
-    class CreepingClock extends FakeClock {
+    class CreepingClock extends ManualClock {
       override now(): number {
-        this.advance(2);
+        this.elapse(2);
         return super.now();
       }
     }
@@ -61,7 +61,7 @@ describe('verifyLive near its timeout', () => {
     const timeouts: number[] = [];
     const probe = async (timeoutMs: number): Promise<ColorAnswer> => {
       timeouts.push(timeoutMs);
-      clock.advance(1);
+      clock.elapse(1);
       return { status: 200, color: 'green' };
     };
 

@@ -16,18 +16,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { node24Path, runBundledAction } from '@actions-kit/harness';
 import { createProvider, httpColorProbe, renderUpstreamBlock, switchTraffic, type Color } from '../src/index.js';
-import { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from '../__tests__/support/flag-configs.js';
 import {
+  caddyFlagRoutes,
+  nginxFlagLocation,
+  nginxFlagUpstreams,
   colorAt,
   nginxActionInputs,
-  nginxProviderSettings,
   requireBinary,
   startCaddy,
   startHaproxy,
   startNginx,
   startProcess,
   type Stoppable,
-} from '../__tests__/support/real-proxies.js';
+} from '@actions-kit/testkit';
+import { nginxProviderSettings } from '../__tests__/support/nginx-settings.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -17,8 +17,6 @@ export { httpColorProbe, summariseVerification, verifyLive } from './verify.js';
 export type { ColorAnswer, ColorProbe, HttpProbeOptions, Verification, VerifyPolicy } from './verify.js';
 export { acquireLock, describeHolder, lockFileFor } from './lock.js';
 export type { HeldLock, LockHolder, LockOptions } from './lock.js';
-export { systemClock } from './clock.js';
-export type { Clock } from './clock.js';
 export { CancelledError, TrafficError } from './errors.js';
 export { HaproxyProvider, parseServersState, socketRuntimeApi } from './haproxy.js';
 export type { HaproxyOptions, HaproxyServerState, RuntimeApi } from './haproxy.js';

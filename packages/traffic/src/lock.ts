@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Clock } from './clock.js';
+import type { Clock } from '@actions-kit/clock';
 import { TrafficError, errorCode, throwIfCancelled } from './errors.js';
 import type { SwitchLogger } from './provider.js';
 

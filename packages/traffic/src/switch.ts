@@ -1,6 +1,6 @@
 // The switch itself: lock the target, read what is live from the proxy, resolve the target, change it in a safe
 // order, prove the new color answers, and switch back with the evidence when it does not.
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '@actions-kit/clock';
 import { resolveTarget, type Color, type LiveColor, type Target } from './color.js';
 import { CancelledError, TrafficError, throwIfCancelled } from './errors.js';
 import { acquireLock, type LockHolder } from './lock.js';

@@ -1,7 +1,7 @@
 // Proof that the new color is live: a number of consecutive answers from it, through the URL users hit, within a
 // timeout; and the record of what answered instead when it is not.
 import http from 'node:http';
-import type { Clock } from './clock.js';
+import type { Clock } from '@actions-kit/clock';
 import type { Color } from './color.js';
 import { TrafficError, throwIfCancelled } from './errors.js';
 

@@ -3,7 +3,7 @@
 import type { Color } from '../../src/color.js';
 import { liveColorOf, type LiveState, type SwitchLogger, type TrafficProvider } from '../../src/provider.js';
 import type { ColorProbe } from '../../src/verify.js';
-import type { FakeClock } from './fake-clock.js';
+import type { ManualClock } from '@actions-kit/testkit';
 
 export class InMemoryProvider implements TrafficProvider {
   readonly kind = 'memory';
@@ -54,10 +54,10 @@ export class InMemoryProvider implements TrafficProvider {
   }
 
   /** Answers like the proxy: round-robin over enabled colors, 502 from a broken one, 503 when none is enabled. */
-  probe(clock: FakeClock): ColorProbe {
+  probe(clock: ManualClock): ColorProbe {
     let turn = 0;
     return async () => {
-      clock.advance(5);
+      clock.elapse(5);
       const live = (['blue', 'green'] as const).filter((color) => this.enabled[color]);
       const color = live[turn++ % Math.max(live.length, 1)];
       if (!color) return { status: 503 };

@@ -1,31 +1,17 @@
-// Time as retry and deadlines see it: the system clock in actions, a manual clock in tests so waits take no time.
+// The test double of @actions-kit/clock: time moves only when a test says so, so waits, deadlines and timeouts are
+// tested without waiting.
+import type { Clock } from '@actions-kit/clock';
 
-export interface Clock {
-  /** Milliseconds since an arbitrary start. */
-  now(): number;
-  /** Resolves after `ms`; rejects with `signal.reason` as soon as the signal aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+export interface ManualClockOptions {
+  /** now() at the start; 0 unless given. */
+  start?: number;
+  /**
+   * `wait-for-advance` (the default): a sleep resolves only when advance() moves time past its end, so a test
+   * controls exactly what happens in between. `pass-at-once`: a sleep moves time forward by its length and resolves,
+   * for code whose waits the test does not want to step through (a lock's polling, a verification's retries).
+   */
+  sleeps?: 'wait-for-advance' | 'pass-at-once';
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
 
 interface Sleeper {
   due: number;
@@ -40,11 +26,13 @@ interface Sleeper {
  */
 export class ManualClock implements Clock {
   private current: number;
+  private readonly passAtOnce: boolean;
   private sleepers: Sleeper[] = [];
   private started = 0;
 
-  constructor(startMs = 0) {
-    this.current = startMs;
+  constructor(options: ManualClockOptions = {}) {
+    this.current = options.start ?? 0;
+    this.passAtOnce = options.sleeps === 'pass-at-once';
   }
 
   now(): number {
@@ -57,8 +45,10 @@ export class ManualClock implements Clock {
         reject(signal.reason);
         return;
       }
-      if (ms <= 0) {
-        resolve(); // nothing to wait for; waiting for an advance() would only make tests hang
+      if (ms <= 0 || this.passAtOnce) {
+        // Nothing to wait for (waiting for an advance() would only make a test hang), or time passes at once.
+        this.current += Math.max(ms, 0);
+        resolve();
         return;
       }
       const sleeper: Sleeper = {
@@ -76,6 +66,11 @@ export class ManualClock implements Clock {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.sleepers.push(sleeper);
     });
+  }
+
+  /** Time spent by work the test stands in for (a request that takes 10 ms): moves now() and wakes nobody. */
+  elapse(ms: number): void {
+    this.current += ms;
   }
 
   /** How many sleeps are waiting; lets a test check that nothing is left behind. */

@@ -6,8 +6,10 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Color } from '../../src/color.js';
-import type { ProviderSettings } from '../../src/providers.js';
+
+/** The two colors a blue-green deployment runs (the traffic package's Color, kept here so the testkit depends on no
+ * domain package). */
+export type Color = 'blue' | 'green';
 
 /** The Debian package providing each binary, named in the failure when the binary is missing. */
 const PACKAGES = { nginx: 'nginx-light', haproxy: 'haproxy', caddy: 'caddy', wrk: 'wrk' } as const;
@@ -189,18 +191,6 @@ http {
     reloadCommand: `nginx ${flags} -s reload`,
     dir,
     stop: process_.stop,
-  };
-}
-
-/** The nginx provider's settings for this nginx: upstream `app` in its include, one server per color. */
-export function nginxProviderSettings(nginx: NginxHandle, backends: Record<Color, string>): ProviderSettings {
-  return {
-    nginxUpstreamFile: nginx.upstreamFile,
-    nginxUpstreamName: 'app',
-    nginxTestCommand: nginx.testCommand,
-    nginxReloadCommand: nginx.reloadCommand,
-    blueServers: [backends.blue],
-    greenServers: [backends.green],
   };
 }
 

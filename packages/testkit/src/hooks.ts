@@ -1,12 +1,11 @@
-// The per-test set-up the integration tests share: a temp folder, optionally a blue and a green backend, and
-// everything started in them stopped afterwards. Kept apart from real-proxies.ts because it registers Jest hooks, and
-// @jest/globals throws outside Jest, where the benchmark imports real-proxies.ts.
+// Jest hooks the integration tests share, imported as '@actions-kit/testkit/hooks': a temp folder per test, optionally
+// a blue and a green backend, and everything started in them stopped afterwards. A subpath of its own because
+// @jest/globals throws outside Jest, where the benchmark imports the rest of the testkit.
 import { afterEach, beforeEach } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Color } from '../../src/color.js';
-import { startColorBackend, type Stoppable } from './real-proxies.js';
+import { startColorBackend, type Color, type Stoppable } from './real-proxies.js';
 
 export interface TempDirRig {
   /** This test's temp folder, made before it. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { ManualClock, systemClock } from '@actions-kit/core';
+import { ManualClock } from '@actions-kit/testkit';
 
 describe('ManualClock', () => {
   it('starts where told and moves only on advance()', async () => {
-    const clock = new ManualClock(5_000);
+    const clock = new ManualClock({ start: 5_000 });
     expect(clock.now()).toBe(5_000);
     await clock.advance(250);
     expect(clock.now()).toBe(5_250);
@@ -62,13 +62,33 @@ describe('ManualClock', () => {
   });
 });
 
-describe('systemClock', () => {
-  it('sleeps on real timers and stops at once on abort with the reason', async () => {
-    await expect(systemClock.sleep(1)).resolves.toBeUndefined();
-    const controller = new AbortController();
-    const sleeping = systemClock.sleep(60_000, controller.signal);
-    controller.abort('stop');
-    await expect(sleeping).rejects.toBe('stop');
-    expect(typeof systemClock.now()).toBe('number');
+describe('ManualClock with sleeps that pass at once', () => {
+  it('moves time by each sleep and resolves it without an advance', async () => {
+    const clock = new ManualClock({ start: 100, sleeps: 'pass-at-once' });
+    await clock.sleep(250);
+    await clock.sleep(-5);
+    expect(clock.now()).toBe(350);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('still rejects a sleep whose signal has aborted, moving no time', async () => {
+    const clock = new ManualClock({ sleeps: 'pass-at-once' });
+    await expect(clock.sleep(1_000, AbortSignal.abort('stop'))).rejects.toBe('stop');
+    expect(clock.now()).toBe(0);
+  });
+});
+
+describe('ManualClock.elapse', () => {
+  it('moves now() at once and wakes no sleeper, however far it goes', async () => {
+    const clock = new ManualClock();
+    let woken = false;
+    void clock.sleep(10).then(() => {
+      woken = true;
+    });
+    clock.elapse(50);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clock.now()).toBe(50);
+    expect(woken).toBe(false);
+    expect(clock.pending()).toBe(1);
   });
 });

@@ -1,0 +1,9 @@
+// What tests and benchmarks share across packages, imported by name ('@actions-kit/testkit'), never by a path into
+// another package's tests. Jest hooks are apart, in '@actions-kit/testkit/hooks'.
+export { ManualClock } from './manual-clock.js';
+export type { ManualClockOptions } from './manual-clock.js';
+export { fakeRunner, lines } from './fake-runner.js';
+export type { FakeRunner } from './fake-runner.js';
+export { groupGone, pidWrittenTo } from './process-probes.js';
+export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-configs.js';
+export * from './real-proxies.js';
