@@ -24,8 +24,8 @@ export {
   neutralizeMentions,
   printUntrusted,
 } from './safe-output.js';
-export { AnnotationBudget } from './annotations.js';
-export type { AnnotationLevel, AnnotationProperties } from './annotations.js';
+export { AnnotationBudget, printAnnotation } from './annotations.js';
+export type { Annotation, AnnotationLevel, AnnotationPrinter, AnnotationProperties } from './annotations.js';
 export { SUMMARY_LIMIT_BYTES, SummaryBuilder } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';
 export { ManualClock, systemClock } from './clock.js';
