@@ -26,7 +26,8 @@ export {
 } from './safe-output.js';
 export { AnnotationBudget, printAnnotation } from './annotations.js';
 export type { Annotation, AnnotationLevel, AnnotationPrinter, AnnotationProperties } from './annotations.js';
-export { SUMMARY_LIMIT_BYTES, SummaryBuilder } from './summary.js';
+export { SUMMARY_LIMIT_BYTES, SummaryBuilder, oneLine } from './summary.js';
+export type { TableCell, TableOptions } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';
 export { ManualClock, systemClock } from './clock.js';
 export type { Clock } from './clock.js';
