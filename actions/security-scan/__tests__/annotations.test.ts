@@ -1,20 +1,30 @@
 // Which findings become annotations, at which level and where: a pure function of the analysis.
 import { describe, expect, it } from '@jest/globals';
-import { isRepositoryPath, selectAnnotations } from '../src/annotations.js';
+import { AnnotationBudget, type Annotation } from '@actions-kit/core';
+import type { Finding } from '@actions-kit/findings';
+import { annotateFindings, isRepositoryPath } from '../src/annotations.js';
 import { analyseReports, banditReport, gitleaksReport, trivyReport } from './sample-reports.js';
 
 /** GitHub's limits per step. */
 const ROOM = { error: 10, warning: 10, notice: 10 };
 const NONE_OMITTED = { error: 0, warning: 0, notice: 0 };
 
+/** What annotateFindings prints through a budget with `room`, and what that budget counts as left out. */
+function annotate(findings: readonly Finding[], failing: ReadonlySet<Finding>, room: typeof ROOM) {
+  const shown: Annotation[] = [];
+  const budget = new AnnotationBudget(room, (annotation) => shown.push(annotation));
+  annotateFindings(findings, failing, budget);
+  return { shown, omitted: budget.omitted() };
+}
+
 function annotationsFor(reports: Record<string, string>, failOn: 'high' | 'none' = 'high') {
   const analysis = analyseReports(reports, { policy: { failOn, scope: 'new' } });
-  const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), ROOM);
+  const selection = annotate(analysis.findings, new Set(analysis.result.failing), ROOM);
   expect(selection.omitted).toEqual(NONE_OMITTED);
   return selection.shown;
 }
 
-describe('selectAnnotations', () => {
+describe('annotateFindings', () => {
   it('annotates code and secret findings on their file and line, most severe first, and skips packages', () => {
     const annotations = annotationsFor({
       'bandit.json': banditReport([
@@ -64,7 +74,7 @@ describe('selectAnnotations', () => {
       { 'bandit.json': banditReport([{ id: 'B602', severity: 'HIGH', text: 'shell', file: 'a.py', line: 1 }]) },
       { suppressions: [{ entry: 1, rule: 'B602', reason: 'fixture' }] },
     );
-    expect(selectAnnotations(analysis.findings, new Set(), ROOM)).toEqual({ shown: [], omitted: NONE_OMITTED });
+    expect(annotate(analysis.findings, new Set(), ROOM)).toEqual({ shown: [], omitted: NONE_OMITTED });
   });
 
   it('keeps the first findings of each level within its room, in order, and counts the rest per level', () => {
@@ -83,7 +93,7 @@ describe('selectAnnotations', () => {
         { id: 'CVE-2024-0001', pkg: 'lodash', version: '4.17.0', severity: 'CRITICAL', title: 'not annotated' },
       ]),
     });
-    const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), {
+    const selection = annotate(analysis.findings, new Set(analysis.result.failing), {
       error: 2,
       warning: 1,
       notice: 0,

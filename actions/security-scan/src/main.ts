@@ -7,9 +7,12 @@ import {
   UserError,
   debug,
   info,
+  printAnnotation,
   printUntrusted,
   setOutput,
   warning,
+  type AnnotationPrinter,
+  type SummaryBuilder,
 } from '@actions-kit/core';
 import {
   analyse,
@@ -21,21 +24,60 @@ import {
   type Analysis,
   type ReportFileEntry,
 } from '@actions-kit/findings';
-import { printAnnotations, selectAnnotations } from './annotations.js';
+import { annotateFindings } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
-import { blobBaseFromEnv, buildSummary, firstOpen } from './summary.js';
+import { blobBaseFromEnv, buildSummary, firstOpen, placeText, type BlobBase } from './summary.js';
 import { policyFailureMessage } from './verdict.js';
 
+/** What run() does to the runner and reads from it: the runner itself in main(), plain objects in tests. */
+export interface RunDeps {
+  setOutput(name: string, value: string): void;
+  /** Where the findings' annotations go; run() keeps them within GitHub's limits. */
+  printAnnotation: AnnotationPrinter;
+  writeSummary(summary: SummaryBuilder): Promise<void>;
+  /** A log line of the action's own; report text goes through printUntrusted. */
+  info(message: string): void;
+  printUntrusted(text: string): void;
+  /** A warning annotation of the action's own (a pattern that matched nothing, an unreadable report). */
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Milliseconds since the epoch: the JSON report's date, which suppressions have expired, the phase timings. */
+  now(): number;
+  /** When the step started, before its inputs were read: where the phase timings start. */
+  startedAt: number;
+  /** Where the summary links a finding's line; undefined when the run's repository and commit are not known. */
+  blobBase: BlobBase | undefined;
+}
+
 export async function main(): Promise<void> {
-  const timer = new PhaseTimer();
+  const startedAt = Date.now();
   const inputs = await getInputs();
-  const { analysis, files, warnings } = await readAndAnalyse(inputs, timer);
+  await run(inputs, {
+    setOutput,
+    printAnnotation,
+    writeSummary: (summary) => summary.write(),
+    info,
+    printUntrusted,
+    warning,
+    debug,
+    // Date.now, not performance.now: the global `performance` loads perf_hooks and a dozen internal modules on
+    // first use, ~1 ms of every run's start-up.
+    now: Date.now,
+    startedAt,
+    blobBase: blobBaseFromEnv(process.env),
+  });
+}
+
+/** The step after its inputs are read: every output, file, annotation and the summary, then the verdict. */
+export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
+  const timer = new PhaseTimer(deps.now, deps.startedAt);
+  const { analysis, files, warnings } = await readAndAnalyse(inputs, deps, timer);
 
   const sarif = buildSarif(analysis.findings, { tools: analysis.tools });
   const report = buildReport({
-    generatedAt: new Date(),
+    generatedAt: new Date(deps.now()),
     policy: inputs.policy,
     ...analysis,
     files,
@@ -46,27 +88,29 @@ export async function main(): Promise<void> {
   timer.lap('SARIF built and written');
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   timer.lap('JSON report written');
-  setOutputs(analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(analysis, files.length);
+  setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
+  logResult(deps, analysis, files.length);
 
-  const annotationsOmitted = inputs.annotations ? annotate(analysis, warnings.length) : '';
+  const annotationsOmitted = inputs.annotations ? annotate(deps, analysis, warnings.length) : '';
   if (inputs.summary) {
-    await buildSummary({
-      policy: inputs.policy,
-      analysis,
-      files,
-      unmatchedReports: inputs.unmatchedReports,
-      skippedReports: inputs.skippedReports,
-      ...(inputs.baseline && { baseline: inputs.baseline.displayPath }),
-      ...(inputs.missingBaseline && { missingBaseline: inputs.missingBaseline }),
-      sarif: { dropped: sarif.dropped, combinedTools: sarif.combinedTools, file: inputs.sarifOutput.displayPath },
-      reportFile: inputs.reportOutput.displayPath,
-      annotationsOmitted,
-      blobBase: blobBaseFromEnv(process.env),
-    }).write();
+    await deps.writeSummary(
+      buildSummary({
+        policy: inputs.policy,
+        analysis,
+        files,
+        unmatchedReports: inputs.unmatchedReports,
+        skippedReports: inputs.skippedReports,
+        ...(inputs.baseline && { baseline: inputs.baseline.displayPath }),
+        ...(inputs.missingBaseline && { missingBaseline: inputs.missingBaseline }),
+        sarif: { dropped: sarif.dropped, combinedTools: sarif.combinedTools, file: inputs.sarifOutput.displayPath },
+        reportFile: inputs.reportOutput.displayPath,
+        annotationsOmitted,
+        blobBase: deps.blobBase,
+      }),
+    );
   }
   timer.lap('annotations and summary');
-  debug(`security-scan: time spent (ms): ${timer.report()}`);
+  deps.debug(`security-scan: time spent (ms): ${timer.report()}`);
   if (!analysis.result.passed) {
     const options = { hasBaseline: inputs.baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
     throw new UserError(policyFailureMessage(analysis.result, inputs.policy, options));
@@ -79,6 +123,7 @@ export async function main(): Promise<void> {
  */
 async function readAndAnalyse(
   inputs: Inputs,
+  deps: RunDeps,
   timer: PhaseTimer,
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
   const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
@@ -90,8 +135,8 @@ async function readAndAnalyse(
   });
   timer.lap('inputs and reports read');
   const warnings = inputWarnings(inputs, read.failures);
-  warnings.forEach((message) => warning(message));
-  const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date() });
+  warnings.forEach((message) => deps.warning(message));
+  const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date(deps.now()) });
   timer.lap('analysed');
   return { analysis, files: read.entries, warnings };
 }
@@ -108,12 +153,13 @@ function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] 
 }
 
 /** Prints the findings' annotations; returns the summary's note about those left out. */
-function annotate(analysis: Analysis, warningsGiven: number): string {
+function annotate(deps: RunDeps, analysis: Analysis, warningsGiven: number): string {
   // GitHub shows 10 annotations of each level per step, the step's own included: room is kept for the warnings
   // already given and for the error that ends a failed step, so those are never the ones hidden.
   const room = { error: analysis.result.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven), notice: 10 };
-  const selection = selectAnnotations(analysis.findings, new Set(analysis.result.failing), room);
-  return printAnnotations(selection, new AnnotationBudget(room));
+  const budget = new AnnotationBudget(room, deps.printAnnotation);
+  annotateFindings(analysis.findings, new Set(analysis.result.failing), budget);
+  return budget.omittedNote();
 }
 
 /** Writes an output file; a file that cannot be written is a ConfigurationError naming the input. */
@@ -128,43 +174,43 @@ async function writeOutput(input: string, target: InputFile, chunks: Iterable<st
   }
 }
 
-function setOutputs(analysis: Analysis, sarifFile: string, reportFile: string): void {
+function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, reportFile: string): void {
   const { counts, result } = analysis;
   for (const name of ['total', 'critical', 'high', 'medium', 'low', 'info', 'new', 'suppressed'] as const) {
-    setOutput(name, String(counts[name]));
+    deps.setOutput(name, String(counts[name]));
   }
-  setOutput('passed', String(result.passed));
-  setOutput('sarif-file', sarifFile);
-  setOutput('report-file', reportFile);
+  deps.setOutput('passed', String(result.passed));
+  deps.setOutput('sarif-file', sarifFile);
+  deps.setOutput('report-file', reportFile);
 }
 
 /** The verdict in the log, and the open findings as untrusted text (their titles come from the reports). */
-function logResult(analysis: Analysis, files: number): void {
+function logResult(deps: RunDeps, analysis: Analysis, files: number): void {
   const { counts, result } = analysis;
-  info(
+  deps.info(
     `security-scan: ${files} report(s), ${counts.total} open finding(s) (${counts.critical} critical, ${counts.high} high, ` +
       `${counts.medium} medium, ${counts.low} low, ${counts.info} info), ${counts.suppressed} suppressed; ${result.summary}`,
   );
   const { shown, open } = firstOpen(analysis.findings, 50);
   if (open === 0) return;
-  const lines = shown.map((f) => {
-    const place = f.location.startLine === undefined ? f.location.path : `${f.location.path}:${f.location.startLine}`;
-    return `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${place} ${f.title}`;
-  });
+  const lines = shown.map(
+    (f) => `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${placeText(f.location)} ${f.title}`,
+  );
   if (open > lines.length) lines.push(`  … and ${open - lines.length} more in the JSON report`);
-  printUntrusted(lines.join('\n'));
+  deps.printUntrusted(lines.join('\n'));
 }
 
-/**
- * Wall time per phase, for the step's debug log (where a slow run's time went). Date.now, not performance.now: the
- * global `performance` loads perf_hooks and a dozen internal modules on first use, ~1 ms of every run's start-up.
- */
+/** Wall time per phase, for the step's debug log: where a slow run's time went. */
 class PhaseTimer {
-  private last = Date.now();
   private readonly laps: string[] = [];
 
+  constructor(
+    private readonly now: () => number,
+    private last: number,
+  ) {}
+
   lap(phase: string): void {
-    const now = Date.now();
+    const now = this.now();
     this.laps.push(`${phase} ${now - this.last}`);
     this.last = now;
   }

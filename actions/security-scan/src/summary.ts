@@ -1,7 +1,7 @@
 // The job summary: the verdict, open findings by severity and tool, new / existing / fixed, the top findings with
 // links to their lines, suppressions to look at, the files read, and what did not fit (SARIF limit, annotations).
-// Every string from a report goes through SummaryBuilder or escapeMarkdown.
-import { SummaryBuilder, escapeMarkdown } from '@actions-kit/core';
+// Every string from a report goes through SummaryBuilder, which escapes it.
+import { SummaryBuilder, oneLine } from '@actions-kit/core';
 import {
   SARIF_LIMITS,
   SEVERITIES,
@@ -141,21 +141,18 @@ function topFindings(summary: SummaryBuilder, view: SummaryView): void {
   const { shown, open } = firstOpen(view.analysis.findings, view.topFindings ?? 20);
   if (open === 0) return;
   summary.heading(shown.length < open ? `Top ${shown.length} of ${open} open findings` : 'Open findings', 3);
-  // Written as raw Markdown so the locations can be links; every cell is escaped here.
-  const rows = shown.map((f) =>
-    [
+  // One line per cell, so each finding reads as one row.
+  summary.table(
+    ['Severity', 'Status', 'Tool', 'Rule', 'Finding', 'Location'],
+    shown.map((f) => [
       SEVERITY_LABEL[f.severity],
       f.status,
-      cell(f.tools.join(', ')),
-      cell(f.ruleId),
-      cell(shorten(f.title, 160)),
-      locationCell(f, view.blobBase),
-    ].join(' | '),
-  );
-  summary.raw(
-    ['| Severity | Status | Tool | Rule | Finding | Location |', '| --- | --- | --- | --- | --- | --- |']
-      .concat(rows.map((r) => `| ${r} |`))
-      .join('\n'),
+      oneLine(f.tools.join(', ')),
+      oneLine(f.ruleId),
+      oneLine(shorten(f.title, 160)),
+      { text: oneLine(placeText(f.location)), href: blobUrl(f.location, view.blobBase) },
+    ]),
+    { moreRowsNote: true },
   );
   if (shown.length < open) {
     summary.paragraph(`The other ${open - shown.length} are in ${view.reportFile} and the SARIF file.`);
@@ -212,6 +209,7 @@ function filesSection(summary: SummaryBuilder, view: SummaryView): void {
         String(f.suppressed),
         f.error ? `Not read: ${f.error}` : (f.notes ?? []).join(' '),
       ]),
+      { moreRowsNote: true },
     );
     summary.paragraph(
       'Records are the active findings each file holds before de-duplication; records a report marks as passed or suppressed are not counted as findings.',
@@ -259,20 +257,20 @@ function limitsSection(summary: SummaryBuilder, view: SummaryView): void {
   if (view.annotationsOmitted !== '') summary.paragraph(view.annotationsOmitted);
 }
 
-function locationCell(finding: Finding, base: BlobBase | undefined): string {
-  const text = cell(placeText(finding.location));
-  const { path, startLine } = finding.location;
-  if (!base || !isRepositoryPath(path)) return text;
+/** The file (and line) at the run's commit; undefined without the commit, or for a path outside the checkout. */
+function blobUrl(location: Finding['location'], base: BlobBase | undefined): string | undefined {
+  const { path, startLine } = location;
+  if (!base || !isRepositoryPath(path)) return undefined;
   const encoded = path
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`))
     .join('/');
   const anchor = startLine === undefined ? '' : `#L${startLine}`;
-  return `[${text}](${base.serverUrl}/${base.repository}/blob/${base.sha}/${encoded}${anchor})`;
+  return `${base.serverUrl}/${base.repository}/blob/${base.sha}/${encoded}${anchor}`;
 }
 
 /** `path:line`, or the path alone when the finding has no line. */
-function placeText(location: { path: string; startLine?: number }): string {
+export function placeText(location: { path: string; startLine?: number }): string {
   return location.startLine === undefined ? location.path : `${location.path}:${location.startLine}`;
 }
 
@@ -280,11 +278,6 @@ function describeSuppression(s: Suppression): string {
   return [s.id && `id ${s.id}`, s.rule && `rule ${s.rule}`, s.cve && `cve ${s.cve}`, s.path && `path ${s.path}`]
     .filter(Boolean)
     .join(', ');
-}
-
-/** A table cell of untrusted text: escaped, and on one line so it cannot end the row. */
-function cell(text: string): string {
-  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 function shorten(text: string, max: number): string {

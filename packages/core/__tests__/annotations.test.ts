@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { AnnotationBudget } from '@actions-kit/core';
+import { AnnotationBudget, type Annotation } from '@actions-kit/core';
 import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 let runner: FakeRunner;
@@ -33,6 +33,28 @@ describe('AnnotationBudget', () => {
     expect(budget.warning('w')).toBe(true);
     expect(budget.omitted()).toEqual({ error: 1, warning: 0, notice: 1 });
     expect(new AnnotationBudget().omittedNote()).toBe('');
+  });
+
+  it('hands annotations to the printer it is given, building only those it prints', () => {
+    const printed: Annotation[] = [];
+    const budget = new AnnotationBudget({ warning: 2 }, (annotation) => printed.push(annotation));
+    const built: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      budget.annotate('warning', () => {
+        built.push(i);
+        return { message: `w${i}`, properties: { file: `f${i}.py`, startLine: i + 1 } };
+      });
+    }
+    budget.notice('n', { title: 't' });
+
+    expect(printed).toEqual([
+      { level: 'warning', message: 'w0', properties: { file: 'f0.py', startLine: 1 } },
+      { level: 'warning', message: 'w1', properties: { file: 'f1.py', startLine: 2 } },
+      { level: 'notice', message: 'n', properties: { title: 't' } },
+    ]);
+    expect(built).toEqual([0, 1]);
+    expect(budget.omitted()).toEqual({ error: 0, warning: 3, notice: 0 });
+    expect(runner.stdout()).toBe('');
   });
 
   it('writes the runner properties, escaped, in the order @actions/core writes them', () => {

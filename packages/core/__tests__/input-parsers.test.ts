@@ -9,8 +9,6 @@ import {
   parseInteger,
   parseLines,
   parseList,
-  parseMap,
-  parseNumber,
   quoteValue,
 } from '@actions-kit/core';
 
@@ -150,35 +148,6 @@ describe('parseInteger', () => {
   });
 });
 
-describe('parseNumber', () => {
-  it.each([
-    ['80', 80],
-    ['0.5', 0.5],
-    ['-2.25', -2.25],
-    ['100.0', 100],
-  ])('reads %s', (text, value) => {
-    expect(parseNumber(text, 'threshold')).toBe(value);
-  });
-
-  it.each(['1e3', '8e1', '.5', '1.', '0x10', 'Infinity', 'NaN', '', '12abc', '1,5', '+1'])(
-    'rejects %j (decimal notation only, no exponent)',
-    (text) => {
-      expect(rejection(() => parseNumber(text, 'threshold'))).toBe(
-        `threshold: '${text}' is not a number; use a decimal number such as 80, 0.5 or -2.25`,
-      );
-    },
-  );
-
-  it('rejects values out of bounds and numbers too large to represent', () => {
-    expect(rejection(() => parseNumber('100.5', 'threshold', { min: 0, max: 100 }))).toBe(
-      "threshold: '100.5' is more than the maximum of 100; use a number from 0 to 100",
-    );
-    expect(rejection(() => parseNumber('9'.repeat(400), 'threshold'))).toMatch(
-      /^threshold: '9{100}…' is too large; use a number with at most 308 digits$/,
-    );
-  });
-});
-
 describe('parseEnum', () => {
   const levels = ['error', 'warning', 'notice'] as const;
 
@@ -211,54 +180,6 @@ describe('parseList', () => {
 describe('parseLines', () => {
   it('keeps commas inside a line', () => {
     expect(parseLines('out/a,b.json\n# comment\n!out/skip.json # why\n')).toEqual(['out/a,b.json', '!out/skip.json']);
-  });
-});
-
-describe('parseMap', () => {
-  it('reads one header per line, splitting at the first colon', () => {
-    const text = [
-      '# auth',
-      'Authorization: Basic dXNlcjpwYXNz',
-      'X-Trace-Id:abc:def',
-      'X-Empty:',
-      '',
-      'X-Odd_Name!: v #1',
-    ].join('\n');
-    expect(parseMap(text, 'headers')).toEqual({
-      Authorization: 'Basic dXNlcjpwYXNz',
-      'X-Trace-Id': 'abc:def',
-      'X-Empty': '',
-      'X-Odd_Name!': 'v #1',
-    });
-  });
-
-  it('rejects a line without a colon, naming the line but not quoting what may be a secret', () => {
-    const message = rejection(() => parseMap('Accept: text/plain\nBearer s3cr3t-token', 'headers'));
-    expect(message).toBe("headers: line 2 has no ':'; write one header per line as Name: value");
-    expect(message).not.toContain('s3cr3t');
-  });
-
-  it.each([
-    ['X Trace: 1', "headers: line 1: 'X Trace' is not a valid header name"],
-    [': value', "headers: line 1: '' is not a valid header name"],
-    ['X-Ünicode: 1', "headers: line 1: 'X-Ünicode' is not a valid header name"],
-  ])('rejects the header name in %j', (text, start) => {
-    expect(rejection(() => parseMap(text, 'headers'))).toMatch(
-      new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
-    );
-  });
-
-  it('rejects control characters in a value (a lone CR would split the header)', () => {
-    expect(rejection(() => parseMap('X-A: one\rX-B: two', 'headers'))).toBe(
-      'headers: line 1: the value of X-A contains a control character; remove it',
-    );
-    expect(parseMap('X-Tab: a\tb', 'headers')).toEqual({ 'X-Tab': 'a\tb' });
-  });
-
-  it('rejects a header given twice, whatever its case', () => {
-    expect(rejection(() => parseMap('Accept: a\naccept: b', 'headers'))).toBe(
-      'headers: line 2: accept is given twice (also as Accept); give each header once',
-    );
   });
 });
 

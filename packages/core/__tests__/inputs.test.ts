@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   ConfigurationError,
   getBoolean,
   getDuration,
   getEnum,
-  getGlobs,
   getInteger,
   getList,
-  getMap,
-  getNumber,
   getString,
 } from '@actions-kit/core';
 import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
@@ -57,12 +52,10 @@ describe('typed getters', () => {
   it('read and parse the input', () => {
     runner.setInput('level', 'warning');
     runner.setInput('retries', '3');
-    runner.setInput('threshold', '80.5');
     runner.setInput('dry-run', 'True');
     runner.setInput('timeout', '1m30s');
     expect(getEnum('level', ['error', 'warning'] as const)).toBe('warning');
     expect(getInteger('retries', { min: 0, max: 5 })).toBe(3);
-    expect(getNumber('threshold', { min: 0, max: 100 })).toBe(80.5);
     expect(getBoolean('dry-run')).toBe(true);
     expect(getDuration('timeout')).toBe(90_000);
   });
@@ -70,7 +63,6 @@ describe('typed getters', () => {
   it('use the default only when the input is empty', () => {
     expect(getEnum('level', ['error', 'warning'] as const, { default: 'error' })).toBe('error');
     expect(getInteger('retries', { default: 2 })).toBe(2);
-    expect(getNumber('threshold', { default: 0.5 })).toBe(0.5);
     expect(getBoolean('dry-run', { default: false })).toBe(false);
     expect(getDuration('timeout', { default: '30s' })).toBe(30_000);
     runner.setInput('retries', 'x');
@@ -88,7 +80,6 @@ describe('typed getters', () => {
       "level: a value is required, got ''; use one of 'error', 'warning'",
     );
     expect(rejection(() => getInteger('retries'))).toMatch(/^retries: a value is required, got ''; use decimal digits/);
-    expect(rejection(() => getNumber('threshold'))).toMatch(/^threshold: a value is required, got ''; use a decimal/);
   });
 
   it('pass the input name and value into parse errors', () => {
@@ -121,7 +112,7 @@ describe('typed getters', () => {
   });
 });
 
-describe('getList and getMap', () => {
+describe('getList', () => {
   it('getList reads a list and fails when required and only comments were given', () => {
     runner.setInput('paths', 'a, b\n# c\nd');
     expect(getList('paths')).toEqual(['a', 'b', 'd']);
@@ -129,81 +120,6 @@ describe('getList and getMap', () => {
     expect(getList('paths')).toEqual([]);
     expect(rejection(() => getList('paths', { required: true }))).toBe(
       "paths: a value is required, got '# nothing'; give one or more values, one per line or separated by commas",
-    );
-  });
-
-  it('getMap reads headers and fails on a line without a colon', () => {
-    runner.setInput('headers', 'Accept: application/json\nX-Team: platform');
-    expect(getMap('headers')).toEqual({ Accept: 'application/json', 'X-Team': 'platform' });
-    runner.setInput('headers', 'Accept application/json');
-    expect(rejection(() => getMap('headers'))).toBe(
-      "headers: line 1 has no ':'; write one header per line as Name: value",
-    );
-    runner.setInput('headers', '');
-    expect(getMap('headers')).toEqual({});
-    expect(rejection(() => getMap('headers', { required: true }))).toMatch(/^headers: a value is required, got ''/);
-  });
-});
-
-describe('getGlobs', () => {
-  let workspace: string;
-  beforeEach(() => {
-    // realpath: the temp folder may sit behind a symlink (macOS), and globs return real paths
-    workspace = realpathSync(runner.dir);
-    mkdirSync(join(workspace, 'out', 'nested'), { recursive: true });
-    for (const file of ['out/b.json', 'out/a.json', 'out/skip.json', 'out/nested/c.json', 'out/notes.txt']) {
-      writeFileSync(join(workspace, file), '{}');
-    }
-    process.env['GITHUB_WORKSPACE'] = workspace;
-  });
-
-  it('resolves from GITHUB_WORKSPACE: absolute, sorted, de-duplicated, files only, ! excludes', async () => {
-    runner.setInput('reports', 'out/*.json\n./out/a.json\n# a comment\n!out/skip.json\nout/nested');
-    expect(await getGlobs('reports')).toEqual([
-      join(workspace, 'out/a.json'),
-      join(workspace, 'out/b.json'),
-      join(workspace, 'out/nested/c.json'),
-    ]);
-  });
-
-  it('resolves from the cwd option, and accepts absolute patterns', async () => {
-    runner.setInput('reports', `nested/*.json\n${join(workspace, 'out/a.json')}`);
-    expect(await getGlobs('reports', { cwd: join(workspace, 'out') })).toEqual([
-      join(workspace, 'out/a.json'),
-      join(workspace, 'out/nested/c.json'),
-    ]);
-  });
-
-  it('fails on a pattern that matches nothing, naming the pattern and the directory', async () => {
-    runner.setInput('reports', 'out/*.json\nout/trivy-*.json');
-    await expect(getGlobs('reports')).rejects.toThrow(
-      new ConfigurationError(
-        `reports: no file matches 'out/trivy-*.json' (checked from ${workspace}); fix the pattern or the path`,
-      ),
-    );
-    await expect(getGlobs('reports', { allowMissing: true })).resolves.toHaveLength(3);
-  });
-
-  it('says when exclusions removed every match', async () => {
-    runner.setInput('reports', 'out/skip.json\n!out/skip.json');
-    await expect(getGlobs('reports')).rejects.toThrow(
-      `reports: no file matches 'out/skip.json' (checked from ${workspace}, after the ! exclusions)`,
-    );
-  });
-
-  it('rejects . and .. segments, which @actions/glob refuses, with a message about the pattern as written', async () => {
-    runner.setInput('reports', 'out/../out/*.json');
-    await expect(getGlobs('reports')).rejects.toThrow(
-      new ConfigurationError(
-        `reports: 'out/../out/*.json' contains a '.' or '..' segment; write the path from ${workspace} without them, or an absolute path`,
-      ),
-    );
-  });
-
-  it('returns [] for an empty input unless required', async () => {
-    await expect(getGlobs('reports')).resolves.toEqual([]);
-    await expect(getGlobs('reports', { required: true })).rejects.toThrow(
-      "reports: a value is required, got ''; give one or more values, one per line",
     );
   });
 });

@@ -10,8 +10,11 @@ const markdown = new MarkdownIt({ html: true });
 
 /** The text a reader sees: rendered, tags removed, entities decoded. */
 function visibleText(md: string): string {
-  return markdown
-    .render(md)
+  return htmlText(markdown.render(md));
+}
+
+function htmlText(html: string): string {
+  return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -114,6 +117,82 @@ describe('SummaryBuilder escaping', () => {
   });
 });
 
+describe('SummaryBuilder table cells', () => {
+  /** The cells of each body row, as a reader sees them. */
+  function bodyCells(md: string): string[][] {
+    const html = markdown.render(md);
+    const body = html.slice(html.indexOf('<tbody>'));
+    return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => htmlText(cell[1]!).trim()),
+    );
+  }
+
+  it.each([
+    ['a workflow command', '::error::pwned'],
+    ['an encoded command', '%0A::add-mask::x'],
+    ['HTML', '</td></tr><img src=x onerror=alert(1)>'],
+    ['pipes', 'a | b || c \\| d'],
+    ['Markdown', '**bold** [link](https://evil.test) `code` # not a heading'],
+  ])('keeps %s in its cell as text, in plain and in linked cells', (_what, text) => {
+    const md = new SummaryBuilder()
+      .table(['text', 'link'], [[text, { text, href: 'https://example.test/x' }]])
+      .toString();
+    expect(bodyCells(md)).toEqual([[text, text]]);
+    expect(tags(md)).not.toContain('<img');
+    expect(md.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(3);
+    expect(md).not.toMatch(/^::/m);
+  });
+
+  it('breaks a cell with newlines into lines within the cell, never into a new row', () => {
+    const md = new SummaryBuilder()
+      .table(['a', 'b'], [['one\n| two |\r\nthree', { text: 'x\ny', href: 'https://example.test/' }]])
+      .toString();
+    expect(md).toContain('| one<br>\\| two \\|<br>three | [x<br>y](https://example.test/) |\n');
+    expect(bodyCells(md)).toHaveLength(1);
+  });
+
+  it('links the text of a cell to an http(s) URL, percent-encoding what Markdown or the table would read', () => {
+    const md = new SummaryBuilder()
+      .table(
+        ['file'],
+        [
+          [{ text: 'app/run.py:7', href: 'https://github.com/o/r/blob/abc/app/run.py#L7' }],
+          [{ text: 'odd', href: 'http://example.test/a b/(c)|d"e\'f<g>`h`[i]?q=1&r=2' }],
+        ],
+      )
+      .toString();
+    expect(md).toContain('| [app/run\\.py\\:7](https://github.com/o/r/blob/abc/app/run.py#L7) |\n');
+    expect(md).toContain('| [odd](http://example.test/a%20b/%28c%29%7Cd%22e%27f%3Cg%3E%60h%60%5Bi%5D?q=1&r=2) |\n');
+    const links = [...markdown.render(md).matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links).toEqual([
+      ['https://github.com/o/r/blob/abc/app/run.py#L7', 'app/run.py:7'],
+      ['http://example.test/a%20b/%28c%29%7Cd%22e%27f%3Cg%3E%60h%60%5Bi%5D?q=1&amp;r=2', 'odd'],
+    ]);
+    expect(bodyCells(md)).toEqual([['app/run.py:7'], ['odd']]);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'app/run.py',
+    '//evil.test/x',
+    '',
+  ])('shows the text without a link for the href %j', (href) => {
+    const md = new SummaryBuilder().table(['file'], [[{ text: 'click [me](javascript:alert(2))', href }]]).toString();
+    expect(md).toBe('| file |\n| --- |\n| click \\[me\\]\\(javascript\\:alert\\(2\\)\\) |\n\n');
+    expect(tags(md)).not.toContain('<a');
+  });
+
+  it('shows the text alone for a cell without an href', () => {
+    expect(new SummaryBuilder().table(['a'], [[{ text: 'plain', href: undefined }]]).toString()).toBe(
+      '| a |\n| --- |\n| plain |\n\n',
+    );
+  });
+});
+
 describe('SummaryBuilder limit', () => {
   it('keeps a summary under the limit as it is, and adds nothing for an empty paragraph or list', () => {
     const md = new SummaryBuilder({ limitBytes: 100 }).paragraph('short').paragraph('').list([]).toString();
@@ -149,6 +228,33 @@ describe('SummaryBuilder limit', () => {
     );
     expect(tags(md).filter((tag) => tag === '<details')).toHaveLength(1);
     expect(tags(md).filter((tag) => tag === '</details')).toHaveLength(1);
+  });
+
+  it('cuts a table at a whole row and says how many rows were left out when asked to', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [`row ${i}`, { text: `file ${i}`, href: `https://x.test/${i}` }]);
+    const builder = (): SummaryBuilder =>
+      new SummaryBuilder({ limitBytes: 700 }).paragraph('intro').table(['name', 'where'], rows, { moreRowsNote: true });
+    const md = builder().toString();
+    expect(bytes(md)).toBeLessThanOrEqual(700);
+    const shown = md.split('\n').filter((line) => /^\| row \d+ \|/.test(line));
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.at(-1)).toBe(
+      `| row ${shown.length - 1} | [file ${shown.length - 1}](https://x.test/${shown.length - 1}) |`,
+    );
+    expect(md).toContain(`|\n\n…and ${40 - shown.length} more rows\n\n> Summary truncated: `);
+    expect(visibleText(md)).toContain(`…and ${40 - shown.length} more rows`);
+    // As many rows as fit beside the note: one more would not.
+    const rowBytes = bytes(`| row ${shown.length} | [file ${shown.length}](https://x.test/${shown.length}) |\n`);
+    expect(bytes(md) + rowBytes).toBeGreaterThan(700);
+  });
+
+  it('says nothing about rows of a table that fits, nor of a cut table without moreRowsNote', () => {
+    const rows = [['a'], ['b']];
+    expect(new SummaryBuilder().table(['x'], rows, { moreRowsNote: true }).toString()).toBe(
+      '| x |\n| --- |\n| a |\n| b |\n\n',
+    );
+    const cut = new SummaryBuilder({ limitBytes: 120 }).table(['x'], Array<string[]>(20).fill(['row']));
+    expect(cut.toString()).not.toContain('more row');
   });
 
   it('drops a raw block whole rather than cut its markup', () => {

@@ -2,17 +2,7 @@
 export { runAction } from './run-action.js';
 export type { ProcessLike, RunActionOptions } from './run-action.js';
 export { ConfigurationError, UserError, quoteValue } from './errors.js';
-export {
-  getBoolean,
-  getDuration,
-  getEnum,
-  getGlobs,
-  getInteger,
-  getList,
-  getMap,
-  getNumber,
-  getString,
-} from './inputs.js';
+export { getBoolean, getDuration, getEnum, getInteger, getList, getString } from './inputs.js';
 export {
   ACCEPTED,
   MAX_DURATION_MS,
@@ -22,8 +12,6 @@ export {
   parseInteger,
   parseLines,
   parseList,
-  parseMap,
-  parseNumber,
 } from './input-parsers.js';
 export type { Bounds } from './input-parsers.js';
 export { formatDuration } from './duration.js';
@@ -36,8 +24,9 @@ export {
   neutralizeMentions,
   printUntrusted,
 } from './safe-output.js';
-export { AnnotationBudget } from './annotations.js';
-export type { AnnotationLevel, AnnotationProperties } from './annotations.js';
-export { SUMMARY_LIMIT_BYTES, SummaryBuilder } from './summary.js';
+export { AnnotationBudget, printAnnotation } from './annotations.js';
+export type { Annotation, AnnotationLevel, AnnotationPrinter, AnnotationProperties } from './annotations.js';
+export { SUMMARY_LIMIT_BYTES, SummaryBuilder, oneLine } from './summary.js';
+export type { TableCell, TableOptions } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';
 export { debug, error, getState, info, isDebug, saveState, setOutput, setSecret, warning } from './runner.js';

@@ -13,10 +13,7 @@ export const ACCEPTED = {
   duration: 'use a number with a unit such as 500ms, 30s, 5m, 1h or 1m30s',
   boolean: 'use true or false (YAML 1.2 core schema: true, True, TRUE, false, False, FALSE)',
   integer: 'use decimal digits with an optional leading -, such as 10 or -1',
-  number: 'use a decimal number such as 80, 0.5 or -2.25',
   list: 'give one or more values, one per line or separated by commas',
-  lines: 'give one or more values, one per line',
-  map: 'write one header per line as Name: value',
 } as const;
 
 /** Durations above this are a typo (or an attempt to hang the job), not a wait anyone means. */
@@ -84,24 +81,6 @@ export function parseInteger(text: string, inputName: string, bounds: Bounds = {
   return value;
 }
 
-// Plain decimal notation only. No exponent: thresholds and percentages are never written as 8e1, and accepting
-// `1e9` would let a typo turn into a huge, still-valid number. Integer and number inputs then read the same way.
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
-
-export function parseNumber(text: string, inputName: string, bounds: Bounds = {}): number {
-  if (!DECIMAL.test(text)) {
-    throw new ConfigurationError(`${inputName}: ${quoteValue(text)} is not a number; ${ACCEPTED.number}`);
-  }
-  const value = Number(text) + 0;
-  if (!Number.isFinite(value)) {
-    throw new ConfigurationError(
-      `${inputName}: ${quoteValue(text)} is too large; ${rangeHint('a number', bounds, 'with at most 308 digits')}`,
-    );
-  }
-  checkBounds(text, value, inputName, bounds, 'a number');
-  return value;
-}
-
 export function parseEnum<T extends string>(text: string, inputName: string, allowed: readonly T[]): T {
   const found = allowed.find((value) => value === text);
   if (found !== undefined) return found;
@@ -111,7 +90,7 @@ export function parseEnum<T extends string>(text: string, inputName: string, all
 
 /**
  * One value per line; blank lines, `#` comment lines and trailing ` # comments` dropped; each value trimmed.
- * What getGlobs reads: a comma can be part of a file name, so it does not separate patterns.
+ * For glob patterns: a comma can be part of a file name, so it does not separate them.
  */
 export function parseLines(text: string): string[] {
   return text
@@ -126,50 +105,6 @@ export function parseList(text: string): string[] {
     .flatMap((line) => line.split(','))
     .map((item) => item.trim())
     .filter((item) => item !== '');
-}
-
-// RFC 9110 token characters: what an HTTP header name may contain.
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Control characters other than tab would end the header (CR, LF) or be refused by Node's HTTP client.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-
-/**
- * HTTP headers, one `Name: value` per line; blank and `#` lines dropped. Names must be HTTP tokens and appear
- * once (case-insensitively); values may be empty but hold no control characters. A trailing ` # text` is kept
- * as part of the value, since header values may contain it.
- *
- * Messages name the line and the header, never the value: header values are often credentials, and a quoted,
- * truncated secret would no longer match the runner's mask.
- */
-export function parseMap(text: string, inputName: string): Record<string, string> {
-  const map: Record<string, string> = {};
-  const seen = new Map<string, string>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((rawLine, index) => {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const where = `${inputName}: line ${index + 1}`;
-    const colon = line.indexOf(':');
-    if (colon === -1) throw new ConfigurationError(`${where} has no ':'; ${ACCEPTED.map}`);
-    const name = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).trim();
-    if (!HEADER_NAME.test(name)) {
-      throw new ConfigurationError(
-        `${where}: ${quoteValue(name)} is not a valid header name; use letters, digits and !#$%&'*+-.^_\`|~ without spaces (${ACCEPTED.map})`,
-      );
-    }
-    if (CONTROL.test(value)) {
-      throw new ConfigurationError(`${where}: the value of ${name} contains a control character; remove it`);
-    }
-    const earlier = seen.get(name.toLowerCase());
-    if (earlier !== undefined) {
-      throw new ConfigurationError(`${where}: ${name} is given twice (also as ${earlier}); give each header once`);
-    }
-    seen.set(name.toLowerCase(), name);
-    map[name] = value;
-  });
-  return map;
 }
 
 function checkBounds(text: string, value: number, inputName: string, bounds: Bounds, kind: string): void {

@@ -1,18 +1,7 @@
 // Typed inputs: the only code that reads INPUT_*. Each getter reads one input as @actions/core's getInput does
 // (trimmed, '' when unset), applies the default for an empty value, and parses the rest strictly.
 import { ConfigurationError, quoteValue } from './errors.js';
-import { resolveGlobs } from './globs.js';
-import {
-  ACCEPTED,
-  parseBoolean,
-  parseDuration,
-  parseEnum,
-  parseInteger,
-  parseLines,
-  parseList,
-  parseMap,
-  parseNumber,
-} from './input-parsers.js';
+import { ACCEPTED, parseBoolean, parseDuration, parseEnum, parseInteger, parseList } from './input-parsers.js';
 import { getInput } from './runner.js';
 
 interface Required {
@@ -52,16 +41,6 @@ export function getInteger(
   return parseInteger(text, name, options);
 }
 
-export function getNumber(
-  name: string,
-  options: Required & { default?: number; min?: number; max?: number } = {},
-): number {
-  const text = getInput(name);
-  if (text === '' && options.default !== undefined) return options.default;
-  if (text === '') throw missing(name, ACCEPTED.number);
-  return parseNumber(text, name, options);
-}
-
 export function getBoolean(name: string, options: Required & { default?: boolean } = {}): boolean {
   const text = getInput(name);
   if (text === '' && options.default !== undefined) return options.default;
@@ -90,32 +69,6 @@ export function getList(name: string, options: Required = {}): string[] {
   const items = parseList(text);
   if (items.length === 0 && options.required) throw missing(name, ACCEPTED.list, text);
   return items;
-}
-
-/**
- * Files matching the input's patterns (one per line, `!` excludes), read from `cwd`, else GITHUB_WORKSPACE, else
- * the current directory. Absolute, de-duplicated, sorted. A pattern matching no file fails unless allowMissing.
- */
-export async function getGlobs(
-  name: string,
-  options: Required & { allowMissing?: boolean; cwd?: string } = {},
-): Promise<string[]> {
-  const text = getInput(name);
-  const patterns = parseLines(text);
-  if (patterns.length === 0) {
-    if (options.required) throw missing(name, ACCEPTED.lines, text);
-    return [];
-  }
-  const directory = options.cwd ?? (process.env['GITHUB_WORKSPACE'] || process.cwd());
-  return resolveGlobs(name, patterns, directory, { allowMissing: options.allowMissing ?? false });
-}
-
-/** HTTP headers, one `Name: value` per line. {} when empty and not required. */
-export function getMap(name: string, options: Required = {}): Record<string, string> {
-  const text = getInput(name);
-  const map = parseMap(text, name);
-  if (Object.keys(map).length === 0 && options.required) throw missing(name, ACCEPTED.map, text);
-  return map;
 }
 
 function missing(name: string, accepted: string, received = ''): ConfigurationError {

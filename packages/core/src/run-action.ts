@@ -52,7 +52,7 @@ function messageOf(reason: unknown): string {
   return typeof reason === 'string' ? reason : inspect(reason);
 }
 
-// The stack of a bug, followed by the stacks of its causes (a retry's DeadlineExceededError carries the last error).
+// The stack of a bug, followed by the stacks of its causes (an error that wraps another keeps it as `cause`).
 function stackOf(reason: unknown): string {
   const parts: string[] = [];
   let current: unknown = reason;

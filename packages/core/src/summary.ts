@@ -7,6 +7,14 @@ import { debug, warning } from './runner.js';
 /** GitHub's limit for one step's summary: 1 MiB, counted in UTF-8 bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
+/** A table cell: untrusted text, or untrusted text linked to `href` (a link only when `href` is an http(s) URL). */
+export type TableCell = string | { text: string; href: string | undefined };
+
+export interface TableOptions {
+  /** When the summary's limit cuts the table, say below it how many rows were left out. */
+  moreRowsNote?: boolean;
+}
+
 /**
  * One piece of the summary. `cut(budget)` gives the longest well-formed beginning of the block within `budget`
  * bytes, or '' when none is worth keeping; blocks without it are kept whole or dropped.
@@ -42,9 +50,12 @@ export class SummaryBuilder {
     });
   }
 
-  /** A table; header and cells are untrusted and escaped. Cut between rows, never inside one. */
-  table(header: string[], rows: string[][]): this {
-    const line = (cells: string[]): string => `| ${cells.map(tableCell).join(' | ')} |\n`;
+  /**
+   * A table; header and cells are untrusted and escaped, and a cell may link its text to an http(s) URL. Cut
+   * between rows, never inside one; with `moreRowsNote`, a cut table is followed by '…and N more rows'.
+   */
+  table(header: string[], rows: readonly TableCell[][], options: TableOptions = {}): this {
+    const line = (cells: readonly TableCell[]): string => `| ${cells.map(cellMarkdown).join(' | ')} |\n`;
     const head = line(header) + `|${header.map(() => ' --- |').join('')}\n`;
     const body = rows.map((row) => {
       if (row.length > header.length) {
@@ -52,7 +63,7 @@ export class SummaryBuilder {
       }
       return line([...row, ...Array<string>(header.length - row.length).fill('')]);
     });
-    return this.add(linesBlock(head, body));
+    return this.add(linesBlock(head, body, options.moreRowsNote ? moreRowsNote : undefined));
   }
 
   /** A bulleted list of untrusted items, escaped. Cut between items. */
@@ -157,30 +168,71 @@ function fit(blocks: readonly Block[], budget: number): string {
   return text;
 }
 
-/** A block of lines after a fixed head (a table's header): cut after the last whole line that fits. */
-function linesBlock(head: string, lines: string[]): Block {
+/**
+ * A block of lines after a fixed head (a table's header): cut after the last whole line that fits, followed by
+ * `leftOutNote(count)` when given.
+ */
+function linesBlock(head: string, lines: string[], leftOutNote?: (count: number) => string): Block {
   return {
     text: `${head}${lines.join('')}\n`,
     cut: (budget) => {
+      // Room for the note with the largest count it can give, so the note for the real count fits too.
+      const noteRoom = leftOutNote ? byteLength(leftOutNote(lines.length)) : 0;
       let text = head;
-      let left = budget - byteLength(head) - 1; // the blank line that ends the block
+      let left = budget - byteLength(head) - 1 - noteRoom; // 1: the blank line that ends the block
       if (left < 0) return '';
+      let kept = 0;
       for (const line of lines) {
         const size = byteLength(line);
         if (size > left) break;
         text += line;
         left -= size;
+        kept++;
       }
-      return text === '' ? '' : `${text}\n`;
+      if (text === '') return '';
+      return `${text}\n${leftOutNote && kept < lines.length ? leftOutNote(lines.length - kept) : ''}`;
     },
   };
+}
+
+function moreRowsNote(count: number): string {
+  return `…and ${count} more row${count === 1 ? '' : 's'}\n\n`;
+}
+
+function cellMarkdown(cell: TableCell): string {
+  if (typeof cell === 'string') return tableCell(cell);
+  const destination = cell.href === undefined ? undefined : linkDestination(cell.href);
+  return destination === undefined ? tableCell(cell.text) : `[${tableCell(cell.text)}](${destination})`;
+}
+
+// ASCII that could end a link destination, start other Markdown or HTML inside it, or end a table cell. A URL's
+// href is ASCII: the URL parser has already percent-encoded everything else, and spaces and most of these too.
+const UNSAFE_IN_DESTINATION = /[\t\n\r "'<>()[\]\\`|]/g;
+
+/**
+ * An http(s) URL as a Markdown link destination, percent-encoded where Markdown would read it; undefined for any
+ * other URL (javascript:, data:, a relative path), which is then shown as text only.
+ */
+function linkDestination(href: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.replace(
+    UNSAFE_IN_DESTINATION,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 function tableCell(text: string): string {
   return escapeMarkdown(text).replace(/\r?\n|\r/g, '<br>');
 }
 
-function oneLine(text: string): string {
+/** Text on one line: each line break, with the spaces around it, becomes one space. */
+export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 

@@ -1,6 +1,6 @@
-// Reading action.yml: what the harness needs from it, and clear refusals of what it cannot run.
+// Reading action.yml: what it declares, what the harness needs to run it, and clear refusals of what it cannot run.
 import { describe, expect, it } from '@jest/globals';
-import { parseActionManifest } from '../src/action-manifest.js';
+import { ActionManifestError, parseActionManifest, parseActionMetadata } from '../src/action-manifest.js';
 
 const runs = (body: string): string => `name: t\nruns:\n${body}\n`;
 
@@ -42,5 +42,65 @@ runs: { using: node24, main: dist/index.js, post: dist/index.js, post-if: always
     ['- a list', 'a/action.yml: expected a mapping at the top level'],
   ])('refuses what it cannot run (%#)', (text, message) => {
     expect(() => parseActionManifest(text, 'a/action.yml')).toThrow(message);
+  });
+});
+
+const SAMPLE = `
+name: Sample
+description: Greets someone.
+inputs:
+  name:
+    description: Who to greet.
+    required: true
+  greeting:
+    description: |
+      What to say.
+    required: false
+    default: Hello
+  retries:
+    description: How often.
+    default: 3
+outputs:
+  message:
+    description: The greeting.
+runs:
+  using: node24
+  main: dist/index.js
+  post: dist/post.js
+`;
+
+describe('parseActionMetadata', () => {
+  it('reads inputs, outputs and runs in declaration order', () => {
+    const manifest = parseActionMetadata(SAMPLE, 'actions/sample/action.yml');
+    expect(manifest.dir).toBe('actions/sample');
+    expect(manifest.description).toBe('Greets someone.');
+    expect(manifest.inputs).toEqual([
+      { name: 'name', description: 'Who to greet.', required: true, default: undefined },
+      { name: 'greeting', description: 'What to say.\n', required: false, default: 'Hello' },
+      { name: 'retries', description: 'How often.', required: false, default: '3' },
+    ]);
+    expect(manifest.outputs).toEqual([{ name: 'message', description: 'The greeting.' }]);
+    expect(manifest.runs).toEqual({ using: 'node24', main: 'dist/index.js', pre: undefined, post: 'dist/post.js' });
+  });
+
+  it('keeps runs as written, for the checks to judge', () => {
+    const manifest = parseActionMetadata('runs:\n  using: composite\n  main: 3\n  pre: ~\n', 'a/x/action.yml');
+    expect(manifest.runs).toEqual({ using: 'composite', main: 3, pre: null, post: undefined, postIf: undefined });
+  });
+
+  it('accepts an action without inputs or outputs', () => {
+    const manifest = parseActionMetadata('name: x\nruns:\n  using: node24\n  main: a.js\n', 'a/x/action.yml');
+    expect(manifest.inputs).toEqual([]);
+    expect(manifest.outputs).toEqual([]);
+  });
+
+  it.each([
+    ['inputs: [a, b]\n', "actions/x/action.yml: 'inputs' must be a mapping of name → settings"],
+    ['name: [unclosed', 'actions/x/action.yml: not valid YAML: '],
+    ['- a list', 'actions/x/action.yml: expected a mapping at the top level, got a list'],
+    ['', 'actions/x/action.yml: expected a mapping at the top level, got nothing'],
+  ])('refuses a file that is not action metadata, naming it (%#)', (text, message) => {
+    expect(() => parseActionMetadata(text, 'actions/x/action.yml')).toThrow(ActionManifestError);
+    expect(() => parseActionMetadata(text, 'actions/x/action.yml')).toThrow(message);
   });
 });

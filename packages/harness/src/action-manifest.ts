@@ -1,8 +1,10 @@
-// Reads the parts of an action's action.yml the runner needs to run a node action: inputs, outputs and `runs`.
+// Reads an action's action.yml: what it declares (inputs, outputs, `runs` as written) for any reader in the
+// repository, and the node action the harness can run from it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { metadataFile } from './action-folders.js';
 
 export interface ActionInput {
   name: string;
@@ -12,20 +14,37 @@ export interface ActionInput {
   default: string | undefined;
 }
 
-export interface ActionManifest {
+export interface ActionOutput {
+  name: string;
+  description: string;
+}
+
+/** What action.yml declares, checked only for its shape: what each reader needs of `runs` it checks itself. */
+export interface ActionMetadata {
+  /** The action's folder: the metadata file's folder. */
+  dir: string;
   /** The metadata file, as a path for messages. */
   file: string;
   name: string;
+  description: string;
   inputs: ActionInput[];
-  outputs: { name: string; description: string }[];
+  outputs: ActionOutput[];
+  /** `runs` as written, so a check can report exactly what it found. */
+  runs: { using: unknown; main: unknown; pre: unknown; post: unknown; postIf: unknown };
+}
+
+/** A node action the harness can run. */
+export interface ActionManifest extends Pick<ActionMetadata, 'file' | 'name' | 'inputs' | 'outputs'> {
   runs: { using: 'node20' | 'node24'; main: string; post: string | undefined; postIf: string | undefined };
+}
+
+/** action.yml is not YAML, or not shaped as action metadata; the message names the file. */
+export class ActionManifestError extends Error {
+  override name = 'ActionManifestError';
 }
 
 /** Node runtimes the harness can run; older ones no longer run on GitHub's runners. */
 const NODE_RUNTIMES = ['node20', 'node24'] as const;
-
-/** The runner looks for action.yml first, then action.yaml. */
-const METADATA_FILES = ['action.yml', 'action.yaml'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,46 +54,36 @@ function text(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+function describeDocument(doc: unknown): string {
+  if (doc === null || doc === undefined) return 'nothing';
+  return Array.isArray(doc) ? 'a list' : typeof doc;
+}
+
 function section(doc: Record<string, unknown>, key: string, file: string): [string, Record<string, unknown>][] {
   const value = doc[key];
   if (value === undefined || value === null) return [];
-  if (!isRecord(value)) throw new Error(`${file}: '${key}' must be a mapping of name → settings`);
+  if (!isRecord(value)) throw new ActionManifestError(`${file}: '${key}' must be a mapping of name → settings`);
   return Object.entries(value).map(([name, spec]) => [name, isRecord(spec) ? spec : {}]);
 }
 
-function entryPoint(runs: Record<string, unknown>, key: string, file: string): string | undefined {
-  const value = runs[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`${file}: runs.${key} is ${JSON.stringify(value)}; expected a path such as 'dist/index.js'`);
-  }
-  return value;
-}
-
-/** Parses action.yml text; `file` only names the file in errors. */
-export function parseActionManifest(yamlText: string, file: string): ActionManifest {
+/** Parses action.yml text; `file` names the file in errors and gives the action's folder. */
+export function parseActionMetadata(yamlText: string, file: string): ActionMetadata {
   let doc: unknown;
   try {
     doc = parse(yamlText);
   } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    const firstLine = (error as Error).message.split('\n')[0]?.replace(/:$/, '');
+    throw new ActionManifestError(`${file}: not valid YAML: ${firstLine}`);
   }
-  if (!isRecord(doc)) throw new Error(`${file}: expected a mapping at the top level`);
+  if (!isRecord(doc)) {
+    throw new ActionManifestError(`${file}: expected a mapping at the top level, got ${describeDocument(doc)}`);
+  }
   const runs = isRecord(doc.runs) ? doc.runs : {};
-  const using = runs.using;
-  if (!NODE_RUNTIMES.includes(using as (typeof NODE_RUNTIMES)[number])) {
-    throw new Error(
-      `${file}: runs.using is ${JSON.stringify(using)}; the harness runs node actions: ${NODE_RUNTIMES.join(' or ')}`,
-    );
-  }
-  if (runs.pre !== undefined) {
-    throw new Error(`${file}: runs.pre is set; the harness does not run pre steps (no action here needs one)`);
-  }
-  const main = entryPoint(runs, 'main', file);
-  if (main === undefined) throw new Error(`${file}: runs.main is missing; expected a path such as 'dist/index.js'`);
   return {
+    dir: path.dirname(file),
     file,
     name: text(doc.name),
+    description: text(doc.description),
     inputs: section(doc, 'inputs', file).map(([name, spec]) => ({
       name,
       description: text(spec.description),
@@ -82,18 +91,55 @@ export function parseActionManifest(yamlText: string, file: string): ActionManif
       default: spec.default === undefined || spec.default === null ? undefined : String(spec.default),
     })),
     outputs: section(doc, 'outputs', file).map(([name, spec]) => ({ name, description: text(spec.description) })),
+    runs: { using: runs.using, main: runs.main, pre: runs.pre, post: runs.post, postIf: runs['post-if'] },
+  };
+}
+
+/** Parses action.yml text as a node action the harness can run; `file` names the file in errors. */
+export function parseActionManifest(yamlText: string, file: string): ActionManifest {
+  const { name, inputs, outputs, runs } = parseActionMetadata(yamlText, file);
+  const using = runs.using;
+  if (!NODE_RUNTIMES.includes(using as (typeof NODE_RUNTIMES)[number])) {
+    throw new ActionManifestError(
+      `${file}: runs.using is ${JSON.stringify(using)}; the harness runs node actions: ${NODE_RUNTIMES.join(' or ')}`,
+    );
+  }
+  if (runs.pre !== undefined) {
+    throw new ActionManifestError(
+      `${file}: runs.pre is set; the harness does not run pre steps (no action here needs one)`,
+    );
+  }
+  const main = entryPoint(runs.main, 'main', file);
+  if (main === undefined) {
+    throw new ActionManifestError(`${file}: runs.main is missing; expected a path such as 'dist/index.js'`);
+  }
+  return {
+    file,
+    name,
+    inputs,
+    outputs,
     runs: {
       using: using as ActionManifest['runs']['using'],
       main,
-      post: entryPoint(runs, 'post', file),
-      postIf: runs['post-if'] === undefined ? undefined : text(runs['post-if']),
+      post: entryPoint(runs.post, 'post', file),
+      postIf: runs.postIf === undefined ? undefined : text(runs.postIf),
     },
   };
 }
 
+function entryPoint(value: unknown, key: string, file: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ActionManifestError(
+      `${file}: runs.${key} is ${JSON.stringify(value)}; expected a path such as 'dist/index.js'`,
+    );
+  }
+  return value;
+}
+
 /** Reads `<actionDir>/action.yml` (or action.yaml) and checks that the entry files it names exist. */
 export async function readActionManifest(actionDir: string): Promise<ActionManifest> {
-  const metadata = METADATA_FILES.map((name) => path.join(actionDir, name)).find((file) => existsSync(file));
+  const metadata = metadataFile(actionDir);
   if (!metadata) throw new Error(`${actionDir}: no action.yml (or action.yaml) in this folder`);
   const manifest = parseActionManifest(await readFile(metadata, 'utf8'), metadata);
   for (const entry of [manifest.runs.main, manifest.runs.post]) {

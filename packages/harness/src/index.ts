@@ -1,4 +1,5 @@
-// Public surface of the harness: run a bundled action as GitHub's runner does, and the parsers behind it.
+// Public surface of the harness: run a bundled action as GitHub's runner does, the parsers behind it, and the
+// one reader of action.yml the repository's tools share.
 export { runBundledAction } from './run-bundled-action.js';
 export type { RunOptions, RunResult, StepResult } from './run-bundled-action.js';
 export { parseWorkflowCommands, unescapeData, unescapeProperty } from './workflow-commands.js';
@@ -6,8 +7,15 @@ export type { Annotation, ParseOptions, WorkflowCommandRecord } from './workflow
 export { FileCommandFormatError, parseFileCommands, parsePathFile } from './file-commands.js';
 export type { FileCommandEntry } from './file-commands.js';
 export { inputEnvName, inputEnvironment } from './input-env.js';
-export { parseActionManifest, readActionManifest, BundleMissingError } from './action-manifest.js';
-export type { ActionManifest, ActionInput } from './action-manifest.js';
+export {
+  ActionManifestError,
+  BundleMissingError,
+  parseActionManifest,
+  parseActionMetadata,
+  readActionManifest,
+} from './action-manifest.js';
+export type { ActionInput, ActionManifest, ActionMetadata, ActionOutput } from './action-manifest.js';
+export { findActionFiles } from './action-folders.js';
 export { parsePostCondition, shouldRunPost } from './post-condition.js';
 export type { PostCondition, StepOutcome } from './post-condition.js';
 export { RUNNER_CANCELLATION_DELAYS } from './step-process.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { InputSpec } from '@actions-kit/checks/action-manifests';
+import type { ActionInput } from '@actions-kit/harness';
 import { BenchInputError, checkRequiredInputs, parseBenchInputs } from '../src/bench-inputs.js';
 
 const FILE = 'actions/x/bench.json';
@@ -24,7 +24,7 @@ describe('parseBenchInputs', () => {
 });
 
 describe('checkRequiredInputs', () => {
-  const declared: InputSpec[] = [
+  const declared: ActionInput[] = [
     { name: 'name', description: '', required: true, default: undefined },
     { name: 'greeting', description: '', required: true, default: 'Hello' },
     { name: 'extra', description: '', required: false, default: undefined },

@@ -4,7 +4,7 @@
 // have defaults needs no bench.json; inputs left out get their action.yml default, as on the runner.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InputSpec } from '@actions-kit/checks/action-manifests';
+import type { ActionInput } from '@actions-kit/harness';
 
 export const BENCH_FILE = 'bench.json';
 
@@ -44,7 +44,7 @@ export function parseBenchInputs(text: string, file: string, benchmark: string):
 
 /** Throws when a required input has neither a bench value nor a default: the run would measure a failure. */
 export function checkRequiredInputs(
-  declared: readonly InputSpec[],
+  declared: readonly ActionInput[],
   given: Record<string, string>,
   benchFile: string,
   benchmark: string,
@@ -62,7 +62,7 @@ export function checkRequiredInputs(
 export function readBenchInputs(
   root: string,
   actionDir: string,
-  declared: readonly InputSpec[],
+  declared: readonly ActionInput[],
   benchmark: string,
 ): Record<string, string> {
   const file = `${actionDir}/${BENCH_FILE}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseActionManifest } from '../src/action-manifests.js';
+import { parseActionMetadata } from '@actions-kit/harness';
 import { compareReadme, newReadme, parseRow, renderTable, expectedCells, rewriteReadme } from '../src/readme-tables.js';
 
-const manifest = parseActionManifest(
+const manifest = parseActionMetadata(
   `
 name: Sample
 description: Greets someone.
@@ -121,7 +121,7 @@ describe('compareReadme', () => {
 
 describe('generated cells', () => {
   it('escapes pipes, collapses whitespace and fences backticks', () => {
-    const tricky = parseActionManifest(
+    const tricky = parseActionMetadata(
       'inputs:\n  mode:\n    description: "a | b\\n   c"\n    default: "x`y"\noutputs: {}\n',
       'actions/t/action.yml',
     );
@@ -131,7 +131,7 @@ describe('generated cells', () => {
   });
 
   it('renders an action without outputs as a header-only table', () => {
-    const bare = parseActionManifest('name: bare\n', 'actions/bare/action.yml');
+    const bare = parseActionMetadata('name: bare\n', 'actions/bare/action.yml');
     expect(renderTable(expectedCells(bare, 'Outputs'))).toEqual(['| Name | Description |', '| --- | --- |']);
   });
 });

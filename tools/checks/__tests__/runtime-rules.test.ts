@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseActionManifest } from '../src/action-manifests.js';
+import { parseActionMetadata } from '@actions-kit/harness';
 import { findRuntimeProblems, summariseRuntimes } from '../src/runtime-rules.js';
 
 function action(dir: string, runs: string) {
-  return parseActionManifest(`name: ${dir}\nruns:\n${runs}`, `${dir}/action.yml`);
+  return parseActionMetadata(`name: ${dir}\nruns:\n${runs}`, `${dir}/action.yml`);
 }
 
 const built = new Set(['actions/a/dist/index.js', 'actions/b/dist/index.js', 'actions/b/dist/post.js']);

@@ -2,13 +2,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { type ActionManifest, loadActionManifests, repoRoot } from './action-manifests.js';
+import type { ActionMetadata } from '@actions-kit/harness';
+import { loadActionManifests, repoRoot } from './action-manifests.js';
 import { runCheck } from './check-cli.js';
 import { compareReadme, newReadme, rewriteReadme } from './readme-tables.js';
 
 const WRITE_COMMAND = 'pnpm exec tsx tools/checks/src/readme-check.ts --write';
 
-function readmeFile(manifest: ActionManifest): string {
+function readmeFile(manifest: ActionMetadata): string {
   return `${manifest.dir}/README.md`;
 }
 
@@ -18,7 +19,7 @@ async function prettierFormat(text: string, absolutePath: string): Promise<strin
   return format(text, { ...config, filepath: absolutePath });
 }
 
-async function writeTables(root: string, manifests: ActionManifest[]): Promise<string> {
+async function writeTables(root: string, manifests: ActionMetadata[]): Promise<string> {
   const report: string[] = [];
   for (const manifest of manifests) {
     const file = readmeFile(manifest);
@@ -38,7 +39,7 @@ async function writeTables(root: string, manifests: ActionManifest[]): Promise<s
   return [`readme-check --write: ${manifests.length} action README(s)`, ...report].join('\n');
 }
 
-function checkTables(root: string, manifests: ActionManifest[]): { ok: boolean; report: string } {
+function checkTables(root: string, manifests: ActionMetadata[]): { ok: boolean; report: string } {
   const stale: string[] = [];
   for (const manifest of manifests) {
     const file = readmeFile(manifest);

@@ -1,5 +1,5 @@
 // The `## Inputs` and `## Outputs` tables of an action README: generated from action.yml, compared cell by cell.
-import type { ActionManifest } from './action-manifests.js';
+import type { ActionMetadata } from '@actions-kit/harness';
 import { diffLines } from './line-diff.js';
 
 export type SectionName = 'Inputs' | 'Outputs';
@@ -32,7 +32,7 @@ function inlineCode(value: string): string {
   return `${fence}${padding}${value}${padding}${fence}`;
 }
 
-export function expectedCells(manifest: ActionManifest, section: SectionName): string[][] {
+export function expectedCells(manifest: ActionMetadata, section: SectionName): string[][] {
   if (section === 'Inputs') {
     return [
       INPUT_HEADER,
@@ -127,7 +127,7 @@ function actualRows(lines: readonly string[], table: [number, number]): string[]
     .map((line) => canonicalRow(parseRow(line)));
 }
 
-export function compareReadme(readme: string, manifest: ActionManifest): TableMismatch[] {
+export function compareReadme(readme: string, manifest: ActionMetadata): TableMismatch[] {
   const lines = readme.split(/\r?\n/);
   const mismatches: TableMismatch[] = [];
   for (const section of ['Inputs', 'Outputs'] as const) {
@@ -153,7 +153,7 @@ export function compareReadme(readme: string, manifest: ActionManifest): TableMi
  * The README with both tables regenerated from action.yml; a missing section is added (Inputs before Outputs,
  * at the end otherwise), and everything else is left as written. Formatting is the caller's business.
  */
-export function rewriteReadme(readme: string, manifest: ActionManifest): string {
+export function rewriteReadme(readme: string, manifest: ActionMetadata): string {
   const lines = readme.split(/\r?\n/);
   for (const section of ['Inputs', 'Outputs'] as const) {
     const table = renderTable(expectedCells(manifest, section));
@@ -173,7 +173,7 @@ export function rewriteReadme(readme: string, manifest: ActionManifest): string 
 }
 
 /** A README for an action that has none: title, description, and the two tables. */
-export function newReadme(manifest: ActionManifest): string {
+export function newReadme(manifest: ActionMetadata): string {
   const title = manifest.name || manifest.dir.split('/').pop() || manifest.dir;
   return rewriteReadme(`# ${title}\n\n${collapse(manifest.description)}\n`, manifest);
 }

@@ -1,13 +1,13 @@
 // The node runtime rule: every action runs on the same Node version and its entry files exist.
 import path from 'node:path';
-import type { ActionManifest } from './action-manifests.js';
+import type { ActionMetadata } from '@actions-kit/harness';
 
 /** The runtime every action declares; bumping it means bumping it here and in every action.yml together. */
 export const EXPECTED_RUNTIME = 'node24';
 
 /** One line per problem, each naming the metadata file and the value found; empty when all is well. */
 export function findRuntimeProblems(
-  manifests: readonly ActionManifest[],
+  manifests: readonly ActionMetadata[],
   fileExists: (pathFromRoot: string) => boolean,
 ): string[] {
   const problems: string[] = [];
@@ -34,7 +34,7 @@ export function findRuntimeProblems(
 }
 
 /** `node24 ×3, node20 ×1`: what the actions declare, to show at a glance whether they agree. */
-export function summariseRuntimes(manifests: readonly ActionManifest[]): string {
+export function summariseRuntimes(manifests: readonly ActionMetadata[]): string {
   const counts = new Map<string, number>();
   for (const manifest of manifests) {
     const key = describe(manifest.runs.using);
