@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { chooseReader, dedupe, gitleaksReader, maskSecret } from '@actions-kit/findings';
+import { chooseReader } from '../src/choose-reader.js';
+import { dedupe } from '../src/dedupe.js';
+import { gitleaksReader, maskSecret } from '../src/gitleaks.js';
 import { gitleaksV8, read, readBothWays } from './documents.js';
 
 describe('Gitleaks v8', () => {

@@ -11,7 +11,7 @@ import {
   type Identity,
   type PackageInfo,
 } from './model.js';
-import type { ReportFile } from './report-files.js';
+import type { ReportFile } from './read-report-file.js';
 
 /** The distinct strings and string lists of one message (see StringTable); index 0 stands for undefined. */
 export interface TransferredStrings {

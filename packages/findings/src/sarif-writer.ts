@@ -1,9 +1,8 @@
 // Writes one SARIF 2.1.0 file GitHub code scanning accepts: one run per tool with its own category, at most 20 runs
 // and 25,000 results per run (least severe dropped first, and said so), rules de-duplicated with security-severity,
 // a primaryLocationLineHash and a location on every result.
+import { CHUNK_CHARS, jsonString, pathToUri } from '@actions-kit/reports';
 import { SEVERITIES, type Finding, type Severity } from './model.js';
-import { CHUNK_CHARS, jsonString } from './json-text.js';
-import { pathToUri } from './paths.js';
 import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.js';
 
 /** GitHub's hard limits for one SARIF upload (docs: sarif-limits). */

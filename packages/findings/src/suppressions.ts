@@ -1,9 +1,8 @@
 // The ignore file: entries that suppress findings by id, rule or CVE (optionally under a path glob), each with a
 // required reason and an optional expiry date after which it stops suppressing and is reported.
 import picomatch from 'picomatch';
-import { InputError } from './input-error.js';
+import { InputError, isObject } from '@actions-kit/reports';
 import type { Finding } from './model.js';
-import { isObject } from './report-values.js';
 import { canonicalCheckId } from './trivy.js';
 
 export interface Suppression {

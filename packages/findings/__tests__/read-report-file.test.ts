@@ -2,14 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  chooseReader,
-  InputError,
-  parseReportSpec,
-  readReportBytes,
-  readReportFile,
-  writeChunks,
-} from '@actions-kit/findings';
+import { InputError } from '@actions-kit/reports';
+import { chooseReader, parseReportSpec } from '../src/choose-reader.js';
+import { readReportBytes, readReportFile } from '../src/read-report-file.js';
+import { writeChunks } from '../src/write-chunks.js';
 import { banditReport, banditResult, gitleaksV8, sarifLog, trivyReport, trivyVulnerability } from './documents.js';
 
 let dir: string;
