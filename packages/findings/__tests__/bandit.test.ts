@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { banditReader, banditSeverity } from '../src/bandit.js';
 import { dedupe } from '../src/dedupe.js';
 import { sarifReader } from '../src/sarif-reader.js';
-import { banditReport, banditResult, read, readBothWays, sarifLog, sarifResult, sarifRun } from './documents.js';
+import {
+  banditReport,
+  banditResult,
+  read,
+  readBothWays,
+  sarifLog,
+  sarifResult,
+  sarifRun,
+} from './support/documents.js';
 
 describe('Bandit JSON', () => {
   it('reads 1.7.3+ fields: 0-based columns become 1-based, issue_cwe becomes a CWE id, ./ is dropped', () => {

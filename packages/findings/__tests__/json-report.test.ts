@@ -20,7 +20,7 @@ import {
   sarifRun,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 const bytes = (doc: unknown) => Buffer.from(JSON.stringify(doc));
 const suppressions = await parseSuppressionsYaml(

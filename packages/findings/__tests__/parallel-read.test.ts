@@ -17,7 +17,7 @@ import {
   type WorkerMessage,
 } from '../src/parallel-read.js';
 import { encodeReportFile, transferList } from '../src/record-transfer.js';
-import { banditReport, banditResult } from './documents.js';
+import { banditReport, banditResult } from './support/documents.js';
 
 let dir: string;
 let good: string;

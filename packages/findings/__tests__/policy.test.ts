@@ -5,7 +5,7 @@ import { dedupe } from '../src/dedupe.js';
 import type { Finding } from '../src/model.js';
 import { countFindings, evaluatePolicy, isFailOn } from '../src/policy.js';
 import { trivyReader } from '../src/trivy.js';
-import { read, trivyReport, trivyVulnerability } from './documents.js';
+import { read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 function findings(ids: [string, string][]): Finding[] {
   return dedupe(

@@ -6,7 +6,14 @@ import { InputError } from '@actions-kit/reports';
 import { chooseReader, parseReportSpec } from '../src/choose-reader.js';
 import { readReportBytes, readReportFile } from '../src/read-report-file.js';
 import { writeChunks } from '../src/write-chunks.js';
-import { banditReport, banditResult, gitleaksV8, sarifLog, trivyReport, trivyVulnerability } from './documents.js';
+import {
+  banditReport,
+  banditResult,
+  gitleaksV8,
+  sarifLog,
+  trivyReport,
+  trivyVulnerability,
+} from './support/documents.js';
 
 let dir: string;
 beforeAll(() => {

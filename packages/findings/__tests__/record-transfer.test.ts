@@ -24,7 +24,7 @@ import {
   trivyMisconfiguration,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 /** What the main thread gets: the message as postMessage delivers it, typed arrays moved rather than copied. */
 function roundTrip(file: ReportFile): ReportFile {

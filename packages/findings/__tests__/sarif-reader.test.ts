@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { dedupe } from '../src/dedupe.js';
 import { READERS } from '../src/registry.js';
 import { formatMessage, sarifReader } from '../src/sarif-reader.js';
-import { read, readBothWays, sarifLog, sarifResult, sarifRun } from './documents.js';
+import { read, readBothWays, sarifLog, sarifResult, sarifRun } from './support/documents.js';
 
 const records = (runs: unknown[]) => read(sarifReader, sarifLog(runs)).records;
 

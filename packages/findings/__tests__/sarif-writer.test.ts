@@ -6,7 +6,7 @@ import type { Finding } from '../src/model.js';
 import { sarifReader } from '../src/sarif-reader.js';
 import { buildSarif, type SarifLog, type SarifWriteOptions, serializeSarif } from '../src/sarif-writer.js';
 import { trivyReader } from '../src/trivy.js';
-import { banditReport, banditResult, gitleaksV8, read, trivyReport, trivyVulnerability } from './documents.js';
+import { banditReport, banditResult, gitleaksV8, read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 function sample(): Finding[] {
   return dedupe([

@@ -4,7 +4,7 @@ import { dedupe } from '../src/dedupe.js';
 import type { Finding } from '../src/model.js';
 import { applySuppressions, parseSuppressionsYaml } from '../src/suppressions.js';
 import { trivyReader } from '../src/trivy.js';
-import { read, trivyReport, trivyVulnerability } from './documents.js';
+import { read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 const TODAY = new Date('2026-03-15T12:00:00Z');
 

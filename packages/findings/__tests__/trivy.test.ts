@@ -6,7 +6,7 @@ import {
   trivyMisconfiguration as misconfiguration,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 describe('Trivy shapes', () => {
   it('reads the pre-0.20 bare array of Results (no Class) and the legacy null', () => {

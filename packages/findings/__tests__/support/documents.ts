@@ -1,8 +1,8 @@
 // Small report documents written for these tests (not copies of real reports): builders with the fields each
 // format really has, so a test states only what it is about.
-import type { FindingReader, ReadResult } from '../src/finding-reader.js';
-import { readReportBytes, type ReportFile } from '../src/read-report-file.js';
-import { READERS } from '../src/registry.js';
+import type { FindingReader, ReadResult } from '../../src/finding-reader.js';
+import { readReportBytes, type ReportFile } from '../../src/read-report-file.js';
+import { READERS } from '../../src/registry.js';
 
 export const CONTEXT = { file: 'reports/test.json' };
 
