@@ -13,6 +13,7 @@ import {
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
 import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import { severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,17 +22,9 @@ type Json = Record<string, unknown>;
  * Bandit SARIF (its results carry properties.issue_severity), so one scan gives the same severities either way.
  */
 export function banditSeverity(value: unknown): Severity {
-  if (typeof value !== 'string') return 'info';
-  switch (value.toUpperCase()) {
-    case 'HIGH':
-      return 'high';
-    case 'MEDIUM':
-      return 'medium';
-    case 'LOW':
-      return 'low';
-    default:
-      return 'info';
-  }
+  const word = severityWord(value);
+  // Bandit has no CRITICAL: like UNDEFINED, it is not one of its words.
+  return word === undefined || word === 'critical' ? 'info' : word;
 }
 
 function detect(doc: unknown): boolean {
@@ -119,7 +112,7 @@ function toRecord(r: Json, pointer: string, context: FindingReadContext, shared:
 }
 
 /** Bandit's `code` is numbered lines ("12 x = eval(s)\n13 ..."): returns the flagged line's content. */
-export function flaggedLine(code: unknown, line: number | undefined): string | undefined {
+function flaggedLine(code: unknown, line: number | undefined): string | undefined {
   if (typeof code !== 'string' || line === undefined) return undefined;
   const number = String(line);
   const prefix = `${number} `;

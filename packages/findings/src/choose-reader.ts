@@ -15,7 +15,7 @@ export function parseReportSpec(line: string): { reader?: ReaderName; pattern: s
 }
 
 /** `null` and `[]` are what several tools write for "nothing found" (Trivy < 0.20, Gitleaks); they match no format. */
-export function isEmptyReport(doc: unknown): boolean {
+function isEmptyReport(doc: unknown): boolean {
   return doc === null || (Array.isArray(doc) && doc.length === 0);
 }
 

@@ -49,7 +49,7 @@ export type ReportFinding = Pick<
 };
 
 /** A source as the report writes it: the file and the JSON pointer of the record, like a URI fragment. */
-export function sourceReference(source: RecordSource): string {
+function sourceReference(source: RecordSource): string {
   return `${source.file}#${source.record}`;
 }
 

@@ -44,7 +44,7 @@ export interface ReportFile extends ReadResult {
   streamed: boolean;
 }
 
-export const DEFAULT_STREAM_THRESHOLD = 8 * 1024 * 1024;
+const DEFAULT_STREAM_THRESHOLD = 8 * 1024 * 1024;
 const PREVIEW_BYTES = 1024 * 1024;
 
 /** How the start of a large file is read to detect its format: its outer levels, inner values whole. */

@@ -406,11 +406,7 @@ export function decodeStrings(texts: readonly string[], ends: Uint32Array): (str
 }
 
 /** The table of lists, undefined first (NONE). */
-export function decodeLists(
-  ends: Uint32Array,
-  items: Uint32Array,
-  strings: (string | undefined)[],
-): (string[] | undefined)[] {
+function decodeLists(ends: Uint32Array, items: Uint32Array, strings: (string | undefined)[]): (string[] | undefined)[] {
   const lists: (string[] | undefined)[] = [undefined];
   let start = 0;
   for (const end of ends) {

@@ -8,8 +8,7 @@ import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.
 /** GitHub's hard limits for one SARIF upload (docs: sarif-limits). */
 export const SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, tagsPerRule: 20 } as const;
 
-export const SARIF_SCHEMA_URI =
-  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export interface SarifWriteOptions {
   /** Category prefix of every run (runAutomationDetails.id = "<category>/<tool>/"). Default 'security-scan'. */

@@ -1,13 +1,9 @@
-// The one severity scale, and the tool-neutral scales mapped onto it: CVSS bands, SARIF levels and security-severity.
-// Each tool's own words are in its reader's file (trivy.ts, bandit.ts, gitleaks.ts); README.md has the whole table.
+// The one severity scale, and the tool-neutral scales mapped onto it: the common words, CVSS bands, SARIF levels and
+// security-severity. What each tool means by them is in its reader's file (trivy.ts, bandit.ts, gitleaks.ts);
+// README.md has the whole table.
 import { SEVERITIES, type Severity } from './model.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-
-/** Positive when `a` is more severe than `b`. */
-export function compareSeverity(a: Severity, b: Severity): number {
-  return RANK[a] - RANK[b];
-}
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {
   return RANK[severity] >= RANK[threshold];
@@ -19,6 +15,21 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+const WORDS = new Map<string, Severity>([
+  ['CRITICAL', 'critical'],
+  ['HIGH', 'high'],
+  ['MEDIUM', 'medium'],
+  ['LOW', 'low'],
+]);
+
+/**
+ * The words most tools write, CRITICAL, HIGH, MEDIUM and LOW, in any case. Anything else (UNKNOWN, UNDEFINED, …)
+ * gives undefined, for the tool's reader to decide.
+ */
+export function severityWord(value: unknown): Severity | undefined {
+  return typeof value === 'string' ? WORDS.get(value.toUpperCase()) : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
 import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
-import { cvssSeverity } from './severity.js';
+import { cvssSeverity, severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
 
@@ -62,24 +62,8 @@ function imageRepository(target: string): string {
   return ref;
 }
 
-// Severity: Trivy's words, then for vulnerabilities the vendor's level and the CVSS score bands.
-
-/** Trivy's CRITICAL/HIGH/MEDIUM/LOW words; UNKNOWN and anything else give undefined. */
-function trivyWord(value: unknown): Severity | undefined {
-  if (typeof value !== 'string') return undefined;
-  switch (value.toUpperCase()) {
-    case 'CRITICAL':
-      return 'critical';
-    case 'HIGH':
-      return 'high';
-    case 'MEDIUM':
-      return 'medium';
-    case 'LOW':
-      return 'low';
-    default:
-      return undefined;
-  }
-}
+// Severity: Trivy's words (CRITICAL, HIGH, MEDIUM, LOW; UNKNOWN is none), then for vulnerabilities the vendor's level
+// and the CVSS score bands.
 
 /** trivy-db VendorSeverity integers: 1 low, 2 medium, 3 high, 4 critical (0 = unknown). */
 function vendorLevel(value: unknown): Severity | undefined {
@@ -117,7 +101,7 @@ function trivyCvss(
  * SeveritySource, then the CVSS score bands, then info.
  */
 export function trivyVulnerabilitySeverity(vulnerability: Record<string, unknown>): Severity {
-  const stated = trivyWord(vulnerability['Severity']);
+  const stated = severityWord(vulnerability['Severity']);
   if (stated) return stated;
   const vendor = vulnerability['VendorSeverity'];
   const source = vulnerability['SeveritySource'];
@@ -131,7 +115,7 @@ export function trivyVulnerabilitySeverity(vulnerability: Record<string, unknown
 
 /** Trivy misconfiguration, secret and licence: Severity, UNKNOWN or missing → info. */
 function trivySeverity(value: unknown): Severity {
-  return trivyWord(value) ?? 'info';
+  return severityWord(value) ?? 'info';
 }
 
 function detect(doc: unknown): boolean {
@@ -616,7 +600,7 @@ function sarifSeverity(_result: SarifObject, rule: SarifObject | undefined): Sev
   const properties = rule?.['properties'];
   if (!isObject(properties)) return undefined;
   return list(properties['tags'])
-    .map(trivyWord)
+    .map(severityWord)
     .find((s) => s !== undefined);
 }
 
