@@ -300,8 +300,9 @@ function optionalNumber(value: number): number | undefined {
 
 /**
  * The distinct strings and lists of one message, each given an index the first time it is met (0 is undefined).
- * Lists are told apart by identity: readers share one list among the records that repeat it (see intern.ts), and
- * so does the decoder. `fields` is how many columns the caller numbers from 0, each remembering its last value.
+ * Lists are told apart by identity: readers share one list among the records that repeat it (the Interner of
+ * @actions-kit/reports), and so does the decoder. `fields` is how many columns the caller numbers from 0, each
+ * remembering its last value.
  */
 export class StringTable {
   private readonly indexes = new Map<string, number>();

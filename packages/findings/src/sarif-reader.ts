@@ -1,6 +1,6 @@
 // Reads SARIF 2.1.0 from any tool: rules and their defaults, messageStrings with arguments, artifacts by index,
-// uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several runs;
-// a run of a tool that has its own reader is read with that reader's SARIF hints.
+// uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several
+// runs; a run of a tool that has its own reader is read with that reader's SARIF hints.
 import {
   Interner,
   isObject,

@@ -44,7 +44,7 @@ export interface ChooseOptions {
   advice: string;
 }
 
-/** The member for `doc`. Throws InputError naming the file when the format is unknown or differs from the forced one. */
+/** The member for `doc`; an InputError naming the file when the format is unknown or not the forced one. */
 export function chooseMember<R extends Detector>(
   doc: unknown,
   file: string,
