@@ -94,7 +94,7 @@ interface Read {
   size: number;
   file: string;
   forced: ReaderName | undefined;
-  readers: readonly FindingReader[];
+  /** What the reader is told, including the readers to choose among. */
   context: FindingReadContext;
 }
 
@@ -107,7 +107,7 @@ function readReport(
   const file = options.displayPath;
   refuseEmptyOrUtf16(open, size, file);
   const context = { file, ...(options.root && { root: options.root }), readers };
-  const read: Read = { open, size, file, forced: options.reader, readers, context };
+  const read: Read = { open, size, file, forced: options.reader, context };
   if (size <= (options.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) return readWhole(read);
   const preview = detectionPreview(read);
   const reader = chooseReader(preview, file, read.forced, readers);
@@ -151,7 +151,7 @@ function readWhole(read: Read): ReportFile {
   for (let n = source.read(bytes, 0, size); n > 0 && filled + n <= size; n = source.read(bytes, filled, size - filled))
     filled += n;
   const doc = parseJsonBytes(bytes.subarray(0, filled), file);
-  const reader = chooseReader(doc, file, read.forced, read.readers);
+  const reader = chooseReader(doc, file, read.forced, read.context.readers);
   return finish(reader ? reader.read(doc, read.context) : emptyResult(doc), reader, read, false);
 }
 
@@ -161,7 +161,7 @@ function detectionPreview(read: Read): unknown {
   const preview = guardJsonScan(file, () =>
     scanJson(open(PREVIEW_BYTES), previewPlan, { partial: size > PREVIEW_BYTES }),
   );
-  if (size <= PREVIEW_BYTES || read.readers.some((r) => r.detect(preview))) return preview;
+  if (size <= PREVIEW_BYTES || read.context.readers.some((r) => r.detect(preview))) return preview;
   return guardJsonScan(file, () => scanJson(open(), outlinePlan));
 }
 
