@@ -1,14 +1,8 @@
 // Loads the two files that shape the policy: the ignore file (suppressions) and the baseline (an earlier report).
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '@actions-kit/core';
-import {
-  InputError,
-  findJsonSyntaxError,
-  parseBaseline,
-  parseSuppressionsYaml,
-  type Baseline,
-  type Suppression,
-} from '@actions-kit/findings';
+import { parseBaseline, parseSuppressionsYaml, type Baseline, type Suppression } from '@actions-kit/findings';
+import { InputError, findJsonSyntaxError } from '@actions-kit/reports';
 import type { InputFile } from './inputs.js';
 
 export async function loadSuppressions(ignoreFile: InputFile): Promise<Suppression[]> {

@@ -2,13 +2,13 @@
 // given) fails the step; without, it is recorded and the rest read.
 import { ConfigurationError, debug } from '@actions-kit/core';
 import {
-  InputError,
   failedFileEntry,
   fileEntry,
   readReportFiles,
   type ReportFile,
   type ReportFileEntry,
 } from '@actions-kit/findings';
+import { InputError } from '@actions-kit/reports';
 import { THIS_BUNDLE } from './bundle.js';
 import type { ReportSource } from './report-sources.js';
 

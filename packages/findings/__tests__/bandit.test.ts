@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { banditReader, dedupe, sarifReader } from '@actions-kit/findings';
-import { banditReport, banditResult, read, readBothWays, sarifLog, sarifResult, sarifRun } from './documents.js';
+import { banditReader, banditSeverity } from '../src/bandit.js';
+import { dedupe } from '../src/dedupe.js';
+import { sarifReader } from '../src/sarif-reader.js';
+import {
+  banditReport,
+  banditResult,
+  read,
+  readBothWays,
+  sarifLog,
+  sarifResult,
+  sarifRun,
+} from './support/documents.js';
 
 describe('Bandit JSON', () => {
   it('reads 1.7.3+ fields: 0-based columns become 1-based, issue_cwe becomes a CWE id, ./ is dropped', () => {
@@ -119,5 +129,17 @@ describe('Bandit JSON and Bandit SARIF of the same scan', () => {
     const findings = dedupe(records);
     expect(findings).toHaveLength(4);
     expect(findings.every((f) => f.sources.length === 2 && f.tools.join() === 'bandit')).toBe(true);
+  });
+});
+
+describe('Bandit severity', () => {
+  it('maps Bandit words case-insensitively', () => {
+    expect(['high', 'Medium', 'LOW', 'UNDEFINED', undefined].map(banditSeverity)).toEqual([
+      'high',
+      'medium',
+      'low',
+      'info',
+      'info',
+    ]);
   });
 });

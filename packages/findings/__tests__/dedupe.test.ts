@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { dedupe, fingerprintRecords, gitleaksReader, trivyReader, type FindingRecord } from '@actions-kit/findings';
-import { gitleaksV8, read, trivyReport, trivyVulnerability } from './documents.js';
+import { dedupe } from '../src/dedupe.js';
+import { fingerprintRecords } from '../src/fingerprint.js';
+import { gitleaksReader } from '../src/gitleaks.js';
+import type { FindingRecord } from '../src/model.js';
+import { trivyReader } from '../src/trivy.js';
+import { gitleaksV8, read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 const k8sWorkload = (name: string, lines: [number, string][]) => ({
   Namespace: 'default',

@@ -8,17 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import {
-  buildSarif,
-  dedupe,
-  readReportFile,
-  serializeSarif,
-  type Finding,
-  type FindingRecord,
-  type ReaderName,
-  type SarifLog,
-  type ReportFile,
-} from '@actions-kit/findings';
+import { dedupe } from '../src/dedupe.js';
+import type { ReaderName } from '../src/finding-reader.js';
+import type { Finding, FindingRecord } from '../src/model.js';
+import { readReportFile, type ReportFile } from '../src/read-report-file.js';
+import { buildSarif, type SarifLog, serializeSarif } from '../src/sarif-writer.js';
 
 // Both are CommonJS modules with a `default` export; NodeNext sees the module object.
 const Ajv04 = ajvDraft04.default;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { chooseReader, dedupe, gitleaksReader, maskSecret } from '@actions-kit/findings';
-import { gitleaksV8, read, readBothWays } from './documents.js';
+import { chooseReader } from '../src/choose-reader.js';
+import { dedupe } from '../src/dedupe.js';
+import { gitleaksReader, maskSecret } from '../src/gitleaks.js';
+import { gitleaksV8, read, readBothWays } from './support/documents.js';
 
 describe('Gitleaks v8', () => {
   it('is detected by RuleID even when Description is empty', () => {

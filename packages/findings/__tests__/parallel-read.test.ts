@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InputError, assignToThreads, readReportFile, readReportFiles, type ReadOutcome } from '@actions-kit/findings';
+import { InputError } from '@actions-kit/reports';
+import { assignToThreads, type ReadOutcome, readReportFiles } from '../src/parallel-read.js';
+import { readReportFile } from '../src/read-report-file.js';
 import {
   collectOutcomes,
   rebuiltError,
@@ -15,7 +17,7 @@ import {
   type WorkerMessage,
 } from '../src/parallel-read.js';
 import { encodeReportFile, transferList } from '../src/record-transfer.js';
-import { banditReport, banditResult } from './documents.js';
+import { banditReport, banditResult } from './support/documents.js';
 
 let dir: string;
 let good: string;

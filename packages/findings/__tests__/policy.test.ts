@@ -1,16 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  compareWithBaseline,
-  countFindings,
-  dedupe,
-  evaluatePolicy,
-  InputError,
-  isFailOn,
-  parseBaseline,
-  trivyReader,
-  type Finding,
-} from '@actions-kit/findings';
-import { read, trivyReport, trivyVulnerability } from './documents.js';
+import { InputError } from '@actions-kit/reports';
+import { compareWithBaseline, parseBaseline } from '../src/baseline.js';
+import { dedupe } from '../src/dedupe.js';
+import type { Finding } from '../src/model.js';
+import { countFindings, evaluatePolicy, isFailOn } from '../src/policy.js';
+import { trivyReader } from '../src/trivy.js';
+import { read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 function findings(ids: [string, string][]): Finding[] {
   return dedupe(

@@ -4,14 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  contentIdentity,
-  findingRecord,
-  readReportBytes,
-  readReportFile,
-  type FindingRecord,
-  type ReportFile,
-} from '@actions-kit/findings';
+import { contentIdentity, findingRecord, type FindingRecord } from '../src/model.js';
+import { readReportBytes, readReportFile, type ReportFile } from '../src/read-report-file.js';
 import {
   StringTable,
   decodeReportFile,
@@ -30,7 +24,7 @@ import {
   trivyMisconfiguration,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 /** What the main thread gets: the message as postMessage delivers it, typed arrays moved rather than copied. */
 function roundTrip(file: ReportFile): ReportFile {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { dedupe, formatMessage, sarifReader } from '@actions-kit/findings';
-import { read, readBothWays, sarifLog, sarifResult, sarifRun } from './documents.js';
+import { dedupe } from '../src/dedupe.js';
+import { READERS } from '../src/registry.js';
+import { formatMessage, sarifReader } from '../src/sarif-reader.js';
+import { read, readBothWays, sarifLog, sarifResult, sarifRun } from './support/documents.js';
 
 const records = (runs: unknown[]) => read(sarifReader, sarifLog(runs)).records;
 
@@ -97,7 +99,8 @@ describe('SARIF rules, messages and locations', () => {
         originalUriBaseIds: { SRC: { uri: 'file:///home/runner/work/app/' } },
       },
     );
-    const found = sarifReader.read(sarifLog([run]), { file: 'scan.sarif', root: '/home/runner/work/app' }).records;
+    const context = { file: 'scan.sarif', root: '/home/runner/work/app', readers: READERS };
+    const found = sarifReader.read(sarifLog([run]), context).records;
     expect(found.map((r) => r.location.path)).toEqual(['second.js', 'lib/b.py', 'c d.js', 'x.js', '']);
   });
 

@@ -1,17 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  buildSarif,
-  dedupe,
-  gitleaksReader,
-  sarifReader,
-  serializeSarif,
-  trivyReader,
-  banditReader,
-  type Finding,
-  type SarifLog,
-  type SarifWriteOptions,
-} from '@actions-kit/findings';
-import { banditReport, banditResult, gitleaksV8, read, trivyReport, trivyVulnerability } from './documents.js';
+import { banditReader } from '../src/bandit.js';
+import { dedupe } from '../src/dedupe.js';
+import { gitleaksReader } from '../src/gitleaks.js';
+import type { Finding } from '../src/model.js';
+import { sarifReader } from '../src/sarif-reader.js';
+import { buildSarif, type SarifLog, type SarifWriteOptions, serializeSarif } from '../src/sarif-writer.js';
+import { trivyReader } from '../src/trivy.js';
+import { banditReport, banditResult, gitleaksV8, read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 function sample(): Finding[] {
   return dedupe([

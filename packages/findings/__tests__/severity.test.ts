@@ -1,14 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { SEVERITIES } from '../src/model.js';
 import {
-  banditSeverity,
   cvssSeverity,
   levelSeverity,
+  SECURITY_SEVERITY_SCORE,
   securitySeverity,
   severityLevel,
-  SECURITY_SEVERITY_SCORE,
-  SEVERITIES,
-  trivyVulnerabilitySeverity,
-} from '@actions-kit/findings';
+} from '../src/severity.js';
 
 describe('severity mapping (the README table)', () => {
   it('bands CVSS v3/v4 with a critical band and v2 without one', () => {
@@ -56,22 +54,5 @@ describe('severity mapping (the README table)', () => {
   it('writes security-severity scores that read back as the same severity', () => {
     for (const [severity, score] of Object.entries(SECURITY_SEVERITY_SCORE))
       expect(securitySeverity(score)).toBe(severity);
-  });
-
-  it('maps Bandit words case-insensitively', () => {
-    expect(['high', 'Medium', 'LOW', 'UNDEFINED', undefined].map(banditSeverity)).toEqual([
-      'high',
-      'medium',
-      'low',
-      'info',
-      'info',
-    ]);
-  });
-
-  it('prefers the SeveritySource CVSS entry, then nvd, ghsa, redhat, bitnami, then any other source', () => {
-    const cvss = { bitnami: { V3Score: 9.1 }, redhat: { V3Score: 7.2 }, zzz: { V3Score: 1.0 } };
-    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', CVSS: cvss })).toBe('high');
-    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', SeveritySource: 'zzz', CVSS: cvss })).toBe('low');
-    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', CVSS: { only: { V2Score: 5 } } })).toBe('medium');
   });
 });

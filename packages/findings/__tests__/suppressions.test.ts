@@ -1,13 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  applySuppressions,
-  dedupe,
-  InputError,
-  parseSuppressionsYaml,
-  trivyReader,
-  type Finding,
-} from '@actions-kit/findings';
-import { read, trivyReport, trivyVulnerability } from './documents.js';
+import { InputError } from '@actions-kit/reports';
+import { dedupe } from '../src/dedupe.js';
+import type { Finding } from '../src/model.js';
+import { applySuppressions, parseSuppressionsYaml } from '../src/suppressions.js';
+import { trivyReader } from '../src/trivy.js';
+import { read, trivyReport, trivyVulnerability } from './support/documents.js';
 
 const TODAY = new Date('2026-03-15T12:00:00Z');
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalCheckId, trivyReader } from '@actions-kit/findings';
+import { canonicalCheckId, trivyReader, trivyVulnerabilitySeverity } from '../src/trivy.js';
 import {
   read,
   readBothWays,
   trivyMisconfiguration as misconfiguration,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 describe('Trivy shapes', () => {
   it('reads the pre-0.20 bare array of Results (no Class) and the legacy null', () => {
@@ -339,5 +339,14 @@ describe('Trivy findings', () => {
     ).records;
     expect(record!.title.length).toBeLessThanOrEqual(300);
     expect(record!.title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('Trivy severity', () => {
+  it('prefers the SeveritySource CVSS entry, then nvd, ghsa, redhat, bitnami, then any other source', () => {
+    const cvss = { bitnami: { V3Score: 9.1 }, redhat: { V3Score: 7.2 }, zzz: { V3Score: 1.0 } };
+    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', CVSS: cvss })).toBe('high');
+    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', SeveritySource: 'zzz', CVSS: cvss })).toBe('low');
+    expect(trivyVulnerabilitySeverity({ Severity: 'UNKNOWN', CVSS: { only: { V2Score: 5 } } })).toBe('medium');
   });
 });

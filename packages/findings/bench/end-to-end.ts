@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../src/analyse.js';
-import { buildReport, fileEntry, serializeReport } from '../src/report.js';
-import { readReportFile, writeChunks } from '../src/report-files.js';
+import { buildReport, fileEntry, serializeReport } from '../src/json-report.js';
+import { readReportFile } from '../src/read-report-file.js';
 import { buildSarif, serializeSarif } from '../src/sarif-writer.js';
+import { writeChunks } from '../src/write-chunks.js';
 import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from './generate.js';
 
 interface Measurement {

@@ -7,15 +7,17 @@
 // Usage: node --import tsx packages/findings/bench/floor.ts <reader>:<report>... -- <output>...
 //        (reader: trivy, bandit, gitleaks or sarif; outputs: the action's JSON report and SARIF file)
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readerByName, READER_NAMES } from '../src/detect.js';
-import { fileSource, scanJson, type ScanPlan } from '../src/json-scanner.js';
-import type { ReaderName } from '../src/reader.js';
+import { fileSource, readerNamed, scanJson, type ScanPlan } from '@actions-kit/reports';
+import type { ReaderName } from '../src/finding-reader.js';
+import { READERS, READER_NAMES } from '../src/registry.js';
 
 const KEEP_NOTHING = () => 0;
 
 /** The reader's own streaming plan, with every finding list's elements parsed and dropped. */
 function parseAndDropPlan(reader: ReaderName): ScanPlan {
-  const plan = readerByName(reader).streamPlan;
+  const streaming = readerNamed(READERS, reader).streaming;
+  if (!streaming) throw new Error(`floor.ts: the ${reader} reader cannot stream`);
+  const plan = streaming.plan;
   return (path) => {
     const action = plan(path);
     return typeof action === 'function' ? KEEP_NOTHING : action;

@@ -8,8 +8,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileSource, scanJson, type ElementMapper, type ScanPlan } from '../src/json-scanner.js';
-import { readReportFile } from '../src/report-files.js';
+import { fileSource, scanJson, type ElementMapper, type ScanPlan } from '@actions-kit/reports';
+import { readReportFile } from '../src/read-report-file.js';
 import { trivyReader } from '../src/trivy.js';
 import { writeTrivyReport } from './generate.js';
 
@@ -62,7 +62,7 @@ async function measure(strategy: Strategy, file: string): Promise<Measurement> {
       const source = openFile(file);
       const keep =
         strategy === 'scanner-slim-elements'
-          ? trivyReader.streamPlan(['Results', 0, 'Vulnerabilities'])
+          ? trivyReader.streaming!.plan(['Results', 0, 'Vulnerabilities'])
           : (x: unknown) => x;
       if (typeof keep !== 'function') throw new Error('the Trivy plan does not map vulnerabilities');
       vulnerabilities = countVulnerabilities(scanJson(source, plan(keep)));

@@ -3,7 +3,7 @@ import { compareWithBaseline, type Baseline, type BaselineFinding } from './base
 import { dedupe } from './dedupe.js';
 import type { Finding } from './model.js';
 import { countFindings, evaluatePolicy, type Counts, type Policy, type PolicyResult } from './policy.js';
-import type { ReportFile } from './report-files.js';
+import type { ReportFile } from './read-report-file.js';
 import { applySuppressions, type ExpiredSuppression, type Suppression } from './suppressions.js';
 
 export interface AnalyseOptions {

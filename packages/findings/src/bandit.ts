@@ -1,13 +1,31 @@
-// Reads Bandit JSON, with the fields of releases before and after 1.7.3 (issue_cwe, col_offset, end_col_offset).
-import type { ElementMapper, ScanPlan } from './json-scanner.js';
-import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
-import { Interner } from './intern.js';
-import { normalisePath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader, StreamRead } from './reader.js';
-import { isObject, list, positiveInteger, text } from './report-values.js';
-import { banditSeverity } from './severity.js';
+// Reads Bandit JSON, with the fields of releases before and after 1.7.3 (issue_cwe, col_offset, end_col_offset), and
+// Bandit's severity words, which its SARIF keeps too.
+import {
+  Interner,
+  isObject,
+  list,
+  normalisePath,
+  positiveInteger,
+  text,
+  type ElementMapper,
+  type ScanPlan,
+  type StreamRead,
+} from '@actions-kit/reports';
+import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
+import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import { severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Bandit issue_severity: HIGH → high, MEDIUM → medium, LOW → low, UNDEFINED → info. Used for Bandit JSON and for
+ * Bandit SARIF (its results carry properties.issue_severity), so one scan gives the same severities either way.
+ */
+export function banditSeverity(value: unknown): Severity {
+  const word = severityWord(value);
+  // Bandit has no CRITICAL: like UNDEFINED, it is not one of its words.
+  return word === undefined || word === 'critical' ? 'info' : word;
+}
 
 function detect(doc: unknown): boolean {
   if (!isObject(doc) || typeof doc['generated_at'] !== 'string') return false;
@@ -22,7 +40,7 @@ class StreamedResult {
   ) {}
 }
 
-function read(doc: unknown, context: ReadContext): ReadResult {
+function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
   const results = list(root['results']);
   const records: FindingRecord[] = [];
@@ -55,7 +73,7 @@ function isModern(root: Json, results: unknown[]): boolean {
   );
 }
 
-function toRecord(r: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+function toRecord(r: Json, pointer: string, context: FindingReadContext, shared: Interner): FindingRecord {
   const ruleId = shared.string(text(r['test_id'], 100) ?? text(r['test_name'], 200) ?? 'unknown');
   const path = shared.string(normalisePath(text(r['filename'], 2000) ?? '', context.root));
   const line = positiveInteger(r['line_number']);
@@ -94,7 +112,7 @@ function toRecord(r: Json, pointer: string, context: ReadContext, shared: Intern
 }
 
 /** Bandit's `code` is numbered lines ("12 x = eval(s)\n13 ..."): returns the flagged line's content. */
-export function flaggedLine(code: unknown, line: number | undefined): string | undefined {
+function flaggedLine(code: unknown, line: number | undefined): string | undefined {
   if (typeof code !== 'string' || line === undefined) return undefined;
   const number = String(line);
   const prefix = `${number} `;
@@ -116,7 +134,7 @@ const streamPlan: ScanPlan = (path) => {
 };
 
 /** Streamed: each result becomes its record as soon as it is parsed (a record needs nothing else from the file). */
-function streamRead(context: ReadContext): StreamRead {
+function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const shared = new Interner();
   const toStreamed: ElementMapper = (element, index) =>
     isObject(element)
@@ -126,11 +144,19 @@ function streamRead(context: ReadContext): StreamRead {
   return { plan, read: (skeleton) => read(skeleton, context) };
 }
 
-export const banditReader: ReportReader = {
+/** Bandit SARIF levels cannot express its severities 1:1; its results keep properties.issue_severity. */
+function sarifSeverity(result: SarifObject): Severity | undefined {
+  const properties = result['properties'];
+  return isObject(properties) && typeof properties['issue_severity'] === 'string'
+    ? banditSeverity(properties['issue_severity'])
+    : undefined;
+}
+
+export const banditReader: FindingReader = {
   name: 'bandit',
   format: 'Bandit JSON',
   detect,
   read,
-  streamPlan,
-  streamRead,
+  streaming: { plan: streamPlan, streamRead },
+  sarif: { severity: sarifSeverity },
 };

@@ -1,7 +1,6 @@
 // Compares this run's findings with a previous JSON report (e.g. from the default branch): new, existing or fixed.
-import { InputError } from './input-error.js';
+import { InputError, isObject, list } from '@actions-kit/reports';
 import type { Category, Finding, Location, Severity } from './model.js';
-import { isObject, list } from './report-values.js';
 import { isSeverity } from './severity.js';
 
 /** What is kept of a finding from the baseline report. */

@@ -37,7 +37,7 @@ export function dedupe(records: readonly FindingRecord[]): Finding[] {
 const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /** Most severe first; within a severity, the order the reports list them (stable, linear time). */
-export function orderBySeverity(findings: readonly Finding[]): Finding[] {
+function orderBySeverity(findings: readonly Finding[]): Finding[] {
   const buckets: Finding[][] = SEVERITIES.map(() => []);
   for (const finding of findings) buckets[SEVERITY_INDEX[finding.severity]]!.push(finding);
   return ([] as Finding[]).concat(...buckets);

@@ -27,12 +27,12 @@ const WHITESPACE = /\s+/g;
 const HAS_WHITESPACE = /\s/;
 
 /** Whitespace does not count (GitHub's primaryLocationLineHash ignores spaces and tabs too): re-indenting keeps it. */
-export function normaliseSnippet(snippet: string): string {
+function normaliseSnippet(snippet: string): string {
   return HAS_WHITESPACE.test(snippet) ? snippet.replace(WHITESPACE, '') : snippet;
 }
 
 /** What a content finding is identified by: the flagged snippet, else the tool's own fingerprint, else the line and message. */
-export function contentBasis(identity: ContentIdentity): string {
+function contentBasis(identity: ContentIdentity): string {
   if (identity.snippet !== undefined) {
     const snippet = normaliseSnippet(identity.snippet);
     if (snippet !== '') return `snippet:${snippet}`;

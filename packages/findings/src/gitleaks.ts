@@ -1,13 +1,24 @@
-// Reads Gitleaks JSON: v8 (PascalCase keys, detected by RuleID) and v4–v7 (lower-case keys, `offender`).
-import type { ElementMapper, ScanPlan } from './json-scanner.js';
-import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
-import { Interner } from './intern.js';
-import { normalisePath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader, StreamRead } from './reader.js';
-import { isObject, list, positiveInteger, text } from './report-values.js';
-import { GITLEAKS_SEVERITY } from './severity.js';
+// Reads Gitleaks JSON: v8 (PascalCase keys, detected by RuleID) and v4–v7 (lower-case keys, `offender`). Gitleaks
+// has no severities: every leak is a high-severity secret, in its JSON and in its SARIF.
+import {
+  Interner,
+  isObject,
+  list,
+  normalisePath,
+  positiveInteger,
+  text,
+  type ElementMapper,
+  type ScanPlan,
+  type StreamRead,
+} from '@actions-kit/reports';
+import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
+import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import { isSarifLevel } from './severity.js';
 
 type Json = Record<string, unknown>;
+
+/** Gitleaks has no severity: every leaked secret is high. */
+const GITLEAKS_SEVERITY: Severity = 'high';
 
 function isV8(leak: unknown): leak is Json {
   return isObject(leak) && 'RuleID' in leak;
@@ -29,13 +40,18 @@ class StreamedLeak {
   ) {}
 }
 
-function recordOf(leak: unknown, pointer: string, context: ReadContext, shared: Interner): FindingRecord | undefined {
+function recordOf(
+  leak: unknown,
+  pointer: string,
+  context: FindingReadContext,
+  shared: Interner,
+): FindingRecord | undefined {
   if (isV8(leak)) return fromV8(leak, pointer, context, shared);
   if (isLegacy(leak)) return fromLegacy(leak, pointer, context, shared);
   return undefined;
 }
 
-function read(doc: unknown, context: ReadContext): ReadResult {
+function read(doc: unknown, context: FindingReadContext): ReadResult {
   const leaks = list(doc);
   const records: FindingRecord[] = [];
   const shared = new Interner();
@@ -72,7 +88,7 @@ function commitNote(commit: string | undefined, date: string | undefined): strin
   return `Committed in ${commit.slice(0, 12)}${date && !date.startsWith('0001-') ? ` on ${date}` : ''}`;
 }
 
-function fromV8(leak: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+function fromV8(leak: Json, pointer: string, context: FindingReadContext, shared: Interner): FindingRecord {
   const ruleId = shared.string(text(leak['RuleID'], 200) ?? 'unknown-secret');
   const path = shared.string(normalisePath(text(leak['File'], 2000) ?? '', context.root));
   const startLine = positiveInteger(leak['StartLine']);
@@ -107,7 +123,7 @@ function fromV8(leak: Json, pointer: string, context: ReadContext, shared: Inter
   });
 }
 
-function fromLegacy(leak: Json, pointer: string, context: ReadContext, shared: Interner): FindingRecord {
+function fromLegacy(leak: Json, pointer: string, context: FindingReadContext, shared: Interner): FindingRecord {
   const ruleId = shared.string(text(leak['rule'], 200) ?? 'unknown-secret');
   const path = shared.string(normalisePath(text(leak['file'], 2000) ?? '', context.root));
   const line = positiveInteger(leak['lineNumber']);
@@ -145,18 +161,23 @@ function fromLegacy(leak: Json, pointer: string, context: ReadContext, shared: I
 const streamPlan: ScanPlan = (path) => (path.length === 0 ? (element) => element : 'parse');
 
 /** Streamed: each leak becomes its record as soon as it is parsed (a record needs nothing else from the file). */
-function streamRead(context: ReadContext): StreamRead {
+function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const shared = new Interner();
   const toStreamed: ElementMapper = (leak, index) =>
     new StreamedLeak(recordOf(leak, `/${index}`, context, shared), isV8(leak));
   return { plan: (path) => (path.length === 0 ? toStreamed : 'parse'), read: (skeleton) => read(skeleton, context) };
 }
 
-export const gitleaksReader: ReportReader = {
+/** Gitleaks SARIF has no level; a secret is high, as in its JSON. */
+function sarifSeverity(result: SarifObject): Severity | undefined {
+  return isSarifLevel(result['level']) ? undefined : GITLEAKS_SEVERITY;
+}
+
+export const gitleaksReader: FindingReader = {
   name: 'gitleaks',
   format: 'Gitleaks JSON',
   detect,
   read,
-  streamPlan,
-  streamRead,
+  streaming: { plan: streamPlan, streamRead },
+  sarif: { severity: sarifSeverity, category: 'secret' },
 };

@@ -7,9 +7,6 @@ export type Severity = (typeof SEVERITIES)[number];
 /** What kind of problem a finding is; decides how it is fingerprinted and where it points. */
 export type Category = 'vulnerability' | 'license' | 'misconfiguration' | 'secret' | 'code';
 
-/** Categories fingerprinted by package identity; the others by rule, path and flagged content. */
-export const PACKAGE_CATEGORIES: ReadonlySet<Category> = new Set(['vulnerability', 'license']);
-
 /** Where a finding is. `path` is repository-relative when the tool gave one; lines and columns are 1-based. */
 export interface Location {
   path: string;

@@ -3,9 +3,9 @@
 import { statSync } from 'node:fs';
 import { isNativeError } from 'node:util/types';
 import type { Worker as WorkerThread } from 'node:worker_threads';
-import { InputError } from './input-error.js';
+import { InputError } from '@actions-kit/reports';
 import { decodeReportFile, encodeReportFile, transferList, type TransferredReportFile } from './record-transfer.js';
-import { readReportFile, type ReadReportOptions, type ReportFile } from './report-files.js';
+import { readReportFile, type ReadReportOptions, type ReportFile } from './read-report-file.js';
 
 /** One file to read, as readReportFile takes it. */
 export interface ReadJob {

@@ -11,7 +11,7 @@ import {
   type Identity,
   type PackageInfo,
 } from './model.js';
-import type { ReportFile } from './report-files.js';
+import type { ReportFile } from './read-report-file.js';
 
 /** The distinct strings and string lists of one message (see StringTable); index 0 stands for undefined. */
 export interface TransferredStrings {
@@ -300,8 +300,9 @@ function optionalNumber(value: number): number | undefined {
 
 /**
  * The distinct strings and lists of one message, each given an index the first time it is met (0 is undefined).
- * Lists are told apart by identity: readers share one list among the records that repeat it (see intern.ts), and
- * so does the decoder. `fields` is how many columns the caller numbers from 0, each remembering its last value.
+ * Lists are told apart by identity: readers share one list among the records that repeat it (the Interner of
+ * @actions-kit/reports), and so does the decoder. `fields` is how many columns the caller numbers from 0, each
+ * remembering its last value.
  */
 export class StringTable {
   private readonly indexes = new Map<string, number>();
@@ -406,11 +407,7 @@ export function decodeStrings(texts: readonly string[], ends: Uint32Array): (str
 }
 
 /** The table of lists, undefined first (NONE). */
-export function decodeLists(
-  ends: Uint32Array,
-  items: Uint32Array,
-  strings: (string | undefined)[],
-): (string[] | undefined)[] {
+function decodeLists(ends: Uint32Array, items: Uint32Array, strings: (string | undefined)[]): (string[] | undefined)[] {
   const lists: (string[] | undefined)[] = [undefined];
   let start = 0;
   for (const end of ends) {

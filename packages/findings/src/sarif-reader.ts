@@ -1,51 +1,31 @@
 // Reads SARIF 2.1.0 from any tool: rules and their defaults, messageStrings with arguments, artifacts by index,
-// uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several runs.
-import type { ScanPlan } from './json-scanner.js';
-import { contentIdentity, findingRecord, type Category, type FindingRecord, type Severity } from './model.js';
-import { Interner } from './intern.js';
-import { joinUri, uriToPath } from './paths.js';
-import type { ReadContext, ReadResult, ReportReader } from './reader.js';
-import { isObject, list, positiveInteger, text } from './report-values.js';
+// uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several
+// runs; a run of a tool that has its own reader is read with that reader's SARIF hints.
 import {
-  GITLEAKS_SEVERITY,
-  banditSeverity,
-  isSarifLevel,
-  levelSeverity,
-  securitySeverity,
-  trivyWord,
-  type SarifLevel,
-} from './severity.js';
+  Interner,
+  isObject,
+  joinUri,
+  list,
+  positiveInteger,
+  text,
+  uriToPath,
+  type ScanPlan,
+} from '@actions-kit/reports';
+import type { FindingReadContext, FindingReader, ReadResult, SarifHints } from './finding-reader.js';
+import { contentIdentity, findingRecord, type Category, type FindingRecord, type Severity } from './model.js';
+import { isSarifLevel, levelSeverity, securitySeverity, type SarifLevel } from './severity.js';
 
 type Json = Record<string, unknown>;
 
 /** Result kinds that do not report a problem (SARIF §3.27.9); `review` and `open` still need a look. */
 const NOT_A_PROBLEM = new Set(['pass', 'notApplicable', 'informational']);
 
-/**
- * Tools whose SARIF loses information their JSON has: use what they keep in result properties or tags, so the
- * same scan read from JSON or SARIF gets the same severity.
- */
-const TOOL_SEVERITY: Record<string, (result: Json, rule: Json | undefined) => Severity | undefined> = {
-  // Bandit SARIF levels cannot express its severities 1:1; its results keep properties.issue_severity.
-  bandit: (result) =>
-    isObject(result['properties']) && typeof result['properties']['issue_severity'] === 'string'
-      ? banditSeverity(result['properties']['issue_severity'])
-      : undefined,
-  // Gitleaks SARIF has no level; a secret is high, as in its JSON.
-  gitleaks: (result) => (isSarifLevel(result['level']) ? undefined : GITLEAKS_SEVERITY),
-  // Trivy's rule tags carry its Severity word, which wins over the CVSS-based security-severity.
-  trivy: (_result, rule) =>
-    tagsOf(rule)
-      .map(trivyWord)
-      .find((s) => s !== undefined),
-};
-
 function detect(doc: unknown): boolean {
   if (!isObject(doc) || !Array.isArray(doc['runs'])) return false;
   return typeof doc['version'] === 'string' || (typeof doc['$schema'] === 'string' && /sarif/i.test(doc['$schema']));
 }
 
-function read(doc: unknown, context: ReadContext): ReadResult {
+function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
   const version = text(root['version'], 20) ?? 'unknown version';
   const records: FindingRecord[] = [];
@@ -58,7 +38,7 @@ function read(doc: unknown, context: ReadContext): ReadResult {
     if (!isObject(run)) return;
     const tool = toolName(run);
     if (!tools.includes(tool)) tools.push(tool);
-    const rc = runContext(run, tool, shared);
+    const rc = runContext(run, tool, shared, context);
     for (const invocation of list(run['invocations'])) {
       if (isObject(invocation) && invocation['executionSuccessful'] === false) {
         notes.push(`${tool} reported that its run did not complete successfully (runs[${r}].invocations)`);
@@ -110,6 +90,8 @@ interface RunContext {
   paths: Map<string, string | undefined>;
   /** Values shared across the records of this read. */
   shared: Interner;
+  /** What the reader of this run's tool says about its SARIF (see SarifHints), when the tool has a reader. */
+  hints: SarifHints | undefined;
 }
 
 /** What a result takes from its rule, worked out once per rule. */
@@ -127,7 +109,7 @@ interface RuleFacts {
   category: Category | undefined;
 }
 
-function runContext(run: Json, tool: string, shared: Interner): RunContext {
+function runContext(run: Json, tool: string, shared: Interner, context: FindingReadContext): RunContext {
   const toolObject = isObject(run['tool']) ? run['tool'] : {};
   const driver = isObject(toolObject['driver']) ? toolObject['driver'] : {};
   const components = [driver, ...list(toolObject['extensions']).filter(isObject)];
@@ -138,7 +120,8 @@ function runContext(run: Json, tool: string, shared: Interner): RunContext {
         rulesById.set(rule['id'], rule);
     }
   }
-  return { run, tool, components, rulesById, facts: new Map(), paths: new Map(), shared };
+  const hints = context.readers.find((reader) => reader.name === tool)?.sarif;
+  return { run, tool, components, rulesById, facts: new Map(), paths: new Map(), shared, hints };
 }
 
 function ruleFacts(rule: Json | undefined, rc: RunContext): RuleFacts {
@@ -261,8 +244,8 @@ function levelOf(result: Json, rule: Json | undefined, kind: string): SarifLevel
   return isSarifLevel(configuration['level']) ? configuration['level'] : 'warning';
 }
 
-function severityOf(result: Json, rule: Json | undefined, kind: string, tool: string): Severity {
-  const hinted = TOOL_SEVERITY[tool]?.(result, rule);
+function severityOf(result: Json, rule: Json | undefined, kind: string, hints: SarifHints | undefined): Severity {
+  const hinted = hints?.severity?.(result, rule);
   if (hinted) return hinted;
   // A score on the result itself wins over its rule's; a result score of 0 means "no security severity".
   if (isObject(result['properties']) && result['properties']['security-severity'] !== undefined) {
@@ -273,9 +256,10 @@ function severityOf(result: Json, rule: Json | undefined, kind: string, tool: st
   return fromRule ?? levelSeverity(levelOf(result, rule, kind));
 }
 
-function categoryOf(tags: string[], ruleId: string, tool: string): Category {
+function categoryOf(tags: string[], ruleId: string, hints: SarifHints | undefined): Category {
+  if (hints?.category) return hints.category;
   const lower = new Set(tags.map((t) => t.toLowerCase()));
-  if (tool === 'gitleaks' || lower.has('secret') || lower.has('secrets')) return 'secret';
+  if (lower.has('secret') || lower.has('secrets')) return 'secret';
   if (lower.has('vulnerability') || /^(CVE|GHSA)-/i.test(ruleId)) return 'vulnerability';
   if (lower.has('misconfiguration') || lower.has('iac')) return 'misconfiguration';
   if (lower.has('license')) return 'license';
@@ -296,7 +280,7 @@ function cwesOf(tags: string[]): string[] | undefined {
  * an absolute base (a path on the machine that ran the scan) is used only to make the path relative to `root`
  * when it lies under it; otherwise the path stays relative to that base, which is the checkout in practice.
  */
-function artifactPath(location: Json, run: Json, context: ReadContext): string | undefined {
+function artifactPath(location: Json, run: Json, context: FindingReadContext): string | undefined {
   let uri = location['uri'];
   let base = location['uriBaseId'];
   if (typeof uri !== 'string' && typeof location['index'] === 'number') {
@@ -323,7 +307,7 @@ function artifactPath(location: Json, run: Json, context: ReadContext): string |
 }
 
 /** artifactPath, remembered per run for locations given by uri (and uriBaseId). */
-function cachedArtifactPath(location: Json, rc: RunContext, context: ReadContext): string | undefined {
+function cachedArtifactPath(location: Json, rc: RunContext, context: FindingReadContext): string | undefined {
   const uri = location['uri'];
   const base = location['uriBaseId'];
   if (typeof uri !== 'string' || (base !== undefined && typeof base !== 'string'))
@@ -370,7 +354,13 @@ function toolFingerprint(result: Json): string | undefined {
   return undefined;
 }
 
-function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, context: ReadContext): FindingRecord {
+function toRecord(
+  result: Json,
+  kind: string,
+  rc: RunContext,
+  pointer: string,
+  context: FindingReadContext,
+): FindingRecord {
   const { tool } = rc;
   const rule = ruleOf(result, rc);
   const facts = ruleFacts(rule, rc);
@@ -399,7 +389,7 @@ function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, c
   if (ownTags.length === 0) {
     // The common case: the rule's tags, CWEs and category, worked out once per rule.
     if (facts.categoryRuleId !== ruleId || facts.category === undefined) {
-      facts.category = categoryOf(facts.tags, ruleId, tool);
+      facts.category = categoryOf(facts.tags, ruleId, rc.hints);
       facts.categoryRuleId = ruleId;
     }
     category = facts.category;
@@ -407,7 +397,7 @@ function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, c
     cwes = facts.cwes;
   } else {
     const all = [...new Set([...facts.tags, ...ownTags])];
-    category = categoryOf(all, ruleId, tool);
+    category = categoryOf(all, ruleId, rc.hints);
     tags = all.length > 0 ? all.slice(0, 20) : undefined;
     cwes = cwesOf(all);
   }
@@ -418,7 +408,7 @@ function toRecord(result: Json, kind: string, rc: RunContext, pointer: string, c
     ruleId,
     title,
     description: details && details !== title ? details : undefined,
-    severity: severityOf(result, rule, kind, tool),
+    severity: severityOf(result, rule, kind, rc.hints),
     category,
     location: {
       path,
@@ -479,4 +469,11 @@ const streamPlan: ScanPlan = (path) => {
   return 'parse';
 };
 
-export const sarifReader: ReportReader = { name: 'sarif', format: 'SARIF', detect, read, streamPlan };
+export const sarifReader: FindingReader = {
+  name: 'sarif',
+  format: 'SARIF',
+  anyToolFormat: 'SARIF 2.1.0 (from any tool)',
+  detect,
+  read,
+  streaming: { plan: streamPlan },
+};

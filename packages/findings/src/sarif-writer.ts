@@ -1,16 +1,14 @@
 // Writes one SARIF 2.1.0 file GitHub code scanning accepts: one run per tool with its own category, at most 20 runs
 // and 25,000 results per run (least severe dropped first, and said so), rules de-duplicated with security-severity,
 // a primaryLocationLineHash and a location on every result.
+import { CHUNK_CHARS, jsonString, pathToUri } from '@actions-kit/reports';
 import { SEVERITIES, type Finding, type Severity } from './model.js';
-import { CHUNK_CHARS, jsonString } from './json-text.js';
-import { pathToUri } from './paths.js';
 import { SECURITY_SEVERITY_SCORE, maxSeverity, severityLevel } from './severity.js';
 
 /** GitHub's hard limits for one SARIF upload (docs: sarif-limits). */
 export const SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, tagsPerRule: 20 } as const;
 
-export const SARIF_SCHEMA_URI =
-  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export interface SarifWriteOptions {
   /** Category prefix of every run (runAutomationDetails.id = "<category>/<tool>/"). Default 'security-scan'. */

@@ -1,9 +1,8 @@
 // The ignore file: entries that suppress findings by id, rule or CVE (optionally under a path glob), each with a
 // required reason and an optional expiry date after which it stops suppressing and is reported.
 import picomatch from 'picomatch';
-import { InputError } from './input-error.js';
+import { InputError, isObject } from '@actions-kit/reports';
 import type { Finding } from './model.js';
-import { isObject } from './report-values.js';
 import { canonicalCheckId } from './trivy.js';
 
 export interface Suppression {
@@ -56,7 +55,7 @@ export async function parseSuppressionsYaml(yamlText: string, file: string): Pro
 }
 
 /** Validates a parsed ignore file: a list of entries (or null for an empty file). */
-export function parseSuppressions(doc: unknown, file: string): Suppression[] {
+function parseSuppressions(doc: unknown, file: string): Suppression[] {
   if (doc === null || doc === undefined) return [];
   if (!Array.isArray(doc)) {
     throw new InputError(
@@ -120,7 +119,7 @@ function describe(value: unknown): string {
 }
 
 /** True when the entry's last day is before `today` (compared as UTC dates). */
-export function isExpired(suppression: Suppression, today: Date): boolean {
+function isExpired(suppression: Suppression, today: Date): boolean {
   return suppression.expires !== undefined && suppression.expires < today.toISOString().slice(0, 10);
 }
 

@@ -1,17 +1,21 @@
-// Reads Trivy JSON in all its shapes: pre-0.20 bare array or null, SchemaVersion 2, old and new `trivy k8s`.
-import type { ElementMapper, PathSegment, ScanPlan } from './json-scanner.js';
-import { contentIdentity, findingRecord, type FindingRecord } from './model.js';
-import { imageRepository, normalisePath } from './paths.js';
+// Reads Trivy JSON in all its shapes: pre-0.20 bare array or null, SchemaVersion 2, old and new `trivy k8s`; Trivy's
+// severity words, and what the SARIF reader needs to read Trivy's SARIF alike.
 import {
   StreamContextChanged,
-  type ReadContext,
-  type ReadResult,
-  type ReportReader,
+  isObject,
+  list,
+  normalisePath,
+  positiveInteger,
+  text,
+  Interner,
+  type ElementMapper,
+  type PathSegment,
+  type ScanPlan,
   type StreamRead,
-} from './reader.js';
-import { Interner } from './intern.js';
-import { isObject, list, positiveInteger, text } from './report-values.js';
-import { trivySeverity, trivyVulnerabilitySeverity } from './severity.js';
+} from '@actions-kit/reports';
+import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
+import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import { cvssSeverity, severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
 
@@ -42,6 +46,76 @@ export function canonicalCheckId(id: string): string {
   const match = /^(?:AVD-)?([A-Z][A-Z0-9]*?)-?(\d+)$/i.exec(trimmed);
   if (!match) return trimmed;
   return `${match[1]!.toUpperCase()}-${match[2]!.padStart(4, '0')}`;
+}
+
+/**
+ * The repository of a container image reference as Trivy prints it in a Target ("alpine:3.10 (alpine 3.10.2)"):
+ * the OS suffix, tag and digest are dropped, so a rebuilt image keeps its findings' fingerprints.
+ */
+function imageRepository(target: string): string {
+  let ref = target.trim().replace(/\s+\([^()]*\)$/, '');
+  const at = ref.indexOf('@');
+  if (at >= 0) ref = ref.slice(0, at);
+  const lastSlash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', lastSlash + 1);
+  if (colon >= 0) ref = ref.slice(0, colon);
+  return ref;
+}
+
+// Severity: Trivy's words (CRITICAL, HIGH, MEDIUM, LOW; UNKNOWN is none), then for vulnerabilities the vendor's level
+// and the CVSS score bands.
+
+/** trivy-db VendorSeverity integers: 1 low, 2 medium, 3 high, 4 critical (0 = unknown). */
+function vendorLevel(value: unknown): Severity | undefined {
+  return value === 4 ? 'critical' : value === 3 ? 'high' : value === 2 ? 'medium' : value === 1 ? 'low' : undefined;
+}
+
+/** CVSS sources tried when the SeveritySource has no score, in this order, then any other source. */
+const CVSS_SOURCE_ORDER = ['nvd', 'ghsa', 'redhat', 'bitnami'];
+
+/** The CVSS score Trivy's data gives for a vulnerability: SeveritySource first, newest CVSS version first. */
+function trivyCvss(
+  vulnerability: Record<string, unknown>,
+): { score: number; version: 2 | 3 | 4; source: string } | undefined {
+  const cvss = vulnerability['CVSS'];
+  if (!isObject(cvss)) return undefined;
+  const preferred = typeof vulnerability['SeveritySource'] === 'string' ? [vulnerability['SeveritySource']] : [];
+  const sources = [...new Set([...preferred, ...CVSS_SOURCE_ORDER, ...Object.keys(cvss).sort()])];
+  for (const source of sources) {
+    const entry = cvss[source];
+    if (!isObject(entry)) continue;
+    for (const [key, version] of [
+      ['V40Score', 4],
+      ['V3Score', 3],
+      ['V2Score', 2],
+    ] as const) {
+      const score = entry[key];
+      if (typeof score === 'number' && score > 0) return { score, version, source };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Trivy vulnerability: its Severity wins; when it is UNKNOWN or missing, the VendorSeverity of its
+ * SeveritySource, then the CVSS score bands, then info.
+ */
+export function trivyVulnerabilitySeverity(vulnerability: Record<string, unknown>): Severity {
+  const stated = severityWord(vulnerability['Severity']);
+  if (stated) return stated;
+  const vendor = vulnerability['VendorSeverity'];
+  const source = vulnerability['SeveritySource'];
+  if (isObject(vendor) && typeof source === 'string') {
+    const fromVendor = vendorLevel(vendor[source]);
+    if (fromVendor) return fromVendor;
+  }
+  const cvss = trivyCvss(vulnerability);
+  return (cvss && cvssSeverity(cvss.score, cvss.version)) ?? 'info';
+}
+
+/** Trivy misconfiguration, secret and licence: Severity, UNKNOWN or missing → info. */
+function trivySeverity(value: unknown): Severity {
+  return severityWord(value) ?? 'info';
 }
 
 function detect(doc: unknown): boolean {
@@ -116,7 +190,7 @@ interface Target {
   /** Package fingerprints' target: the image repository for OS packages, else the target inside its artifact. */
   packageScope: string;
   tags: string[] | undefined;
-  context: ReadContext;
+  context: FindingReadContext;
   /** Everything above that records are made from, as one string: a streamed read checks it did not change. */
   key: string;
   /** Values shared across the records of this read. */
@@ -129,7 +203,7 @@ function isOsPackages(result: Json, target: string): boolean {
   return /\s\([a-z]+[\w.-]* [\w.-]+\)$/i.test(target);
 }
 
-function targetOf(where: ResultContext, context: ReadContext, shared: Interner): Target {
+function targetOf(where: ResultContext, context: FindingReadContext, shared: Interner): Target {
   const raw = text(where.result['Target'], 1000) ?? '';
   const osPackages = isOsPackages(where.result, raw);
   const path = osPackages ? imageRepository(raw) : normalisePath(raw, context.root);
@@ -165,7 +239,7 @@ interface StreamState {
   shared: Interner;
 }
 
-function read(doc: unknown, context: ReadContext, stream?: StreamState): ReadResult {
+function read(doc: unknown, context: FindingReadContext, stream?: StreamState): ReadResult {
   const { format, results } = shapeOf(doc);
   const records: FindingRecord[] = [];
   const suppressed: FindingRecord[] = [];
@@ -241,7 +315,7 @@ function streamingResult(path: readonly PathSegment[], containers: readonly unkn
 }
 
 /** A streamed read: each finding-list element becomes its record as soon as it is parsed (see streamingResult). */
-function streamRead(context: ReadContext): StreamRead {
+function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const state: StreamState = { made: 0, met: 0, shared: new Interner() };
   let target: Target | undefined;
   const mapper =
@@ -293,7 +367,7 @@ function packageTarget(target: Target, nested: string | undefined): string {
   return nested ? `${target.packageScope}//${nested}` : target.packageScope;
 }
 
-function source(pointer: string, context: ReadContext) {
+function source(pointer: string, context: FindingReadContext) {
   return { file: context.file, tool: 'trivy', record: pointer };
 }
 
@@ -521,11 +595,20 @@ const streamPlan: ScanPlan = (path) => {
   return SLIMMERS[key] ?? 'parse';
 };
 
-export const trivyReader: ReportReader = {
+/** Trivy's SARIF keeps its Severity word in the rule's tags, which wins over the CVSS-based security-severity. */
+function sarifSeverity(_result: SarifObject, rule: SarifObject | undefined): Severity | undefined {
+  const properties = rule?.['properties'];
+  if (!isObject(properties)) return undefined;
+  return list(properties['tags'])
+    .map(severityWord)
+    .find((s) => s !== undefined);
+}
+
+export const trivyReader: FindingReader = {
   name: 'trivy',
   format: 'Trivy JSON',
   detect,
   read: (doc, context) => read(doc, context),
-  streamPlan,
-  streamRead,
+  streaming: { plan: streamPlan, streamRead },
+  sarif: { severity: sarifSeverity },
 };

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
+import { analyse } from '../src/analyse.js';
+import { parseBaseline } from '../src/baseline.js';
 import {
-  analyse,
   buildReport,
-  buildSarif,
   failedFileEntry,
   fileEntry,
-  parseBaseline,
-  parseSuppressionsYaml,
-  readReportBytes,
+  type JsonReport,
   reportFinding,
   serializeReport,
-  type JsonReport,
-} from '@actions-kit/findings';
+} from '../src/json-report.js';
+import { readReportBytes } from '../src/read-report-file.js';
+import { buildSarif } from '../src/sarif-writer.js';
+import { parseSuppressionsYaml } from '../src/suppressions.js';
 import {
   banditReport,
   banditResult,
@@ -20,7 +20,7 @@ import {
   sarifRun,
   trivyReport,
   trivyVulnerability,
-} from './documents.js';
+} from './support/documents.js';
 
 const bytes = (doc: unknown) => Buffer.from(JSON.stringify(doc));
 const suppressions = await parseSuppressionsYaml(

@@ -1,4 +1,5 @@
-// Turns the many ways reports spell a file (./x, a\\b, file:///abs, %SRCROOT%-relative URIs, image refs) into one path.
+// Turns the many ways reports spell a file (./x, a\\b, file:///abs, %SRCROOT%-relative URIs) into one path, and back
+// into a URI for SARIF.
 import { isAbsolute, relative } from 'node:path/posix';
 
 /** Forward slashes, no leading './', and relative to `root` when an absolute path lies under it. */
@@ -44,20 +45,6 @@ function decodePercent(value: string): string {
 export function joinUri(base: string, reference: string): string {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(reference) || reference.startsWith('/')) return reference;
   return base.endsWith('/') ? `${base}${reference}` : `${base}/${reference}`;
-}
-
-/**
- * The repository of a container image reference as Trivy prints it in a Target ("alpine:3.10 (alpine 3.10.2)"):
- * the OS suffix, tag and digest are dropped, so a rebuilt image keeps its findings' fingerprints.
- */
-export function imageRepository(target: string): string {
-  let ref = target.trim().replace(/\s+\([^()]*\)$/, '');
-  const at = ref.indexOf('@');
-  if (at >= 0) ref = ref.slice(0, at);
-  const lastSlash = ref.lastIndexOf('/');
-  const colon = ref.indexOf(':', lastSlash + 1);
-  if (colon >= 0) ref = ref.slice(0, colon);
-  return ref;
 }
 
 /** Encodes a path as a relative URI reference for SARIF (absolute paths become file:// URIs). */

@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from '@actions-kit/reports';
+import { chooseReader, parseReportSpec } from '../src/choose-reader.js';
+import { readReportBytes, readReportFile } from '../src/read-report-file.js';
+import { writeChunks } from '../src/write-chunks.js';
 import {
-  chooseReader,
-  InputError,
-  parseReportSpec,
-  readReportBytes,
-  readReportFile,
-  writeChunks,
-} from '@actions-kit/findings';
-import { banditReport, banditResult, gitleaksV8, sarifLog, trivyReport, trivyVulnerability } from './documents.js';
+  banditReport,
+  banditResult,
+  gitleaksV8,
+  sarifLog,
+  trivyReport,
+  trivyVulnerability,
+} from './support/documents.js';
 
 let dir: string;
 beforeAll(() => {

@@ -1,12 +1,14 @@
 // Small report documents written for these tests (not copies of real reports): builders with the fields each
 // format really has, so a test states only what it is about.
-import { readReportBytes, type ReadResult, type ReportFile, type ReportReader } from '@actions-kit/findings';
+import type { FindingReader, ReadResult } from '../../src/finding-reader.js';
+import { readReportBytes, type ReportFile } from '../../src/read-report-file.js';
+import { READERS } from '../../src/registry.js';
 
 export const CONTEXT = { file: 'reports/test.json' };
 
-/** Reads a document with a reader, as the small-file path does. */
-export function read(reader: ReportReader, doc: unknown, file = CONTEXT.file): ReadResult {
-  return reader.read(doc, { file });
+/** Reads a document with a reader, as the small-file path does (chosen among the built-in readers). */
+export function read(reader: FindingReader, doc: unknown, file = CONTEXT.file): ReadResult {
+  return reader.read(doc, { file, readers: READERS });
 }
 
 /** Reads a document through the file layer, whole and streamed, and checks both paths agree. */

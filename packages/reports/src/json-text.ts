@@ -1,5 +1,5 @@
-// JSON text written by hand for the SARIF writer's results: the same characters JSON.stringify gives, without
-// building an object per result to stringify, and gathered into large chunks for the file writer.
+// JSON text written by hand for large outputs (a SARIF file's results): the same characters JSON.stringify gives,
+// without building an object per result to stringify, and gathered into large chunks for the file writer.
 
 /** Characters JSON.stringify escapes: quote, backslash, control characters, and surrogates (lone ones are escaped). */
 // eslint-disable-next-line no-control-regex -- the control characters are exactly what is looked for

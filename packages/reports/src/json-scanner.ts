@@ -1,7 +1,7 @@
 // Reads a JSON document of any size in chunks and keeps only what a plan asks for: it walks the containers on the
-// way to the finding lists, cuts each list element out of the bytes, JSON.parses that slice and hands it to a
+// way to the lists a reader wants, cuts each list element out of the bytes, JSON.parses that slice and hands it to a
 // mapper. Nothing is ever held as one string, so a report longer than V8's maximum string length still reads.
-import { readSync } from 'node:fs';
+import type { ByteSource } from './byte-source.js';
 import { JsonSyntaxError, describeByte, findJsonSyntaxError } from './json-syntax.js';
 
 export type PathSegment = string | number;
@@ -31,11 +31,6 @@ export type ElementMapper = (
 export type ScanAction = 'descend' | 'parse' | 'skip' | 'stub' | ElementMapper;
 
 export type ScanPlan = (path: readonly PathSegment[]) => ScanAction;
-
-/** A synchronous byte source, shaped like fs.readSync: returns how many bytes it wrote, 0 at the end. */
-export interface ByteSource {
-  read(into: Buffer, offset: number, length: number): number;
-}
 
 export interface ScanOptions {
   /** Bytes read at a time (the window grows beyond this only for a single value that is larger). */
@@ -478,33 +473,4 @@ function setMember(object: Record<string, unknown>, key: string, value: unknown)
   } else {
     object[key] = value;
   }
-}
-
-/**
- * A ByteSource over an open file, from its first byte to `limit` at most. It reads at its own position, so several
- * sources over one descriptor (a preview, then the whole file) do not disturb each other.
- */
-export function fileSource(fd: number, limit = Infinity): ByteSource {
-  let position = 0;
-  return {
-    read(into, offset, length) {
-      const n = readSync(fd, into, offset, Math.min(length, limit - position), position);
-      position += n;
-      return n;
-    },
-  };
-}
-
-/** A ByteSource over bytes already in memory (tests, small inputs). */
-export function bufferSource(bytes: Uint8Array, limit = bytes.length): ByteSource {
-  let position = 0;
-  const end = Math.min(limit, bytes.length);
-  return {
-    read(into, offset, length) {
-      const n = Math.min(length, end - position);
-      into.set(bytes.subarray(position, position + n), offset);
-      position += n;
-      return n;
-    },
-  };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { bufferSource, findJsonSyntaxError, JsonSyntaxError, scanJson, type ScanPlan } from '@actions-kit/findings';
+import { bufferSource } from '../src/byte-source.js';
+import { scanJson, type ScanPlan } from '../src/json-scanner.js';
+import { findJsonSyntaxError, JsonSyntaxError } from '../src/json-syntax.js';
 
 const SAMPLE = {
   SchemaVersion: 2,

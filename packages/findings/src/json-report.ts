@@ -1,10 +1,10 @@
 // The JSON report: what was read from each file, every de-duplicated finding with its sources and status, what the
 // baseline says is fixed, and which suppressions expired. Its schema is documented in README.md.
+import { CHUNK_CHARS } from '@actions-kit/reports';
 import type { BaselineFinding } from './baseline.js';
-import { CHUNK_CHARS } from './json-text.js';
 import type { Finding, RecordSource } from './model.js';
 import type { Counts, Policy, PolicyResult } from './policy.js';
-import type { ReportFile } from './report-files.js';
+import type { ReportFile } from './read-report-file.js';
 import type { DroppedResults } from './sarif-writer.js';
 import type { ExpiredSuppression, Suppression } from './suppressions.js';
 
@@ -49,7 +49,7 @@ export type ReportFinding = Pick<
 };
 
 /** A source as the report writes it: the file and the JSON pointer of the record, like a URI fragment. */
-export function sourceReference(source: RecordSource): string {
+function sourceReference(source: RecordSource): string {
   return `${source.file}#${source.record}`;
 }
 

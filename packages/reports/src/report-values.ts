@@ -1,7 +1,7 @@
 // Careful readers of untrusted report values: every field may be missing, null, the wrong type or huge.
 
 /** Longest text kept from a report field; longer values are cut with an ellipsis so one field cannot swamp outputs. */
-export const MAX_TEXT_LENGTH = 2000;
+const MAX_TEXT_LENGTH = 2000;
 
 /** Returns a report string trimmed and bounded in length, or undefined when it is not a non-empty string. */
 export function text(value: unknown, max = MAX_TEXT_LENGTH): string | undefined {

@@ -1,0 +1,15 @@
+// Public API of @actions-kit/reports, as the packages built on it use it: the reader-family interface and choosing a
+// member, reading JSON of any size with byte-exact syntax errors, careful report values and paths, the InputError.
+export type { ReadContext, ReportReader, StreamRead, Streaming } from './report-reader.js';
+export { StreamContextChanged } from './report-reader.js';
+export { chooseMember, parseReportSpec, readerNamed } from './choose-reader.js';
+export { describeJson } from './describe-json.js';
+export { InputError } from './input-error.js';
+export { bufferSource, fileSource, type ByteSource } from './byte-source.js';
+export { scanJson, type ElementMapper, type PathSegment, type ScanPlan } from './json-scanner.js';
+export { findJsonSyntaxError } from './json-syntax.js';
+export { guardJsonScan, parseJsonBytes } from './json-input.js';
+export { CHUNK_CHARS, jsonString } from './json-text.js';
+export { Interner } from './intern.js';
+export { isObject, list, positiveInteger, text } from './report-values.js';
+export { joinUri, normalisePath, pathToUri, uriToPath } from './paths.js';
