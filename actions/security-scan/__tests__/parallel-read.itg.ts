@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { node24Path, runBundledAction, type StepResult } from '@actions-kit/harness';
 import { PARALLEL_READ_MIN_BYTES } from '@actions-kit/findings';
-import { writeBanditReport, writeGitleaksReport, writeSarifReport } from '../../../packages/findings/bench/generate.js';
+import { writeBanditReport, writeGitleaksReport, writeSarifReport } from '@actions-kit/testkit';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 const actionDir = fileURLToPath(new URL('..', import.meta.url));

@@ -13,7 +13,7 @@ import {
   encodeReportFile,
   transferList,
 } from '../src/record-transfer.js';
-import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '../bench/generate.js';
+import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '@actions-kit/testkit';
 import {
   banditReport,
   banditResult,

@@ -15,7 +15,7 @@ import { buildReport, fileEntry, serializeReport } from '../src/json-report.js';
 import { readReportFile } from '../src/read-report-file.js';
 import { buildSarif, serializeSarif } from '../src/sarif-writer.js';
 import { writeChunks } from '../src/write-chunks.js';
-import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from './generate.js';
+import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '@actions-kit/testkit';
 
 interface Measurement {
   mode: string;
@@ -28,7 +28,7 @@ interface Measurement {
 const dir = join(tmpdir(), `actions-kit-findings-bench-${generatorKey()}`);
 
 function generatorKey(): string {
-  const source = readFileSync(fileURLToPath(new URL('./generate.ts', import.meta.url)));
+  const source = readFileSync(fileURLToPath(new URL('../../testkit/src/security-reports.ts', import.meta.url)));
   return createHash('sha256').update(source).digest('hex').slice(0, 12);
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fileSource, scanJson, type ElementMapper, type ScanPlan } from '@actions-kit/reports';
 import { readReportFile } from '../src/read-report-file.js';
 import { trivyReader } from '../src/trivy.js';
-import { writeTrivyReport } from './generate.js';
+import { writeTrivyReport } from '@actions-kit/testkit';
 
 const STRATEGIES = [
   'json-parse',
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   }
   const vulnerabilities = Number(process.argv[2] ?? 100_000);
   const runs = Number(process.argv[3] ?? 3);
-  const generator = readFileSync(fileURLToPath(new URL('./generate.ts', import.meta.url)));
+  const generator = readFileSync(fileURLToPath(new URL('../../testkit/src/security-reports.ts', import.meta.url)));
   const dir = join(
     tmpdir(),
     `actions-kit-findings-bench-${createHash('sha256').update(generator).digest('hex').slice(0, 12)}`,

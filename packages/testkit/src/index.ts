@@ -7,3 +7,4 @@ export type { FakeRunner } from './fake-runner.js';
 export { groupGone, pidWrittenTo } from './process-probes.js';
 export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-configs.js';
 export * from './real-proxies.js';
+export { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from './security-reports.js';

@@ -25,12 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { node24Path, runBundledAction, type RunResult } from '@actions-kit/harness';
-import {
-  writeBanditReport,
-  writeGitleaksReport,
-  writeSarifReport,
-  writeTrivyReport,
-} from '../../../../packages/findings/bench/generate.js';
+import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '@actions-kit/testkit';
 import type { Benchmark, BenchContext, BenchmarkResult } from '../benchmark.js';
 import { busyWarning, describeMachine, machineLine } from '../machine.js';
 import { createPeakRssProbe, type PeakRssProbe } from '../peak-rss.js';
@@ -53,7 +48,7 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 
 const ACTION_DIR = 'actions/security-scan';
 const PACKAGE_PIPELINE = 'packages/findings/bench/end-to-end.ts';
-const GENERATOR = 'packages/findings/bench/generate.ts';
+const GENERATOR = 'packages/testkit/src/security-reports.ts';
 const FLOOR_SCRIPT = 'packages/findings/bench/floor.ts';
 
 type Mode = keyof typeof RUNS;
