@@ -7,3 +7,5 @@ export type { FakeRunner } from './fake-runner.js';
 export { groupGone, pidWrittenTo } from './process-probes.js';
 export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-configs.js';
 export * from './real-proxies.js';
+export { listenOnLoopback, selfSignedCertificate } from './loopback-servers.js';
+export type { Certificate, LoopbackServer } from './loopback-servers.js';
