@@ -16,7 +16,7 @@ import { reportTrafficFailure, type SwitchStart } from './traffic-failure.js';
 export async function main(): Promise<void> {
   const inputs = getInputs();
   saveInputs(inputs);
-  const provider = createProvider(inputs.provider, inputs.settings);
+  const provider = createProvider(inputs);
   const { verify } = inputs;
   const cancellation = watchCancellation();
   let started: SwitchStart | undefined;

@@ -27,7 +27,7 @@ export async function post(): Promise<void> {
   }
   const inputs = restoreInputs<Inputs>();
   if (!inputs) throw new Error('post step: main saved the previous state but not its inputs');
-  const provider = createProvider(inputs.provider, inputs.settings);
+  const provider = createProvider(inputs);
   let restored: RestoreReport;
   try {
     restored = await restoreTraffic({

@@ -9,3 +9,5 @@ export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-c
 export * from './real-proxies.js';
 export { listenOnLoopback, selfSignedCertificate } from './loopback-servers.js';
 export type { Certificate, LoopbackServer } from './loopback-servers.js';
+export { familyDocsProblems } from './family-docs.js';
+export type { ActionDocs, FamilyMember } from './family-docs.js';

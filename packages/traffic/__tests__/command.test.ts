@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CommandProvider } from '../src/index.js';
+import { CommandProvider } from '../src/command.js';
 import { recordingLogger } from './support/in-memory-provider.js';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FlagFileProvider } from '../src/index.js';
+import { FlagFileProvider } from '../src/flag-file.js';
 import { recordingLogger } from './support/in-memory-provider.js';
 
 let dir: string;
