@@ -11,3 +11,4 @@ export { listenOnLoopback, selfSignedCertificate } from './loopback-servers.js';
 export type { Certificate, LoopbackServer } from './loopback-servers.js';
 export { familyDocsProblems } from './family-docs.js';
 export type { ActionDocs, FamilyMember } from './family-docs.js';
+export { InMemoryProvider, recordingLogger } from './in-memory-provider.js';

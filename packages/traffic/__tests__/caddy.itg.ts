@@ -8,8 +8,7 @@ import { createProvider, type ProviderSetup } from '../src/providers.js';
 import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startCaddy, type CaddyHandle } from '@actions-kit/testkit';
+import { type CaddyHandle, colorsAt, recordingLogger, startCaddy } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CommandProvider } from '../src/command.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FlagFileProvider } from '../src/flag-file.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let flag: string;

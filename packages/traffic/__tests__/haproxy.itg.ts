@@ -10,8 +10,7 @@ import { createProvider, type ProviderSetup } from '../src/providers.js';
 import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startHaproxy, type HaproxyHandle } from '@actions-kit/testkit';
+import { colorsAt, type HaproxyHandle, recordingLogger, startHaproxy } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 

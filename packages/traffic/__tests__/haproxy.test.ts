@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { HaproxyProvider, parseServersState } from '../src/haproxy.js';
 import { FakeHaproxy } from './support/fake-haproxy.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 // Captured from HAProxy 2.6: blue running, green declared `disabled` in the configuration.
 const CAPTURED = `1

@@ -10,8 +10,7 @@ import { createProvider, type ProviderSetup } from '../src/providers.js';
 import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { settledColorsAt, startNginx, type NginxHandle } from '@actions-kit/testkit';
+import { type NginxHandle, recordingLogger, settledColorsAt, startNginx } from '@actions-kit/testkit';
 import { nginxProviderSettings } from './support/nginx-settings.js';
 
 jest.setTimeout(60_000);

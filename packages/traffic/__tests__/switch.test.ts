@@ -10,8 +10,7 @@ import { CancelledError, TrafficError } from '../src/errors.js';
 import type { LiveState } from '../src/provider.js';
 import { restoreTraffic, switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { groupIsRunning } from '../src/process-group.js';
-import { ManualClock, pidWrittenTo } from '@actions-kit/testkit';
-import { InMemoryProvider, recordingLogger } from './support/in-memory-provider.js';
+import { InMemoryProvider, ManualClock, pidWrittenTo, recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let clock: ManualClock;

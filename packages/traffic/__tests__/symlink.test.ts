@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readlink, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { SymlinkProvider } from '../src/symlink.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let current: string;
