@@ -14,4 +14,3 @@ export type { ColorProbe, Verification } from './verify.js';
 export { httpColorProbe } from './http-color-probe.js';
 export { describeHolder } from './lock.js';
 export { CancelledError, TrafficError } from './errors.js';
-export { renderUpstreamBlock } from './nginx.js';
