@@ -32,24 +32,38 @@ export function readProviderInputs(
   source: InputSource,
   registry: readonly ProviderDescriptor[] = PROVIDERS,
 ): ProviderSetup {
-  const provider = findProvider(
-    source.choice(
-      'provider',
-      registry.map((descriptor) => descriptor.name),
-    ),
-    registry,
-  );
-  const own = new Set(provider.inputs.map((input) => input.name));
+  const names = registry.map((descriptor) => descriptor.name);
+  const provider = findProvider(source.choice('provider', names), registry);
+  checkRequired(source, provider);
+  const others = distinctInputs(registry).filter((input) => !provider.inputs.some((own) => own.name === input.name));
+  checkLeftovers(source, provider, others, registry);
+  // Other providers' inputs are read too, so a malformed value fails even where the chosen provider ignores it.
+  for (const input of others) read(source, input);
+  const values = new Map(provider.inputs.map((input) => [input.name, read(source, input)]));
+  const settings = provider.settings(ownValues(provider, values));
+  // The provider has the last word (Caddy's admin URL must parse): built once now, so a mistake fails here.
+  provider.create(settings);
+  return { provider: provider.name, settings };
+}
+
+function checkRequired(source: InputSource, provider: ProviderDescriptor): void {
   for (const input of provider.inputs) {
     if (input.required && isEmpty(read(source, input))) {
       throw new TrafficError(`${input.name}: required with provider ${provider.name}; set it to ${input.hint}`);
     }
   }
-  const everyInput = distinctInputs(registry);
-  for (const input of everyInput) {
+}
+
+/** An input set for another provider is a likely mistake (a provider changed, its inputs left behind). */
+function checkLeftovers(
+  source: InputSource,
+  provider: ProviderDescriptor,
+  others: readonly ProviderInput[],
+  registry: readonly ProviderDescriptor[],
+): void {
+  for (const input of others) {
     // An input with a default is set on every run (the runner passes action.yml's defaults): never a leftover.
-    if (own.has(input.name) || 'default' in input) continue;
-    const value = source.text(input.name);
+    const value = 'default' in input ? '' : source.text(input.name);
     if (value === '') continue;
     const owners = registry.filter((descriptor) => descriptor.inputs.some((taken) => taken.name === input.name));
     throw new TrafficError(
@@ -57,13 +71,6 @@ export function readProviderInputs(
         `set provider to ${owners.map((owner) => owner.name).join(' or ')}`,
     );
   }
-  // Other providers' inputs are read too, so a malformed value fails even where the chosen provider ignores it.
-  for (const input of everyInput) if (!own.has(input.name)) read(source, input);
-  const values = new Map(provider.inputs.map((input) => [input.name, read(source, input)]));
-  const settings = provider.settings(ownValues(provider, values));
-  // The provider has the last word (Caddy's admin URL must parse): built once now, so a mistake fails here.
-  provider.create(settings);
-  return { provider: provider.name, settings };
 }
 
 function read(source: InputSource, input: ProviderInput): Value {
