@@ -3,7 +3,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderUpstreamBlock } from '@actions-kit/traffic';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import {
   nginxFlagLocation,
@@ -23,8 +22,8 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
   let nginx: NginxHandle;
   let includeBefore: string;
   beforeEach(async () => {
-    const servers = { blue: [rig.addresses.blue], green: [rig.addresses.green] };
-    includeBefore = renderUpstreamBlock('app', 'blue', servers, undefined);
+    // Written by hand, as a team would before the first switch: blue live, green its backup.
+    includeBefore = `upstream app {\n  server ${rig.addresses.blue};\n  server ${rig.addresses.green} backup;\n}\n`;
     await writeFile(path.join(rig.dir, 'upstream.conf'), includeBefore);
     nginx = await startNginx(rig.dir);
     rig.running.push(nginx);

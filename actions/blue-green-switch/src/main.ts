@@ -1,24 +1,44 @@
-// The blue-green-switch main step: switches traffic with the traffic package, then sets the outputs, writes the
-// summary, and fails the step when the new color did not prove live (traffic is back on the old one by then).
+// The blue-green-switch main step: main() reads the inputs and hands them to run(), which switches traffic with the
+// traffic package, then sets the outputs, writes the summary, and fails the step when the new color did not prove
+// live (traffic is back on the old one by then).
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError, info, saveInputs, setOutput } from '@actions-kit/core';
-import { createProvider, httpColorProbe, switchTraffic, type SwitchReport } from '@actions-kit/traffic';
-import { watchCancellation } from './cancellation.js';
+import { UserError, saveInputs } from '@actions-kit/core';
+import { switchTraffic, type LiveState, type SwitchReport } from '@actions-kit/traffic';
+import { watchCancellation, type CancellationWatch } from './cancellation.js';
 import { markSwitchFinished, savePreviousState } from './handover.js';
-import { getInputs } from './inputs.js';
-import { switchLogger } from './switch-logger.js';
+import { getInputs, type Inputs } from './inputs.js';
+import { runnerDeps, type StepDeps } from './step-deps.js';
 import { headline, switchSummary } from './switch-summary.js';
 import { reportTrafficFailure, type SwitchStart } from './traffic-failure.js';
+
+export interface MainDeps extends StepDeps {
+  /** Where the report file goes: the runner's temp folder. */
+  reportFolder: string;
+  /** What the post step is left: the state read before the first change, and whether the switch ran to its end. */
+  handover: { savePrevious(previous: LiveState): void; markFinished(): void };
+  /** Starts watching for the job's cancellation; run() stops the watch once the switch returns. */
+  watchCancellation(): CancellationWatch;
+}
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
   saveInputs(inputs);
-  const provider = createProvider(inputs.provider, inputs.settings);
+  await run(inputs, {
+    ...runnerDeps,
+    reportFolder: process.env['RUNNER_TEMP'] || os.tmpdir(),
+    handover: { savePrevious: savePreviousState, markFinished: markSwitchFinished },
+    watchCancellation,
+  });
+}
+
+export async function run(inputs: Inputs, deps: MainDeps): Promise<void> {
+  const { runner, logger } = deps;
+  const provider = deps.createProvider(inputs);
   const { verify } = inputs;
-  const cancellation = watchCancellation();
+  const cancellation = deps.watchCancellation();
   let started: SwitchStart | undefined;
   let report: SwitchReport;
   try {
@@ -27,29 +47,30 @@ export async function main(): Promise<void> {
       target: inputs.target,
       dryRun: inputs.dryRun,
       lockWaitMs: inputs.lockTimeoutMs,
-      verify: verify && { ...verify, probe: httpColorProbe(verify) },
-      logger: switchLogger,
+      verify: verify && { ...verify, probe: deps.colorProbe(verify) },
+      logger,
+      clock: deps.clock,
       signal: cancellation.signal,
       beforeChange: (previous, target) => {
-        savePreviousState(previous);
+        deps.handover.savePrevious(previous);
         started = { previous, target };
       },
     });
   } catch (error) {
-    throw await reportTrafficFailure(error, provider.describe(), started);
+    throw await reportTrafficFailure(error, provider.describe(), deps, started);
   } finally {
     cancellation.stop();
     // The post step undoes only a switch a cancellation interrupted; one that ran to its end stays as it ended.
-    if (!cancellation.received) markSwitchFinished();
+    if (!cancellation.received) deps.handover.markFinished();
   }
 
-  setOutput('previous', report.previous);
-  setOutput('active', report.active);
-  setOutput('changed', String(report.changed));
-  setOutput('outcome', report.outcome);
-  setOutput('target', report.target);
-  setOutput('report', await writeReportFile(report));
-  await switchSummary(report).write();
+  runner.setOutput('previous', report.previous);
+  runner.setOutput('active', report.active);
+  runner.setOutput('changed', String(report.changed));
+  runner.setOutput('outcome', report.outcome);
+  runner.setOutput('target', report.target);
+  runner.setOutput('report', await writeReportFile(report, deps.reportFolder));
+  await runner.writeSummary(switchSummary(report));
 
   if (cancellation.received && report.changed) {
     throw new UserError(
@@ -60,15 +81,15 @@ export async function main(): Promise<void> {
   if (report.outcome === 'rolled-back') {
     throw new UserError(`${report.problem}; switched back, ${report.active} is live (${report.provider})`);
   }
-  switchLogger.info(`blue-green-switch: ${headline(report)} (${report.provider})`);
+  logger.info(`blue-green-switch: ${headline(report)} (${report.provider})`);
   if (report.outcome === 'switched' && !report.verification) {
-    info('blue-green-switch: not verified; set verify-url to prove that only the new color answers');
+    logger.info('blue-green-switch: not verified; set verify-url to prove that only the new color answers');
   }
 }
 
-/** The whole report as JSON in the runner's temp folder, for later steps; the `report` output names it. */
-async function writeReportFile(report: SwitchReport): Promise<string> {
-  const file = path.join(process.env['RUNNER_TEMP'] || os.tmpdir(), `blue-green-switch-${randomUUID()}.json`);
+/** The whole report as JSON in `folder`, for later steps; the `report` output names it. */
+async function writeReportFile(report: SwitchReport, folder: string): Promise<string> {
+  const file = path.join(folder, `blue-green-switch-${randomUUID()}.json`);
   // The snapshot is the provider's own record for a restore (a whole nginx include): only its evidence is kept.
   const { previousState, ...rest } = report;
   await writeFile(file, `${JSON.stringify({ ...rest, previousEvidence: previousState.evidence }, null, 2)}\n`);

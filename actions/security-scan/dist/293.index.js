@@ -7204,7 +7204,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 1561:
+/***/ 3942:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7987,7 +7987,7 @@ exports.stringifyPair = stringifyPair;
 
 
 var Scalar = __webpack_require__(815);
-var foldFlowLines = __webpack_require__(1561);
+var foldFlowLines = __webpack_require__(3942);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,

@@ -2,11 +2,13 @@
 // moves; a concurrent config change, a stopped Caddy, a wrong @id, a dead target and a killed run are handled.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { rm } from 'node:fs/promises';
-import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
+import type { CaddySettings } from '../src/caddy.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { createProvider, type ProviderSetup } from '../src/providers.js';
+import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startCaddy, type CaddyHandle } from '@actions-kit/testkit';
+import { type CaddyHandle, colorsAt, recordingLogger, startCaddy } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +20,7 @@ afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
   // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
-  if (caddy) await rm(createProvider('caddy', settings()).lockFile, { force: true });
+  if (caddy) await rm(createProvider(setup()).lockFile, { force: true });
 });
 const rig = useColorBackends('traffic-caddy-');
 beforeEach(async () => {
@@ -26,15 +28,17 @@ beforeEach(async () => {
   rig.running.push(caddy);
 });
 
-const settings = (overrides: Record<string, unknown> = {}) => ({
-  caddyAdminUrl: caddy.adminUrl,
-  caddyHandlerId: 'app',
-  blueServers: [rig.addresses.blue],
-  greenServers: [rig.addresses.green],
-  ...overrides,
+const setup = (overrides: Partial<CaddySettings> = {}): ProviderSetup => ({
+  provider: 'caddy',
+  settings: {
+    adminUrl: caddy.adminUrl,
+    handlerId: 'app',
+    servers: { blue: [rig.addresses.blue], green: [rig.addresses.green] },
+    ...overrides,
+  } satisfies CaddySettings,
 });
 const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
-  provider: createProvider('caddy', settings()),
+  provider: createProvider(setup()),
   target: 'toggle',
   verify: { probe: httpColorProbe({ url: caddy.url, header: 'x-color' }), requests: 10, timeoutMs: 5_000 },
   ...overrides,
@@ -54,14 +58,14 @@ describe('caddy provider against Caddy', () => {
   });
 
   it('changes nothing in a dry run', async () => {
-    const provider = createProvider('caddy', settings());
+    const provider = createProvider(setup());
     const before = await provider.current();
     expect(await switchTraffic(request({ dryRun: true }))).toMatchObject({ outcome: 'dry-run', active: 'blue' });
     expect(await provider.current()).toEqual(before);
   });
 
   it('refuses to overwrite a change someone else made after the read (If-Match)', async () => {
-    const provider = createProvider('caddy', settings());
+    const provider = createProvider(setup());
     const before = await provider.current();
     const response = await fetch(`${caddy.adminUrl}/id/app/upstreams`, {
       method: 'PATCH',
@@ -77,7 +81,7 @@ describe('caddy provider against Caddy', () => {
   });
 
   it('names the @id that Caddy does not have', async () => {
-    const provider = createProvider('caddy', settings({ caddyHandlerId: 'ap' }));
+    const provider = createProvider(setup({ handlerId: 'ap' }));
     await expect(switchTraffic(request({ provider }))).rejects.toThrow(
       'caddy-handler-id: Caddy has no object with "@id": "ap"',
     );
@@ -104,8 +108,7 @@ describe('caddy provider against Caddy', () => {
 
   it('recovers the lock of a run killed right after its PATCH, finding green live', async () => {
     frozen = await startFrozenRun({
-      provider: 'caddy',
-      settings: settings(),
+      setup: setup(),
       target: 'green',
       freezeAt: '^caddy: upstreams',
     });

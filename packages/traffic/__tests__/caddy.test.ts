@@ -1,6 +1,6 @@
 // Caddy: reading the reverse_proxy handler found by its @id.
 import { describe, expect, it } from '@jest/globals';
-import { CaddyProvider, parseReverseProxyHandler } from '../src/index.js';
+import { CaddyProvider, parseReverseProxyHandler } from '../src/caddy.js';
 
 describe('parseReverseProxyHandler', () => {
   it('reads the dial addresses and keeps the upstream objects as they are', () => {

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CommandProvider } from '../src/index.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { CommandProvider } from '../src/command.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 beforeEach(async () => {

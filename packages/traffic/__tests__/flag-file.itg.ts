@@ -3,7 +3,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createProvider, httpColorProbe, switchTraffic, type SwitchReport } from '../src/index.js';
+import { FlagFileProvider } from '../src/flag-file.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { switchTraffic, type SwitchReport } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import {
   colorsAt,
@@ -19,7 +21,7 @@ jest.setTimeout(60_000);
 const rig = useColorBackends('traffic-flag-');
 
 async function toggleTwice(url: string): Promise<SwitchReport[]> {
-  const provider = createProvider('flag-file', { flagFile: path.join(rig.dir, 'app.green') });
+  const provider = new FlagFileProvider({ flagFile: path.join(rig.dir, 'app.green') });
   const verify = { probe: httpColorProbe({ url, header: 'x-color' }), requests: 10, timeoutMs: 5_000 };
   const first = await switchTraffic({ provider, target: 'toggle', verify });
   expect(await colorsAt(url)).toEqual(['green']);

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { FlagFileProvider } from '../src/index.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { FlagFileProvider } from '../src/flag-file.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let flag: string;

@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createProvider, httpColorProbe, switchTraffic, type SwitchRequest } from '../src/index.js';
+import type { HaproxySettings } from '../src/haproxy.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { createProvider, type ProviderSetup } from '../src/providers.js';
+import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { colorsAt, startHaproxy, type HaproxyHandle } from '@actions-kit/testkit';
+import { colorsAt, type HaproxyHandle, recordingLogger, startHaproxy } from '@actions-kit/testkit';
 
 jest.setTimeout(60_000);
 
@@ -20,7 +22,7 @@ afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
   // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
-  if (haproxy) await rm(createProvider('haproxy', settings()).lockFile, { force: true });
+  if (haproxy) await rm(createProvider(setup()).lockFile, { force: true });
 });
 const rig = useColorBackends('traffic-haproxy-');
 beforeEach(async () => {
@@ -28,9 +30,13 @@ beforeEach(async () => {
   rig.running.push(haproxy);
 });
 
-const settings = () => ({ haproxySocket: haproxy.socket, haproxyBackend: 'app', haproxyStateFile: haproxy.stateFile });
+const servers = { blue: ['blue'], green: ['green'] };
+const setup = (overrides: Partial<HaproxySettings> = {}): ProviderSetup => ({
+  provider: 'haproxy',
+  settings: { socket: haproxy.socket, backend: 'app', servers, stateFile: haproxy.stateFile, ...overrides },
+});
 const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
-  provider: createProvider('haproxy', settings()),
+  provider: createProvider(setup()),
   target: 'toggle',
   verify: { probe: httpColorProbe({ url: haproxy.url, header: 'x-color' }), requests: 10, timeoutMs: 5_000 },
   ...overrides,
@@ -58,7 +64,7 @@ describe('haproxy provider against HAProxy', () => {
   });
 
   it('changes nothing in a dry run', async () => {
-    const provider = createProvider('haproxy', settings());
+    const provider = createProvider(setup());
     const before = await provider.current();
 
     const report = await switchTraffic(request({ dryRun: true }));
@@ -89,10 +95,7 @@ describe('haproxy provider against HAProxy', () => {
   });
 
   it('names the socket when it does not exist', async () => {
-    const provider = createProvider('haproxy', {
-      haproxySocket: path.join(rig.dir, 'nope.sock'),
-      haproxyBackend: 'app',
-    });
+    const provider = createProvider(setup({ socket: path.join(rig.dir, 'nope.sock'), stateFile: undefined }));
     await expect(switchTraffic(request({ provider }))).rejects.toThrow(
       /haproxy-socket: .*nope\.sock does not exist: HAProxy is not running, or its global section lacks "stats socket/,
     );
@@ -107,8 +110,7 @@ describe('haproxy provider against HAProxy', () => {
 
   it('recovers from a run killed between enabling green and draining blue', async () => {
     frozen = await startFrozenRun({
-      provider: 'haproxy',
-      settings: settings(),
+      setup: setup(),
       target: 'green',
       freezeAt: '^haproxy: set server app/green state ready',
     });
@@ -126,8 +128,7 @@ describe('haproxy provider against HAProxy', () => {
 
   it('makes a concurrent run wait, then fail naming the run holding the lock, without touching HAProxy', async () => {
     frozen = await startFrozenRun({
-      provider: 'haproxy',
-      settings: settings(),
+      setup: setup(),
       target: 'green',
       freezeAt: '^haproxy: set server app/blue state drain',
     });

@@ -1,9 +1,9 @@
 // HAProxy: reading `show servers state`, the ready-then-drain order, and the errors a user sees, against an in-memory
 // runtime API that speaks HAProxy's formats.
 import { describe, expect, it } from '@jest/globals';
-import { HaproxyProvider, parseServersState } from '../src/index.js';
+import { HaproxyProvider, parseServersState } from '../src/haproxy.js';
 import { FakeHaproxy } from './support/fake-haproxy.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 // Captured from HAProxy 2.6: blue running, green declared `disabled` in the configuration.
 const CAPTURED = `1

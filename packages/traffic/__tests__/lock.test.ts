@@ -4,9 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireLock, type LockOptions } from '../src/index.js';
-import { ManualClock } from '@actions-kit/testkit';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { acquireLock, type LockOptions } from '../src/lock.js';
+import { ManualClock, recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let file: string;

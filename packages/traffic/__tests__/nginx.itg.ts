@@ -3,18 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  createProvider,
-  httpColorProbe,
-  renderUpstreamBlock,
-  switchTraffic,
-  TrafficError,
-  type SwitchRequest,
-} from '../src/index.js';
+import { TrafficError } from '../src/errors.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { renderUpstreamBlock, type NginxSettings } from '../src/nginx.js';
+import { createProvider, type ProviderSetup } from '../src/providers.js';
+import { switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { startFrozenRun, type FrozenRun } from './support/frozen-run.js';
-import { recordingLogger } from './support/in-memory-provider.js';
-import { settledColorsAt, startNginx, type NginxHandle } from '@actions-kit/testkit';
+import { type NginxHandle, recordingLogger, settledColorsAt, startNginx } from '@actions-kit/testkit';
 import { nginxProviderSettings } from './support/nginx-settings.js';
 
 jest.setTimeout(60_000);
@@ -35,12 +31,12 @@ beforeEach(async () => {
   rig.running.push(nginx);
 });
 
-const settings = (overrides: Record<string, unknown> = {}) => ({
-  ...nginxProviderSettings(nginx, rig.addresses),
-  ...overrides,
+const setup = (overrides: Partial<NginxSettings> = {}): ProviderSetup => ({
+  provider: 'nginx',
+  settings: { ...nginxProviderSettings(nginx, rig.addresses), ...overrides },
 });
 const request = (overrides: Partial<SwitchRequest> = {}): SwitchRequest => ({
-  provider: createProvider('nginx', settings()),
+  provider: createProvider(setup()),
   target: 'toggle',
   verify: {
     probe: httpColorProbe({ url: nginx.url, bodyPattern: '"color":"(\\w+)"' }),
@@ -75,7 +71,7 @@ describe('nginx provider against nginx', () => {
 
   it('keeps the live color and the include when nginx rejects the config, returning what nginx said as data', async () => {
     const before = await readFile(nginx.upstreamFile, 'utf8');
-    const provider = createProvider('nginx', settings({ greenServers: ['127.0.0.1:99999'] }));
+    const provider = createProvider(setup({ servers: { blue: [rig.addresses.blue], green: ['127.0.0.1:99999'] } }));
 
     const failure = switchTraffic(request({ provider }));
 
@@ -118,8 +114,7 @@ describe('nginx provider against nginx', () => {
 
   it('recovers from a run killed after writing the include but before the reload', async () => {
     frozen = await startFrozenRun({
-      provider: 'nginx',
-      settings: settings(),
+      setup: setup(),
       target: 'green',
       freezeAt: '^nginx: wrote',
     });

@@ -11,8 +11,8 @@ import {
   primaryServers,
   renderUpstreamBlock,
   type NginxOptions,
-} from '../src/index.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+} from '../src/nginx.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 const servers = { blue: ['10.0.0.1:8080', '10.0.0.2:8080'], green: ['10.0.1.1:8080'] };
 

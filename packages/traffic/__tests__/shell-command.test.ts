@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { CancelledError } from '../src/index.js';
+import { CancelledError } from '../src/errors.js';
 import { groupIsRunning } from '../src/process-group.js';
 import { runShellCommand } from '../src/shell-command.js';
 import { groupGone, pidWrittenTo } from '@actions-kit/testkit';

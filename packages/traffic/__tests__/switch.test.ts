@@ -5,18 +5,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  CancelledError,
-  CommandProvider,
-  restoreTraffic,
-  switchTraffic,
-  TrafficError,
-  type LiveState,
-  type SwitchRequest,
-} from '../src/index.js';
+import { CommandProvider } from '../src/command.js';
+import { CancelledError, TrafficError } from '../src/errors.js';
+import type { LiveState } from '../src/provider.js';
+import { restoreTraffic, switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { groupIsRunning } from '../src/process-group.js';
-import { ManualClock, pidWrittenTo } from '@actions-kit/testkit';
-import { InMemoryProvider, recordingLogger } from './support/in-memory-provider.js';
+import { InMemoryProvider, ManualClock, pidWrittenTo, recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let clock: ManualClock;

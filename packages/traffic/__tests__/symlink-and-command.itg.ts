@@ -3,7 +3,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createProvider, httpColorProbe, switchTraffic } from '../src/index.js';
+import { CommandProvider } from '../src/command.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { switchTraffic } from '../src/switch.js';
+import { SymlinkProvider } from '../src/symlink.js';
 import { useTempDir } from '@actions-kit/testkit/hooks';
 import { settledColorsAt, startColorBackend, startNginx } from '@actions-kit/testkit';
 
@@ -23,10 +26,9 @@ describe('symlink provider behind nginx', () => {
     // open_file_cache is off by default: every request resolves the link again.
     const nginx = await startNginx(rig.dir, { location: `location / { root ${rig.dir}/current; }` });
     rig.running.push(nginx);
-    const provider = createProvider('symlink', {
+    const provider = new SymlinkProvider({
       symlinkPath: path.join(rig.dir, 'current'),
-      bluePath: path.join(rig.dir, 'releases/blue'),
-      greenPath: path.join(rig.dir, 'releases/green'),
+      paths: { blue: path.join(rig.dir, 'releases/blue'), green: path.join(rig.dir, 'releases/green') },
     });
 
     const report = await switchTraffic({
@@ -52,7 +54,7 @@ describe('command provider driving nginx', () => {
     await writeFile(path.join(rig.dir, 'upstream.conf'), `upstream app { server ${blue.address}; }\n`);
     const nginx = await startNginx(rig.dir);
     rig.running.push(nginx);
-    const provider = createProvider('command', {
+    const provider = new CommandProvider({
       currentCommand: `grep -q ${green.address} upstream.conf && echo green || echo blue`,
       switchCommand:
         `case "$TARGET_COLOR" in blue) to=${blue.address};; green) to=${green.address};; esac; ` +

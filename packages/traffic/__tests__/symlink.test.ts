@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdir, mkdtemp, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { SymlinkProvider } from '../src/index.js';
-import { recordingLogger } from './support/in-memory-provider.js';
+import { SymlinkProvider } from '../src/symlink.js';
+import { recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let current: string;

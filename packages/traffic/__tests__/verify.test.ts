@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpColorProbe, verifyLive, type ColorAnswer } from '../src/index.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { verifyLive, type ColorAnswer } from '../src/verify.js';
 import { ManualClock } from '@actions-kit/testkit';
 
 function scripted(clock: ManualClock, answers: ColorAnswer[]) {

@@ -15,7 +15,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { node24Path, runBundledAction } from '@actions-kit/harness';
-import { createProvider, httpColorProbe, renderUpstreamBlock, switchTraffic, type Color } from '../src/index.js';
+import type { Color } from '../src/color.js';
+import { httpColorProbe } from '../src/http-color-probe.js';
+import { CaddyProvider } from '../src/caddy.js';
+import { FlagFileProvider } from '../src/flag-file.js';
+import { HaproxyProvider } from '../src/haproxy.js';
+import { NginxProvider, renderUpstreamBlock } from '../src/nginx.js';
+import type { TrafficProvider } from '../src/provider.js';
+import { switchTraffic } from '../src/switch.js';
 import {
   caddyFlagRoutes,
   nginxFlagLocation,
@@ -68,7 +75,7 @@ const verifyPolicy = (url: string) => ({
   timeoutMs: 10_000,
 });
 
-async function providerSwitch(url: string, provider: ReturnType<typeof createProvider>, color: Color): Promise<number> {
+async function providerSwitch(url: string, provider: TrafficProvider, color: Color): Promise<number> {
   const report = await switchTraffic({ provider, target: color, verify: verifyPolicy(url) });
   if (report.outcome !== 'switched') throw new Error(`switch to ${color}: ${report.outcome} ${report.problem ?? ''}`);
   return performance.now();
@@ -105,7 +112,7 @@ async function actionSwitch(url: string, inputs: Record<string, string>, color: 
 /** A proxy set up for one of the providers: the provider to call in-process, and the same as the action's inputs. */
 interface Switchable {
   proxy: Stoppable & { url: string };
-  provider: ReturnType<typeof createProvider>;
+  provider: TrafficProvider;
   inputs: Record<string, string>;
 }
 
@@ -116,7 +123,11 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
       const haproxy = await startHaproxy(dir, { blue: port(backends.blue), green: port(backends.green) });
       return {
         proxy: haproxy,
-        provider: createProvider('haproxy', { haproxySocket: haproxy.socket, haproxyBackend: 'app' }),
+        provider: new HaproxyProvider({
+          socket: haproxy.socket,
+          backend: 'app',
+          servers: { blue: ['blue'], green: ['green'] },
+        }),
         inputs: { provider: 'haproxy', 'haproxy-socket': haproxy.socket, 'haproxy-backend': 'app' },
       };
     },
@@ -128,7 +139,7 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
       const seed = { servers: [], otherDirectives: ['keepalive 32'] };
       await writeFile(path.join(dir, 'upstream.conf'), renderUpstreamBlock('app', 'blue', servers, seed));
       const nginx = await startNginx(dir);
-      const provider = createProvider('nginx', nginxProviderSettings(nginx, backends));
+      const provider = new NginxProvider(nginxProviderSettings(nginx, backends));
       return { proxy: nginx, provider, inputs: nginxActionInputs(nginx, backends) };
     },
   },
@@ -138,7 +149,7 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
       const flagFile = path.join(dir, 'app.green');
       await writeFile(path.join(dir, 'upstream.conf'), nginxFlagUpstreams(backends));
       const nginx = await startNginx(dir, { location: nginxFlagLocation(flagFile) });
-      const provider = createProvider('flag-file', { flagFile });
+      const provider = new FlagFileProvider({ flagFile });
       return { proxy: nginx, provider, inputs: { provider: 'flag-file', 'flag-file': flagFile } };
     },
   },
@@ -146,11 +157,10 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
     name: 'caddy: PATCH with If-Match',
     async start(dir, backends) {
       const caddy = await startCaddy(dir, backends.blue);
-      const provider = createProvider('caddy', {
-        caddyAdminUrl: caddy.adminUrl,
-        caddyHandlerId: 'app',
-        blueServers: [backends.blue],
-        greenServers: [backends.green],
+      const provider = new CaddyProvider({
+        adminUrl: caddy.adminUrl,
+        handlerId: 'app',
+        servers: { blue: [backends.blue], green: [backends.green] },
       });
       const inputs = {
         provider: 'caddy',
@@ -167,7 +177,7 @@ const switchables: Array<{ name: string; start(dir: string, backends: Backends):
     async start(dir, backends) {
       const caddy = await startCaddy(dir, backends.blue, { routes: caddyFlagRoutes(dir, 'app.green', backends) });
       const flagFile = path.join(dir, 'app.green');
-      const provider = createProvider('flag-file', { flagFile });
+      const provider = new FlagFileProvider({ flagFile });
       return { proxy: caddy, provider, inputs: { provider: 'flag-file', 'flag-file': flagFile } };
     },
   },

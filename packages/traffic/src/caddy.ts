@@ -3,9 +3,11 @@
 // Caddy 2.6 sends that ETag as an HTTP trailer (after a chunked body), which is why node:http is used here.
 import http from 'node:http';
 import { otherColor, type Color } from './color.js';
+import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
 
 export interface CaddyOptions {
   /** Caddy's admin endpoint, e.g. http://localhost:2019. */
@@ -176,3 +178,31 @@ export class CaddyProvider implements TrafficProvider {
     });
   }
 }
+
+/** What the action's inputs set; the timeout keeps its default. */
+export type CaddySettings = Omit<CaddyOptions, 'timeoutMs'>;
+
+export const caddyDescriptor: ProviderDescriptor<CaddySettings> = {
+  name: 'caddy',
+  inputs: [
+    {
+      name: 'caddy-handler-id',
+      kind: 'text',
+      required: true,
+      hint: 'the "@id" of the reverse_proxy handler in Caddy\'s config (e.g. app)',
+    },
+    ...colorServerInputs('dial addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }),
+    {
+      name: 'caddy-admin-url',
+      kind: 'text',
+      default: 'http://localhost:2019',
+      hint: "the URL of Caddy's admin API (e.g. http://localhost:2019)",
+    },
+  ],
+  settings: (values) => ({
+    adminUrl: values.text('caddy-admin-url'),
+    handlerId: values.text('caddy-handler-id'),
+    servers: readColorServers(values),
+  }),
+  create: (settings) => new CaddyProvider(settings),
+};

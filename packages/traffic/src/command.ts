@@ -4,7 +4,8 @@ import { isColor, type Color } from './color.js';
 import { TrafficError } from './errors.js';
 import { lockFileFor } from './lock.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
-import { describeExit, runShellCommand, type ShellCommandOptions } from './shell-command.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
+import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand, type ShellCommandOptions } from './shell-command.js';
 
 export interface CommandOptions {
   /** Prints blue or green. */
@@ -76,3 +77,31 @@ export class CommandProvider implements TrafficProvider {
     return { cwd: this.options.cwd, env, timeoutMs: this.timeoutMs, signal };
   }
 }
+
+/** What the action's inputs set; commands run in the action's folder and environment. */
+export type CommandSettings = Omit<CommandOptions, 'cwd' | 'env'>;
+
+export const commandDescriptor: ProviderDescriptor<CommandSettings> = {
+  name: 'command',
+  inputs: [
+    {
+      name: 'current-command',
+      kind: 'text',
+      required: true,
+      hint: 'a shell command printing the live color, blue or green',
+    },
+    {
+      name: 'switch-command',
+      kind: 'text',
+      required: true,
+      hint: 'a shell command switching traffic to $TARGET_COLOR',
+    },
+    COMMAND_TIMEOUT_INPUT,
+  ],
+  settings: (values) => ({
+    currentCommand: values.text('current-command'),
+    switchCommand: values.text('switch-command'),
+    commandTimeoutMs: values.duration(COMMAND_TIMEOUT_INPUT.name),
+  }),
+  create: (settings) => new CommandProvider(settings),
+};

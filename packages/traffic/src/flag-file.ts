@@ -7,6 +7,7 @@ import type { Color } from './color.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
 
 export interface FlagFileOptions {
   /** Green is live while this file exists, blue while it does not. */
@@ -63,3 +64,17 @@ export class FlagFileProvider implements TrafficProvider {
     await this.switchTo(state.snapshot === 'green' ? 'green' : 'blue', state, log);
   }
 }
+
+export const flagFileDescriptor: ProviderDescriptor<FlagFileOptions> = {
+  name: 'flag-file',
+  inputs: [
+    {
+      name: 'flag-file',
+      kind: 'text',
+      required: true,
+      hint: 'the file whose presence sends traffic to green (e.g. /etc/nginx/blue-green/app.green)',
+    },
+  ],
+  settings: (values) => ({ flagFile: values.text('flag-file') }),
+  create: (settings) => new FlagFileProvider(settings),
+};

@@ -5,9 +5,11 @@ import net from 'node:net';
 import type { Color } from './color.js';
 import { otherColor } from './color.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
 
 /** Sends one runtime API command and returns HAProxy's answer. */
 export type RuntimeApi = (command: string) => Promise<string>;
@@ -266,3 +268,51 @@ export class HaproxyProvider implements TrafficProvider {
     }
   }
 }
+
+const DISABLE_WITH = ['drain', 'maint'] as const;
+
+/** What the action's inputs set; the timeout and runtime API keep their defaults. */
+export type HaproxySettings = Pick<HaproxyOptions, 'socket' | 'backend' | 'servers' | 'stateFile' | 'disableWith'>;
+
+export const haproxyDescriptor: ProviderDescriptor<HaproxySettings> = {
+  name: 'haproxy',
+  inputs: [
+    {
+      name: 'haproxy-socket',
+      kind: 'text',
+      required: true,
+      hint: "HAProxy's runtime API, the path or host:port of a `stats socket ... level admin` (e.g. /run/haproxy/admin.sock)",
+    },
+    {
+      name: 'haproxy-backend',
+      kind: 'text',
+      required: true,
+      hint: 'the backend holding the blue and green servers (e.g. app)',
+    },
+    ...colorServerInputs(
+      'server names in haproxy-backend',
+      { blue: ['blue1', 'blue2'], green: ['green1', 'green2'] },
+      { blue: ['blue'], green: ['green'] },
+    ),
+    {
+      name: 'haproxy-state-file',
+      kind: 'text',
+      hint: "HAProxy's server-state-file, rewritten after each switch so a reload keeps it (e.g. /var/lib/haproxy/server-state)",
+    },
+    {
+      name: 'haproxy-disable-with',
+      kind: 'enum',
+      values: DISABLE_WITH,
+      default: 'drain',
+      hint: 'drain (sessions pinned by cookies or stick tables finish there) or maint (cut at once)',
+    },
+  ],
+  settings: (values) => ({
+    socket: values.text('haproxy-socket'),
+    backend: values.text('haproxy-backend'),
+    servers: readColorServers(values, { blue: ['blue'], green: ['green'] }),
+    stateFile: values.text('haproxy-state-file') || undefined,
+    disableWith: values.choice('haproxy-disable-with', DISABLE_WITH),
+  }),
+  create: (settings) => new HaproxyProvider(settings),
+};

@@ -1,32 +1,16 @@
-// Public surface of the traffic package: the switch, the provider interface and registry, and each provider.
+// Public surface of the traffic package: what the actions and the benchmark use. Tests import the src files.
 export { restoreTraffic, switchTraffic } from './switch.js';
-export type {
-  RestoreReport,
-  RestoreRequest,
-  SwitchOutcome,
-  SwitchReport,
-  SwitchRequest,
-  SwitchTimings,
-} from './switch.js';
-export { COLORS, otherColor, parseTarget, resolveTarget } from './color.js';
-export type { Color, LiveColor, Target } from './color.js';
-export type { ColorMembers, LiveState, SwitchLogger, TrafficProvider } from './provider.js';
-export { createProvider, PROVIDER_NAMES } from './providers.js';
-export type { ProviderName, ProviderSettings } from './providers.js';
-export { httpColorProbe, summariseVerification, verifyLive } from './verify.js';
-export type { ColorAnswer, ColorProbe, HttpProbeOptions, Verification, VerifyPolicy } from './verify.js';
-export { acquireLock, describeHolder, lockFileFor } from './lock.js';
-export type { HeldLock, LockHolder, LockOptions } from './lock.js';
+export type { RestoreReport, SwitchOutcome, SwitchReport } from './switch.js';
+export { COLORS } from './color.js';
+export type { Color, Target } from './color.js';
+export type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+// PROVIDERS: what an action switching traffic documents (its docs test checks action.yml and the README against it).
+export { createProvider, PROVIDERS } from './providers.js';
+export type { ProviderSetup } from './providers.js';
+export { readProviderInputs } from './provider-inputs.js';
+export type { InputSource } from './provider-inputs.js';
+export { summariseVerification, verifyLive } from './verify.js';
+export type { ColorProbe, Verification } from './verify.js';
+export { httpColorProbe } from './http-color-probe.js';
+export { describeHolder } from './lock.js';
 export { CancelledError, TrafficError } from './errors.js';
-export { HaproxyProvider, parseServersState, socketRuntimeApi } from './haproxy.js';
-export type { HaproxyOptions, HaproxyServerState, RuntimeApi } from './haproxy.js';
-export { NginxProvider, parseUpstreamBlock, primaryServers, renderUpstreamBlock } from './nginx.js';
-export type { NginxOptions, UpstreamBlock, UpstreamServer } from './nginx.js';
-export { CaddyProvider, parseReverseProxyHandler } from './caddy.js';
-export type { CaddyOptions } from './caddy.js';
-export { SymlinkProvider } from './symlink.js';
-export type { SymlinkOptions } from './symlink.js';
-export { CommandProvider } from './command.js';
-export type { CommandOptions } from './command.js';
-export { FlagFileProvider } from './flag-file.js';
-export type { FlagFileOptions } from './flag-file.js';

@@ -4,9 +4,11 @@
 import { readFile, rm } from 'node:fs/promises';
 import { otherColor, type Color } from './color.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
-import { describeExit, runShellCommand } from './shell-command.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
+import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand } from './shell-command.js';
 
 export interface NginxOptions {
   /** The include file this provider owns, e.g. /etc/nginx/conf.d/app-upstream.inc. */
@@ -234,3 +236,47 @@ export class NginxProvider implements TrafficProvider {
     else await this.writeInclude(content);
   }
 }
+
+/** What the action's inputs set; commands run in the action's folder and environment. */
+export type NginxSettings = Omit<NginxOptions, 'cwd' | 'env'>;
+
+export const nginxDescriptor: ProviderDescriptor<NginxSettings> = {
+  name: 'nginx',
+  inputs: [
+    {
+      name: 'nginx-upstream-file',
+      kind: 'text',
+      required: true,
+      hint: 'the include file holding the upstream block, which this action rewrites',
+    },
+    {
+      name: 'nginx-upstream-name',
+      kind: 'text',
+      required: true,
+      hint: 'the upstream name used in proxy_pass http://<name> (e.g. app)',
+    },
+    ...colorServerInputs('host:port addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }),
+    {
+      name: 'nginx-test-command',
+      kind: 'text',
+      default: 'nginx -t',
+      hint: 'the command checking the configuration once the include is replaced (e.g. sudo nginx -t)',
+    },
+    {
+      name: 'nginx-reload-command',
+      kind: 'text',
+      default: 'nginx -s reload',
+      hint: 'the command making nginx load the new include (e.g. sudo nginx -s reload)',
+    },
+    COMMAND_TIMEOUT_INPUT,
+  ],
+  settings: (values) => ({
+    upstreamFile: values.text('nginx-upstream-file'),
+    upstreamName: values.text('nginx-upstream-name'),
+    servers: readColorServers(values),
+    testCommand: values.text('nginx-test-command'),
+    reloadCommand: values.text('nginx-reload-command'),
+    commandTimeoutMs: values.duration(COMMAND_TIMEOUT_INPUT.name),
+  }),
+  create: (settings) => new NginxProvider(settings),
+};

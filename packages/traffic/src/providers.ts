@@ -1,116 +1,41 @@
-// The registry of providers by name, and the one place that turns the action's settings into a provider: adding
-// Kubernetes or an ALB is a file implementing TrafficProvider plus one entry here.
-import { CaddyProvider } from './caddy.js';
-import { CommandProvider } from './command.js';
+// The registry: every provider's descriptor, in the order errors and docs list them, and the one place that turns a
+// provider's name and settings into the provider. Adding a provider is adding its file and its line here.
+import { caddyDescriptor } from './caddy.js';
+import { commandDescriptor } from './command.js';
 import { TrafficError } from './errors.js';
-import { FlagFileProvider } from './flag-file.js';
-import { HaproxyProvider } from './haproxy.js';
-import { NginxProvider } from './nginx.js';
-import type { ColorMembers, TrafficProvider } from './provider.js';
-import { SymlinkProvider } from './symlink.js';
+import { flagFileDescriptor } from './flag-file.js';
+import { haproxyDescriptor } from './haproxy.js';
+import { nginxDescriptor } from './nginx.js';
+import type { TrafficProvider } from './provider.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
+import { symlinkDescriptor } from './symlink.js';
 
-/** Every provider's settings, named after the action inputs (blue-servers -> blueServers), already split and trimmed. */
-export interface ProviderSettings {
-  blueServers?: string[];
-  greenServers?: string[];
-  haproxySocket?: string;
-  haproxyBackend?: string;
-  haproxyStateFile?: string;
-  haproxyDisableWith?: 'drain' | 'maint';
-  nginxUpstreamFile?: string;
-  nginxUpstreamName?: string;
-  nginxTestCommand?: string;
-  nginxReloadCommand?: string;
-  caddyAdminUrl?: string;
-  caddyHandlerId?: string;
-  symlinkPath?: string;
-  bluePath?: string;
-  greenPath?: string;
-  currentCommand?: string;
-  switchCommand?: string;
-  flagFile?: string;
-  /** Folder and environment for the commands a provider runs (nginx test/reload, current/switch commands). */
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  commandTimeoutMs?: number;
+export const PROVIDERS: readonly ProviderDescriptor[] = [
+  haproxyDescriptor,
+  nginxDescriptor,
+  caddyDescriptor,
+  symlinkDescriptor,
+  commandDescriptor,
+  flagFileDescriptor,
+];
+
+/** Which provider, and the settings its descriptor made from the inputs: plain JSON, saved for a post step. */
+export interface ProviderSetup {
+  provider: string;
+  settings: object;
 }
 
-type Factory = (settings: ProviderSettings) => TrafficProvider;
-
-const registry = {
-  haproxy: (s) =>
-    new HaproxyProvider({
-      socket: required(s.haproxySocket, 'haproxy-socket', 'haproxy', 'e.g. /run/haproxy/admin.sock'),
-      backend: required(s.haproxyBackend, 'haproxy-backend', 'haproxy', 'the backend holding both colors'),
-      servers: members(s, { blue: ['blue'], green: ['green'] }, 'server names in the backend'),
-      stateFile: s.haproxyStateFile || undefined,
-      disableWith: s.haproxyDisableWith,
-    }),
-  nginx: (s) =>
-    new NginxProvider({
-      upstreamFile: required(s.nginxUpstreamFile, 'nginx-upstream-file', 'nginx', 'an include file it owns'),
-      upstreamName: required(s.nginxUpstreamName, 'nginx-upstream-name', 'nginx', 'the name in proxy_pass'),
-      servers: members(s, undefined, 'host:port addresses'),
-      testCommand: s.nginxTestCommand || undefined,
-      reloadCommand: s.nginxReloadCommand || undefined,
-      commandTimeoutMs: s.commandTimeoutMs,
-      cwd: s.cwd,
-      env: s.env,
-    }),
-  caddy: (s) =>
-    new CaddyProvider({
-      adminUrl: s.caddyAdminUrl || 'http://localhost:2019',
-      handlerId: required(s.caddyHandlerId, 'caddy-handler-id', 'caddy', 'the @id of the reverse_proxy handler'),
-      servers: members(s, undefined, 'host:port dial addresses'),
-    }),
-  symlink: (s) =>
-    new SymlinkProvider({
-      symlinkPath: required(s.symlinkPath, 'symlink-path', 'symlink', 'e.g. /srv/app/current'),
-      paths: {
-        blue: required(s.bluePath, 'blue-path', 'symlink', 'e.g. /srv/app/releases/blue'),
-        green: required(s.greenPath, 'green-path', 'symlink', 'e.g. /srv/app/releases/green'),
-      },
-    }),
-  command: (s) =>
-    new CommandProvider({
-      currentCommand: required(s.currentCommand, 'current-command', 'command', 'a command printing blue or green'),
-      switchCommand: required(s.switchCommand, 'switch-command', 'command', 'a command using $TARGET_COLOR'),
-      commandTimeoutMs: s.commandTimeoutMs,
-      cwd: s.cwd,
-      env: s.env,
-    }),
-  'flag-file': (s) =>
-    new FlagFileProvider({
-      flagFile: required(s.flagFile, 'flag-file', 'flag-file', 'the file whose presence makes the proxy pick green'),
-    }),
-} satisfies Record<string, Factory>;
-
-export type ProviderName = keyof typeof registry;
-export const PROVIDER_NAMES = Object.keys(registry) as ProviderName[];
-
-export function createProvider(name: string, settings: ProviderSettings): TrafficProvider {
-  if (!Object.hasOwn(registry, name)) {
-    throw new TrafficError(`provider: '${name}' is not a provider; use one of ${PROVIDER_NAMES.join(', ')}`);
-  }
-  return registry[name as ProviderName](settings);
+export function findProvider(name: string, registry: readonly ProviderDescriptor[] = PROVIDERS): ProviderDescriptor {
+  const found = registry.find((descriptor) => descriptor.name === name);
+  if (found) return found;
+  const names = registry.map((descriptor) => descriptor.name).join(', ');
+  throw new TrafficError(`provider: '${name}' is not a provider; use one of ${names}`);
 }
 
-function required(value: string | undefined, input: string, provider: string, hint: string): string {
-  if (value) return value;
-  throw new TrafficError(`${input}: required with provider ${provider} (${hint})`);
-}
-
-function members(settings: ProviderSettings, defaults: ColorMembers | undefined, what: string): ColorMembers {
-  const pick = (color: 'blue' | 'green'): string[] => {
-    const given = (color === 'blue' ? settings.blueServers : settings.greenServers)?.filter(Boolean) ?? [];
-    if (given.length > 0) return given;
-    if (defaults) return defaults[color];
-    throw new TrafficError(`${color}-servers: required with this provider (comma-separated ${what})`);
-  };
-  const servers = { blue: pick('blue'), green: pick('green') };
-  const shared = servers.blue.filter((server) => servers.green.includes(server));
-  if (shared.length > 0) {
-    throw new TrafficError(`blue-servers and green-servers both list ${shared.join(', ')}; a server has one color`);
-  }
-  return servers;
+/** The provider for settings readProviderInputs returned (or their JSON, read back in a post step). */
+export function createProvider(
+  setup: ProviderSetup,
+  registry: readonly ProviderDescriptor[] = PROVIDERS,
+): TrafficProvider {
+  return findProvider(setup.provider, registry).create(setup.settings);
 }

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { CancelledError, cancellationReason } from './errors.js';
 import { endProcessGroup } from './process-group.js';
+import type { DurationInput } from './provider-descriptor.js';
 
 export interface ShellCommandResult {
   exitCode: number | null;
@@ -28,6 +29,17 @@ export interface ShellCommandOptions {
 }
 
 const OUTPUT_CAP = 64 * 1024;
+
+/** The command-timeout input of every provider that runs the user's shell commands (nginx's test and reload, command's). */
+export const COMMAND_TIMEOUT_INPUT: DurationInput = {
+  name: 'command-timeout',
+  kind: 'duration',
+  default: '60s',
+  min: '1s',
+  max: '1h',
+  hint: 'how long each shell command may run before it is killed (e.g. 30s or 2m)',
+};
+
 const DEFAULT_CANCEL_GRACE_MS = 2_000;
 
 /**

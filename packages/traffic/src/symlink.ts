@@ -6,6 +6,7 @@ import type { Color } from './color.js';
 import { replaceSymlinkAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
 import { liveColorOf, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import type { ProviderDescriptor } from './provider-descriptor.js';
 
 export interface SymlinkOptions {
   /** The link to switch, e.g. /srv/app/current. */
@@ -96,3 +97,22 @@ export class SymlinkProvider implements TrafficProvider {
     }
   }
 }
+
+export const symlinkDescriptor: ProviderDescriptor<SymlinkOptions> = {
+  name: 'symlink',
+  inputs: [
+    {
+      name: 'symlink-path',
+      kind: 'text',
+      required: true,
+      hint: 'the link pointing at the live release (e.g. /srv/app/current)',
+    },
+    { name: 'blue-path', kind: 'text', required: true, hint: 'the blue release (e.g. /srv/app/releases/blue)' },
+    { name: 'green-path', kind: 'text', required: true, hint: 'the green release (e.g. /srv/app/releases/green)' },
+  ],
+  settings: (values) => ({
+    symlinkPath: values.text('symlink-path'),
+    paths: { blue: values.text('blue-path'), green: values.text('green-path') },
+  }),
+  create: (settings) => new SymlinkProvider(settings),
+};

@@ -1,9 +1,8 @@
 // Proof that the new color is live: a number of consecutive answers from it, through the URL users hit, within a
 // timeout; and the record of what answered instead when it is not.
-import http from 'node:http';
 import type { Clock } from '@actions-kit/clock';
 import type { Color } from './color.js';
-import { TrafficError, throwIfCancelled } from './errors.js';
+import { throwIfCancelled } from './errors.js';
 
 /** What one request saw. `color` is what the response claimed (untrusted text). */
 export interface ColorAnswer {
@@ -103,73 +102,4 @@ function describeAnswer(answer: ColorAnswer): string {
         ? `'${answer.color}'`
         : 'an unreadable color';
   return `HTTP ${answer.status} with ${claimed}`;
-}
-
-export interface HttpProbeOptions {
-  url: string;
-  /** Response header holding the color, e.g. x-color. */
-  header?: string;
-  /** Regular expression over the body; its first group (or whole match) is the color. */
-  bodyPattern?: string;
-}
-
-const BODY_CAP = 64 * 1024;
-
-/** A probe that asks `url` on a fresh connection each time, as a new client would, and reads the color. */
-export function httpColorProbe(options: HttpProbeOptions): ColorProbe {
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    throw new TrafficError(`verify-url: '${options.url}' is not a URL; use e.g. http://127.0.0.1:8080/health`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TrafficError(`verify-url: '${options.url}' is not http(s); use an http:// or https:// URL`);
-  }
-  if (Boolean(options.header) === Boolean(options.bodyPattern)) {
-    throw new TrafficError(
-      'verify-url: set exactly one of verify-header (e.g. x-color) or verify-body (a regular expression whose ' +
-        'first group is the color)',
-    );
-  }
-  let pattern: RegExp | undefined;
-  if (options.bodyPattern) {
-    try {
-      pattern = new RegExp(options.bodyPattern);
-    } catch (error) {
-      throw new TrafficError(
-        `verify-body: '${options.bodyPattern}' is not a valid regular expression (${(error as Error).message}); ` +
-          `use e.g. "color":"(\\w+)"`,
-      );
-    }
-  }
-  const header = options.header?.toLowerCase();
-  return async (timeoutMs) => {
-    // node:https loads TLS (about 11 ms of an action's start-up on Node 24): only when a URL needs it.
-    const client = url.protocol === 'https:' ? await import('node:https') : http;
-    return new Promise<ColorAnswer>((resolve) => {
-      const request = client.get(url, { agent: false, headers: { connection: 'close' } }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          if (body.length < BODY_CAP) body += chunk;
-        });
-        response.on('error', (error) => resolve({ error: `response broke off: ${error.message}` }));
-        response.on('end', () => {
-          const status = response.statusCode;
-          if (header) {
-            const value = response.headers[header];
-            resolve({ status, color: Array.isArray(value) ? value.join(',') : value });
-          } else {
-            const match = pattern?.exec(body);
-            resolve({ status, color: match ? (match[1] ?? match[0]) : undefined });
-          }
-        });
-      });
-      // At least 1 ms: node refuses a negative timeout and takes 0 as "no timeout".
-      const limit = Math.max(MIN_REQUEST_TIMEOUT_MS, Math.ceil(timeoutMs));
-      request.setTimeout(limit, () => request.destroy(new Error(`no answer within ${limit} ms`)));
-      request.on('error', (error) => resolve({ error: `${url.host}: ${(error as Error).message}` }));
-    });
-  };
 }

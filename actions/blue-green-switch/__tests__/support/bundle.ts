@@ -2,6 +2,7 @@
 // `pnpm build` first; the Node 24 binary is resolved inside each test, so a missing one fails them.
 import { fileURLToPath } from 'node:url';
 import { node24Path, runBundledAction, type RunOptions, type RunResult, type StepResult } from '@actions-kit/harness';
+import { renderedText } from './rendered.js';
 
 export const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,8 +22,5 @@ export function runAction(
 export const errors = (step: StepResult): string[] =>
   step.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-
 /** The summary's text as a reader sees it rendered: Markdown backslash escapes and HTML entities undone. */
-export const rendered = (step: StepResult): string =>
-  step.summary.replace(/\\(.)/g, '$1').replace(/&(?:lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity);
+export const rendered = (step: StepResult): string => renderedText(step.summary);

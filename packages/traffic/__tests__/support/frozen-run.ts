@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProviderSettings, Target } from '../../src/index.js';
+import type { Target } from '../../src/color.js';
+import type { ProviderSetup } from '../../src/providers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.resolve(here, '../../../..');
@@ -14,8 +15,7 @@ export interface FrozenRun {
 }
 
 export async function startFrozenRun(args: {
-  provider: string;
-  settings: ProviderSettings;
+  setup: ProviderSetup;
   target: Target;
   freezeAt: string;
 }): Promise<FrozenRun> {

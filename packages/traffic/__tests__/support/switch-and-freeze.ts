@@ -2,11 +2,12 @@
 // `node --import tsx`, it switches and, at the first progress line matching the pattern, prints FROZEN and blocks
 // (synchronously, so nothing else of the switch runs) until killed.
 import { writeSync } from 'node:fs';
-import { createProvider, switchTraffic, type ProviderSettings, type Target } from '../../src/index.js';
+import type { Target } from '../../src/color.js';
+import { createProvider, type ProviderSetup } from '../../src/providers.js';
+import { switchTraffic } from '../../src/switch.js';
 
 interface FreezeArguments {
-  provider: string;
-  settings: ProviderSettings;
+  setup: ProviderSetup;
   target: Target;
   freezeAt: string;
 }
@@ -21,7 +22,7 @@ const freeze = (message: string): void => {
 };
 
 await switchTraffic({
-  provider: createProvider(args.provider, args.settings),
+  provider: createProvider(args.setup),
   target: args.target,
   logger: { info: freeze, warning: freeze },
 });

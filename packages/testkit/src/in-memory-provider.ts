@@ -1,11 +1,26 @@
-// A provider whose "proxy" is two flags in memory, plus a probe that answers as that proxy would: the orchestration's
-// tests run against it with no process or file of their own.
-import type { Color } from '../../src/color.js';
-import { liveColorOf, type LiveState, type SwitchLogger, type TrafficProvider } from '../../src/provider.js';
-import type { ColorProbe } from '../../src/verify.js';
-import type { ManualClock } from '@actions-kit/testkit';
+// A traffic provider whose "proxy" is two flags in memory, plus a probe that answers as that proxy would: the switch's
+// tests and the actions' run() tests use it with no process or file of their own. Typed by shape (the traffic
+// package's TrafficProvider, LiveState and ColorProbe), so the testkit depends on no domain package.
+import type { ManualClock } from './manual-clock.js';
+import type { Color } from './real-proxies.js';
 
-export class InMemoryProvider implements TrafficProvider {
+interface LiveState {
+  live: Color | 'both' | 'none';
+  evidence: string;
+  snapshot: string;
+}
+
+interface SwitchLogger {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+interface ColorAnswer {
+  status?: number;
+  color?: string;
+}
+
+export class InMemoryProvider {
   readonly kind = 'memory';
   enabled: Record<Color, boolean>;
   /** Backends that accept traffic but answer 502, as a dead backend behind a proxy does. */
@@ -26,9 +41,9 @@ export class InMemoryProvider implements TrafficProvider {
   }
 
   async current(): Promise<LiveState> {
-    const live = liveColorOf(this.enabled.blue, this.enabled.green);
+    const { blue, green } = this.enabled;
     return {
-      live,
+      live: blue && green ? 'both' : blue ? 'blue' : green ? 'green' : 'none',
       evidence: `blue ${this.enabled.blue ? 'on' : 'off'}, green ${this.enabled.green ? 'on' : 'off'}`,
       snapshot: JSON.stringify(this.enabled),
     };
@@ -54,7 +69,7 @@ export class InMemoryProvider implements TrafficProvider {
   }
 
   /** Answers like the proxy: round-robin over enabled colors, 502 from a broken one, 503 when none is enabled. */
-  probe(clock: ManualClock): ColorProbe {
+  probe(clock: ManualClock): (timeoutMs: number) => Promise<ColorAnswer> {
     let turn = 0;
     return async () => {
       clock.elapse(5);

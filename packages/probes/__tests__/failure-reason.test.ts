@@ -1,0 +1,31 @@
+// The classification of a request's error by Node's code, and by where the request was for a TLS error without one.
+import { describe, expect, it } from '@jest/globals';
+import { failureReason } from '../src/failure-reason.js';
+
+const withCode = (code: string): Error => Object.assign(new Error(code), { code });
+
+describe('failureReason', () => {
+  it.each([
+    ['ENOTFOUND', 'dns'],
+    ['EAI_AGAIN', 'dns'],
+    ['ECONNREFUSED', 'refused'],
+    ['ECONNRESET', 'reset'],
+    ['EPIPE', 'reset'],
+    ['ETIMEDOUT', 'timeout'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
+    ['CERT_HAS_EXPIRED', 'tls'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls'],
+    ['HPE_INVALID_CONSTANT', 'protocol'],
+    ['EHOSTUNREACH', 'other'],
+  ])('%s is %s', (code, reason) => {
+    expect(failureReason(withCode(code), 'exchanging')).toBe(reason);
+  });
+
+  it('takes an error without a telling code during the TLS handshake as tls, elsewhere as other', () => {
+    expect(failureReason(new Error('handshake broke'), 'handshake')).toBe('tls');
+    expect(failureReason(new Error('something'), 'exchanging')).toBe('other');
+    expect(failureReason('not even an Error', 'connecting')).toBe('other');
+  });
+});
