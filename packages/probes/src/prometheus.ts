@@ -74,21 +74,17 @@ export async function queryPrometheus(request: PrometheusQuery): Promise<Prometh
   const form = new URLSearchParams({ query: request.query }).toString();
   return new Promise<PrometheusResult>((resolve, reject) => {
     let settled = false;
-    const finish = (result: PrometheusResult): void => {
+    // The first of answer, failure, timeout and cancellation wins; the request is then closed whatever state it is in.
+    const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
       clientRequest.destroy();
-      resolve(result);
+      outcome();
     };
-    const onAbort = (): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clientRequest.destroy();
-      reject(request.signal?.reason);
-    };
+    const finish = (result: PrometheusResult): void => settle(() => resolve(result));
+    const onAbort = (): void => settle(() => reject(request.signal?.reason));
     const clientRequest = transport.request(endpoint, {
       method: 'POST',
       headers: {
