@@ -12,7 +12,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 export type Color = 'blue' | 'green';
 
 /** The Debian package providing each binary, named in the failure when the binary is missing. */
-const PACKAGES = { nginx: 'nginx-light', haproxy: 'haproxy', caddy: 'caddy', wrk: 'wrk' } as const;
+const PACKAGES = {
+  nginx: 'nginx-light',
+  haproxy: 'haproxy',
+  caddy: 'caddy',
+  wrk: 'wrk',
+  prometheus: 'prometheus',
+} as const;
 
 /** Fails (never skips) when a proxy is not installed, naming the package to install. */
 export function requireBinary(binary: keyof typeof PACKAGES): void {
