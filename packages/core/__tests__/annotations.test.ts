@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { AnnotationBudget, type Annotation } from '@actions-kit/core';
+import { AnnotationBudget, type Annotation } from '../src/annotations.js';
 import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 let runner: FakeRunner;

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, resolveGlobs } from '@actions-kit/core';
+import { ConfigurationError } from '../src/errors.js';
+import { resolveGlobs } from '../src/globs.js';
 
 describe('resolveGlobs', () => {
   let workspace: string;

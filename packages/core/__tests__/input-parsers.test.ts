@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { formatDuration } from '../src/duration.js';
+import { ConfigurationError, quoteValue } from '../src/errors.js';
 import {
-  ConfigurationError,
-  formatDuration,
   MAX_DURATION_MS,
   parseBoolean,
   parseDuration,
@@ -9,8 +9,7 @@ import {
   parseInteger,
   parseLines,
   parseList,
-  quoteValue,
-} from '@actions-kit/core';
+} from '../src/input-parsers.js';
 
 /** The ConfigurationError thrown by `parse`, so its message can be compared whole. */
 function rejection(parse: () => unknown): string {

@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import {
-  ConfigurationError,
-  getBoolean,
-  getDuration,
-  getEnum,
-  getInteger,
-  getList,
-  getString,
-} from '@actions-kit/core';
+import { ConfigurationError } from '../src/errors.js';
+import { getBoolean, getDuration, getEnum, getInteger, getList, getString } from '../src/inputs.js';
 import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 let runner: FakeRunner;

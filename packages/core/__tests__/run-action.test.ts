@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import type { ProcessLike } from '@actions-kit/core';
-import { ConfigurationError, runAction, UserError } from '@actions-kit/core';
+import type { ProcessLike } from '../src/run-action.js';
+import { ConfigurationError, UserError } from '../src/errors.js';
+import { runAction } from '../src/run-action.js';
 import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 /** Stands in for `process`: records exit codes and lets a test emit unhandledRejection / uncaughtException. */

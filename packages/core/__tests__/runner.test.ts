@@ -2,18 +2,8 @@
 // byte for byte against @actions/core 3.0.1: the same calls, the same stdout and the same command files.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as actionsCore from '@actions/core';
-import {
-  AnnotationBudget,
-  debug,
-  error,
-  getState,
-  info,
-  isDebug,
-  saveState,
-  setOutput,
-  setSecret,
-  warning,
-} from '@actions-kit/core';
+import { AnnotationBudget } from '../src/annotations.js';
+import { debug, error, getState, info, isDebug, saveState, setOutput, setSecret, warning } from '../src/runner.js';
 import { getInput } from '../src/runner.js';
 import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 

@@ -6,7 +6,7 @@ import {
   escapeProperty,
   neutralizeMentions,
   printUntrusted,
-} from '@actions-kit/core';
+} from '../src/safe-output.js';
 import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
 
 const HOSTILE = ['::error::pwned', '%0A::add-mask::x', '</details><img src=x onerror=alert(1)>', '@org/team'];

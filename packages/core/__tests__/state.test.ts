@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { restoreInputs, saveInputs } from '@actions-kit/core';
+import { restoreInputs, saveInputs } from '../src/state.js';
 import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 let runner: FakeRunner;

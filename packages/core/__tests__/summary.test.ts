@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
-import { SUMMARY_LIMIT_BYTES, SummaryBuilder } from '@actions-kit/core';
+import { SUMMARY_LIMIT_BYTES, SummaryBuilder } from '../src/summary.js';
 import { type FakeRunner, fakeRunner } from '@actions-kit/testkit';
 
 // A CommonMark + GFM-tables renderer that lets raw HTML through, as GitHub does before sanitising: any markup that
