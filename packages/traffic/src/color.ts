@@ -18,12 +18,6 @@ export function isColor(value: string): value is Color {
   return value === 'blue' || value === 'green';
 }
 
-export function parseTarget(value: string): Target {
-  const normalised = value.trim().toLowerCase();
-  if (isColor(normalised) || normalised === 'toggle') return normalised;
-  throw new TrafficError(`target: '${value}' is not a target; use blue, green or toggle`);
-}
-
 /** Resolves `toggle` against what is live; toggling needs exactly one live color to flip from. */
 export function resolveTarget(target: Target, live: LiveColor): Color {
   if (target !== 'toggle') return target;
