@@ -5,6 +5,7 @@ export { ConfigurationError, UserError, quoteValue } from './errors.js';
 export { getBoolean, getDuration, getEnum, getInteger, getList, getString } from './inputs.js';
 export { parseDuration, parseEnum, parseInteger, parseLines } from './input-parsers.js';
 export type { Bounds } from './input-parsers.js';
+export { agree, countOf, groupDigits } from './counting.js';
 export { formatDuration } from './duration.js';
 export { resolveGlobs } from './globs.js';
 export { printUntrusted } from './safe-output.js';
