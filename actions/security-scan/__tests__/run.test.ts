@@ -93,6 +93,11 @@ function writeMixedReports(): string[] {
   return ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json'];
 }
 
+/** The part of a SARIF file the path tests look at. */
+type SarifUris = {
+  runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+};
+
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('run', () => {
@@ -233,6 +238,47 @@ describe('run', () => {
     await expect(run(inputs(['out/bandit.json'], { ignoreFile }), after.deps)).rejects.toThrow(UserError);
     expect(after.outputs).toMatchObject({ total: '1', suppressed: '0', passed: 'false' });
     expect(after.summaries[0]).toContain('entry 1 \\(rule B602\\) expired after 2026\\-01\\-31');
+  });
+
+  it('writes every output for paths that hold a lone surrogate, in every format', async () => {
+    // "\\ud800" in the JSON text: a lone surrogate, which JSON allows and encodeURIComponent refuses.
+    const lone = 'dir/a\\ud800';
+    ws.write('out/gitleaks.json', `[{"RuleID":"r","File":"${lone}.env","StartLine":1,"Match":"k=v","Secret":"vvvv"}]`);
+    ws.write(
+      'out/trivy.json',
+      `{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"filesystem","Results":[{"Target":"${lone}.mod",` +
+        '"Class":"lang-pkgs","Type":"gomod","Vulnerabilities":[{"VulnerabilityID":"CVE-2024-1","PkgName":"p",' +
+        '"InstalledVersion":"1","Severity":"HIGH"}]}]}',
+    );
+    ws.write(
+      'out/bandit.json',
+      `{"generated_at":"2026-01-01T00:00:00Z","results":[{"filename":"${lone}.py","test_id":"B101",` +
+        '"issue_severity":"LOW","issue_text":"assert","line_number":2}]}',
+    );
+    ws.write(
+      'out/x.sarif',
+      '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"semgrep"}},"results":[{"ruleId":"S1",' +
+        `"message":{"text":"bad"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"${lone}.js"},` +
+        '"region":{"startLine":3}}}]}]}]}',
+    );
+    const runner = recordingRunner();
+    const reports = ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json', 'out/x.sarif'];
+    await run(inputs(reports, { policy: { failOn: 'none', scope: 'new' } }), runner.deps);
+
+    expect(runner.outputs.total).toBe('4');
+    const sarif = readJson(runner.outputs['sarif-file']!) as SarifUris;
+    const uris = sarif.runs.flatMap((r) => r.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect(uris.sort()).toEqual(['a', 'js', 'mod', 'py'].map(() => expect.stringMatching(/^dir\/a%EF%BF%BD\./)));
+    const report = readJson(runner.outputs['report-file']!) as { findings: { location: { path: string } }[] };
+    expect(report.findings.map((f) => f.location.path).sort()).toEqual(
+      ['env', 'js', 'mod', 'py'].map((ext) => `dir/a\ud800.${ext}`),
+    );
+    expect(runner.annotations.map((a) => a.properties.file).sort()).toEqual(
+      ['env', 'js', 'py'].map((ext) => `dir/a\ud800.${ext}`),
+    );
+    const links = runner.summaries[0]!.match(/\]\(https:[^)]*\)/g) ?? [];
+    expect(links).toHaveLength(4);
+    for (const link of links) expect(link).toContain('/dir/a%EF%BF%BD.');
   });
 
   it('prints no annotation and writes no summary when asked not to', async () => {
