@@ -281,6 +281,61 @@ describe('run', () => {
     for (const link of links) expect(link).toContain('/dir/a%EF%BF%BD.');
   });
 
+  it('keeps only http(s) help links, in the SARIF file, the JSON report and the summary', async () => {
+    const evil = 'javascript:alert(document.domain)';
+    ws.write(
+      'out/gitleaks.json',
+      JSON.stringify([{ RuleID: 'r', File: 'a.env', StartLine: 1, Match: 'k=v', Secret: 'vvvv', Link: evil }]),
+    );
+    ws.write(
+      'out/trivy.json',
+      JSON.stringify({
+        SchemaVersion: 2,
+        Results: [
+          {
+            Target: 'go.mod',
+            Vulnerabilities: [
+              { VulnerabilityID: 'CVE-2024-1', PkgName: 'p', Severity: 'HIGH', PrimaryURL: 'data:text/html,<b>x</b>' },
+              { VulnerabilityID: 'CVE-2024-2', PkgName: 'q', Severity: 'HIGH', PrimaryURL: 'https://avd.example/2' },
+            ],
+          },
+        ],
+      }),
+    );
+    ws.write(
+      'out/bandit.json',
+      JSON.stringify({
+        generated_at: '2026-01-01T00:00:00Z',
+        results: [{ filename: 'a.py', test_id: 'B101', line_number: 2, more_info: 'JavaScript:void(0)' }],
+      }),
+    );
+    ws.write(
+      'out/x.sarif',
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'semgrep', rules: [{ id: 'S1', helpUri: ' javascript:alert(1)' }] } },
+            results: [{ ruleId: 'S1', message: { text: 'bad' } }],
+          },
+        ],
+      }),
+    );
+    const runner = recordingRunner();
+    const reports = ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json', 'out/x.sarif'];
+    await run(inputs(reports, { policy: { failOn: 'none', scope: 'new' } }), runner.deps);
+
+    expect(runner.outputs.total).toBe('5');
+    const outputs = [
+      readFileSync(runner.outputs['sarif-file']!, 'utf8'),
+      readFileSync(runner.outputs['report-file']!, 'utf8'),
+      runner.summaries[0]!,
+    ];
+    for (const text of outputs) expect(text).not.toMatch(/javascript|data:text/i);
+    expect(outputs[0]).toContain('"helpUri":"https://avd.example/2"');
+    expect(outputs[1]).toContain('"helpUri":"https://avd.example/2"');
+  });
+
   it('prints no annotation and writes no summary when asked not to', async () => {
     const runner = recordingRunner();
     await run(
