@@ -3,8 +3,12 @@
 import {
   Interner,
   isObject,
+  jsonType,
   list,
+  listOfObjects,
   normalisePath,
+  notAnObject,
+  objectAt,
   positiveInteger,
   text,
   type ElementMapper,
@@ -32,6 +36,19 @@ function detect(doc: unknown): boolean {
   return Array.isArray(doc['results']) || isObject(doc['metrics']) || Array.isArray(doc['errors']);
 }
 
+/** What keeps a document with Bandit's `results` and `metrics` or `errors` from being Bandit JSON (see detect). */
+function explain(doc: unknown): string | undefined {
+  if (!isObject(doc) || !('results' in doc || 'metrics' in doc) || !('metrics' in doc || 'errors' in doc))
+    return undefined;
+  const generatedAt = doc['generated_at'];
+  if (generatedAt === undefined)
+    return 'it has no "generated_at" (the time of the scan, a string), which every Bandit JSON report has';
+  if (typeof generatedAt !== 'string')
+    return `"generated_at" is ${jsonType(generatedAt)}, where Bandit writes the time of the scan as a string`;
+  if ('results' in doc) return `"results" is ${jsonType(doc['results'])}, where Bandit writes a list of results`;
+  return `"metrics" is ${jsonType(doc['metrics'])}, where Bandit writes an object of counts`;
+}
+
 /** A result already turned into its record while streaming; `modern` says whether it had 1.7.3's issue_cwe. */
 class StreamedResult {
   constructor(
@@ -42,12 +59,13 @@ class StreamedResult {
 
 function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
-  const results = list(root['results']);
+  const results = listOfObjects(root['results'], context.file, '/results', 'Bandit result');
   const records: FindingRecord[] = [];
   const shared = new Interner();
   results.forEach((result, i) => {
+    const pointer = `/results/${i}`;
     if (result instanceof StreamedResult) records.push(result.record);
-    else if (isObject(result)) records.push(toRecord(result, `/results/${i}`, context, shared));
+    else records.push(toRecord(objectAt(result, context.file, pointer, 'Bandit result'), pointer, context, shared));
   });
   const notes = list(root['errors'])
     .filter(isObject)
@@ -139,7 +157,7 @@ function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const toStreamed: ElementMapper = (element, index) =>
     isObject(element)
       ? new StreamedResult(toRecord(element, `/results/${index}`, context, shared), 'issue_cwe' in element)
-      : element;
+      : notAnObject(element);
   const plan: ScanPlan = (path) => (path.length === 1 && path[0] === 'results' ? toStreamed : streamPlan(path));
   return { plan, read: (skeleton) => read(skeleton, context) };
 }
@@ -156,6 +174,7 @@ export const banditReader: FindingReader = {
   name: 'bandit',
   format: 'Bandit JSON',
   detect,
+  explain,
   read,
   streaming: { plan: streamPlan, streamRead },
   sarif: { severity: sarifSeverity },

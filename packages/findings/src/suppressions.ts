@@ -37,21 +37,40 @@ export interface SuppressionOutcome {
 
 const KEYS = ['id', 'rule', 'cve', 'path', 'reason', 'expires'];
 
+/**
+ * How many times the aliases (`*name`) of an ignore file may be expanded in all (the YAML library's own default,
+ * set here so it does not change under us): a few nested aliases can otherwise expand to billions of values.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses an ignore file's YAML text. An empty file is an empty list. */
 export async function parseSuppressionsYaml(yamlText: string, file: string): Promise<Suppression[]> {
   // Loaded on demand: most runs have no ignore file, and the YAML parser is the largest module a run would load.
   const { parse: parseYaml, YAMLParseError } = await import('yaml');
   let doc: unknown;
   try {
-    doc = parseYaml(yamlText);
+    doc = parseYaml(yamlText, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
       throw new InputError(file, `not valid YAML${where}: ${error.message.split('\n')[0]}`);
     }
+    // The library says what is wrong with aliases (too many, or one without its anchor) with a ReferenceError.
+    if (error instanceof ReferenceError) throw aliasError(file, error);
     throw error;
   }
   return parseSuppressions(doc, file);
+}
+
+function aliasError(file: string, error: ReferenceError): InputError {
+  if (/alias count/i.test(error.message)) {
+    return new InputError(
+      file,
+      `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times once expanded, which is refused as it could ` +
+        'expand to billions of values. An ignore file needs no aliases: write each entry out.',
+    );
+  }
+  return new InputError(file, `not valid YAML: ${error.message.split('\n')[0]}`);
 }
 
 /** Validates a parsed ignore file: a list of entries (or null for an empty file). */
