@@ -1,5 +1,6 @@
 // run() on report files in a temp folder, with a recording runner: the outputs, the files, the annotations, the
 // summary and the verdict, without the bundle.
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
@@ -334,6 +335,20 @@ describe('run', () => {
     for (const text of outputs) expect(text).not.toMatch(/javascript|data:text/i);
     expect(outputs[0]).toContain('"helpUri":"https://avd.example/2"');
     expect(outputs[1]).toContain('"helpUri":"https://avd.example/2"');
+  });
+
+  it('refuses a report that is a FIFO, naming the input and the file, instead of waiting for a writer', async () => {
+    const fifo = path.join(ws.dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A writer, so a reader that opened the FIFO would read "[]" and fail this test rather than hang it.
+    const writer = spawn('sh', ['-c', `printf '[]' > "$0"`, fifo], { stdio: 'ignore' });
+    try {
+      await expect(run(inputs(['out.fifo']), recordingRunner().deps)).rejects.toThrow(
+        /^reports: out\.fifo: the path is a FIFO \(named pipe\), not a regular file;/,
+      );
+    } finally {
+      writer.kill();
+    }
   });
 
   it('prints no annotation and writes no summary when asked not to', async () => {
