@@ -9,6 +9,7 @@ import {
   normalisePath,
   notAnObject,
   objectAt,
+  oneBased,
   positiveInteger,
   text,
   type ElementMapper,
@@ -95,12 +96,15 @@ function toRecord(r: Json, pointer: string, context: FindingReadContext, shared:
   const ruleId = shared.string(text(r['test_id'], 100) ?? text(r['test_name'], 200) ?? 'unknown');
   const path = shared.string(normalisePath(text(r['filename'], 2000) ?? '', context.root));
   const line = positiveInteger(r['line_number']);
-  const range = list(r['line_range']).filter((n): n is number => typeof n === 'number');
-  const endLine = range.length > 0 ? Math.max(...range) : undefined;
+  // The last line of the range (a loop, not Math.max(...range): a range of 200,000 numbers overflows the stack).
+  let endLine: number | undefined;
+  for (const n of list(r['line_range'])) {
+    const rangeLine = positiveInteger(n);
+    if (rangeLine !== undefined && (endLine === undefined || rangeLine > endLine)) endLine = rangeLine;
+  }
   // Bandit columns are 0-based; the model's (like SARIF's) are 1-based.
-  const startColumn = typeof r['col_offset'] === 'number' && r['col_offset'] >= 0 ? r['col_offset'] + 1 : undefined;
-  const endColumn =
-    typeof r['end_col_offset'] === 'number' && r['end_col_offset'] >= 0 ? r['end_col_offset'] + 1 : undefined;
+  const startColumn = oneBased(r['col_offset']);
+  const endColumn = oneBased(r['end_col_offset']);
   const cwe = isObject(r['issue_cwe']) ? r['issue_cwe']['id'] : undefined;
   const confidence = text(r['issue_confidence'], 50);
   const issue = text(r['issue_text']);

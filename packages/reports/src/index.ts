@@ -27,6 +27,7 @@ export {
   listOfObjects,
   notAnObject,
   objectAt,
+  oneBased,
   positiveInteger,
   text,
 } from './report-values.js';

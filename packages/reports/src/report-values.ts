@@ -12,9 +12,17 @@ export function text(value: unknown, max = MAX_TEXT_LENGTH): string | undefined 
   return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
 }
 
-/** A positive integer from a report field, else undefined (lines and columns). */
+/**
+ * A positive integer from a report field, else undefined (lines and columns). Safe integers only: 1e999 parses as
+ * Infinity, and neither it nor 1e300 is a line a SARIF file (or GitHub) can take.
+ */
 export function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+/** A 0-based position from a report field as the 1-based one the model keeps, else undefined (see positiveInteger). */
+export function oneBased(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value + 1 : undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
