@@ -54,8 +54,13 @@ export interface FuzzResult {
   examples: FuzzExample[];
   /** The largest input tried, in bytes. */
   largestInput: number;
-  /** The largest heap growth over input size, among inputs of at least 64 KiB (the smaller are mostly overhead). */
+  /**
+   * The largest heap growth over input size, among inputs of at least 1 MiB: below that, the heap's own resizing
+   * (a few MiB at a time) makes the ratio meaningless.
+   */
   peakMemoryRatio: number;
+  /** The largest heap growth for one input, in bytes. */
+  peakGrowth: number;
 }
 
 const KIB = 1024;
@@ -70,6 +75,7 @@ export function fuzz<Input>(
   const examples: FuzzExample[] = [];
   let largestInput = 0;
   let peakMemoryRatio = 0;
+  let peakGrowth = 0;
   const context = vm.createContext({ subject: undefined, input: undefined });
   const script = new vm.Script('subject.run(input)');
   const memoryBytes = options.memoryBytes ?? 64 * KIB * KIB;
@@ -90,7 +96,8 @@ export function fuzz<Input>(
       }
       Object.assign(context, { subject: undefined, input: undefined });
       const growth = heapGrowth(before, v8.getHeapStatistics());
-      if (size >= 64 * KIB) peakMemoryRatio = Math.max(peakMemoryRatio, growth / size);
+      peakGrowth = Math.max(peakGrowth, growth);
+      if (size >= KIB * KIB) peakMemoryRatio = Math.max(peakMemoryRatio, growth / size);
       if (outcome !== 'hang' && growth > memoryBytes && growth > memoryRatio * size) outcome = 'memory blow-up';
       counts[outcome]++;
       if (
@@ -104,7 +111,7 @@ export function fuzz<Input>(
     }),
     { numRuns: options.runs, seed: options.seed, endOnFailure: true },
   );
-  return { subject: subject.name, runs: options.runs, counts, examples, largestInput, peakMemoryRatio };
+  return { subject: subject.name, runs: options.runs, counts, examples, largestInput, peakMemoryRatio, peakGrowth };
 }
 
 function isTimeout(error: unknown): boolean {
@@ -454,12 +461,13 @@ export function jsonValue(sizes: MutationSizes): fc.Arbitrary<unknown> {
 
 /** The counts of several runs as a text table, one row per subject. */
 export function outcomeTable(results: readonly FuzzResult[]): string {
-  const header = ['subject', 'inputs', ...OUTCOMES, 'largest input', 'peak heap / input'];
+  const header = ['subject', 'inputs', ...OUTCOMES, 'largest input', 'peak heap growth', 'growth / input ≥ 1 MiB'];
   const rows = results.map((r) => [
     r.subject,
     String(r.runs),
     ...OUTCOMES.map((o) => String(r.counts[o])),
     `${Math.round(r.largestInput / KIB)} KiB`,
+    `${Math.round(r.peakGrowth / KIB / KIB)} MiB`,
     r.peakMemoryRatio > 0 ? `${r.peakMemoryRatio.toFixed(1)}×` : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
