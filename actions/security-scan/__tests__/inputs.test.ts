@@ -1,4 +1,5 @@
 // getInputs: defaults, and the configuration errors a user sees for each input, naming the value and the fix.
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -88,6 +89,18 @@ describe('getInputs', () => {
     const inputs = await getInputs();
     expect(inputs.baseline).toBeUndefined();
     expect(inputs.missingBaseline).toBe('main/security-scan.json');
+  });
+
+  it('names what a baseline or ignore-file that is not a regular file is, a FIFO or a directory', async () => {
+    execFileSync('mkfifo', [path.join(ws.dir, 'baseline.fifo')]);
+    setInputs({ reports: 'out/bandit.json', baseline: 'baseline.fifo' });
+    expect(await configurationError()).toBe(
+      "baseline: 'baseline.fifo' is a FIFO (named pipe), not a regular file; give the path of the file itself",
+    );
+    setInputs({ baseline: '', 'ignore-file': 'out' });
+    expect(await configurationError()).toBe(
+      "ignore-file: 'out' is a directory, not a regular file; give the path of the file itself",
+    );
   });
 
   it('refuses the same path for the SARIF file and the JSON report', async () => {

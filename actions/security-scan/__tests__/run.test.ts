@@ -1,5 +1,6 @@
 // run() on report files in a temp folder, with a recording runner: the outputs, the files, the annotations, the
 // summary and the verdict, without the bundle.
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
@@ -92,6 +93,11 @@ function writeMixedReports(): string[] {
   ws.write('out/gitleaks.json', gitleaksReport([LEAK]));
   return ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json'];
 }
+
+/** The part of a SARIF file the path tests look at. */
+type SarifUris = {
+  runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+};
 
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -233,6 +239,116 @@ describe('run', () => {
     await expect(run(inputs(['out/bandit.json'], { ignoreFile }), after.deps)).rejects.toThrow(UserError);
     expect(after.outputs).toMatchObject({ total: '1', suppressed: '0', passed: 'false' });
     expect(after.summaries[0]).toContain('entry 1 \\(rule B602\\) expired after 2026\\-01\\-31');
+  });
+
+  it('writes every output for paths that hold a lone surrogate, in every format', async () => {
+    // "\\ud800" in the JSON text: a lone surrogate, which JSON allows and encodeURIComponent refuses.
+    const lone = 'dir/a\\ud800';
+    ws.write('out/gitleaks.json', `[{"RuleID":"r","File":"${lone}.env","StartLine":1,"Match":"k=v","Secret":"vvvv"}]`);
+    ws.write(
+      'out/trivy.json',
+      `{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"filesystem","Results":[{"Target":"${lone}.mod",` +
+        '"Class":"lang-pkgs","Type":"gomod","Vulnerabilities":[{"VulnerabilityID":"CVE-2024-1","PkgName":"p",' +
+        '"InstalledVersion":"1","Severity":"HIGH"}]}]}',
+    );
+    ws.write(
+      'out/bandit.json',
+      `{"generated_at":"2026-01-01T00:00:00Z","results":[{"filename":"${lone}.py","test_id":"B101",` +
+        '"issue_severity":"LOW","issue_text":"assert","line_number":2}]}',
+    );
+    ws.write(
+      'out/x.sarif',
+      '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"semgrep"}},"results":[{"ruleId":"S1",' +
+        `"message":{"text":"bad"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"${lone}.js"},` +
+        '"region":{"startLine":3}}}]}]}]}',
+    );
+    const runner = recordingRunner();
+    const reports = ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json', 'out/x.sarif'];
+    await run(inputs(reports, { policy: { failOn: 'none', scope: 'new' } }), runner.deps);
+
+    expect(runner.outputs.total).toBe('4');
+    const sarif = readJson(runner.outputs['sarif-file']!) as SarifUris;
+    const uris = sarif.runs.flatMap((r) => r.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect(uris.sort()).toEqual(['a', 'js', 'mod', 'py'].map(() => expect.stringMatching(/^dir\/a%EF%BF%BD\./)));
+    const report = readJson(runner.outputs['report-file']!) as { findings: { location: { path: string } }[] };
+    expect(report.findings.map((f) => f.location.path).sort()).toEqual(
+      ['env', 'js', 'mod', 'py'].map((ext) => `dir/a\ud800.${ext}`),
+    );
+    expect(runner.annotations.map((a) => a.properties.file).sort()).toEqual(
+      ['env', 'js', 'py'].map((ext) => `dir/a\ud800.${ext}`),
+    );
+    const links = runner.summaries[0]!.match(/\]\(https:[^)]*\)/g) ?? [];
+    expect(links).toHaveLength(4);
+    for (const link of links) expect(link).toContain('/dir/a%EF%BF%BD.');
+  });
+
+  it('keeps only http(s) help links, in the SARIF file, the JSON report and the summary', async () => {
+    const evil = 'javascript:alert(document.domain)';
+    ws.write(
+      'out/gitleaks.json',
+      JSON.stringify([{ RuleID: 'r', File: 'a.env', StartLine: 1, Match: 'k=v', Secret: 'vvvv', Link: evil }]),
+    );
+    ws.write(
+      'out/trivy.json',
+      JSON.stringify({
+        SchemaVersion: 2,
+        Results: [
+          {
+            Target: 'go.mod',
+            Vulnerabilities: [
+              { VulnerabilityID: 'CVE-2024-1', PkgName: 'p', Severity: 'HIGH', PrimaryURL: 'data:text/html,<b>x</b>' },
+              { VulnerabilityID: 'CVE-2024-2', PkgName: 'q', Severity: 'HIGH', PrimaryURL: 'https://avd.example/2' },
+            ],
+          },
+        ],
+      }),
+    );
+    ws.write(
+      'out/bandit.json',
+      JSON.stringify({
+        generated_at: '2026-01-01T00:00:00Z',
+        results: [{ filename: 'a.py', test_id: 'B101', line_number: 2, more_info: 'JavaScript:void(0)' }],
+      }),
+    );
+    ws.write(
+      'out/x.sarif',
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'semgrep', rules: [{ id: 'S1', helpUri: ' javascript:alert(1)' }] } },
+            results: [{ ruleId: 'S1', message: { text: 'bad' } }],
+          },
+        ],
+      }),
+    );
+    const runner = recordingRunner();
+    const reports = ['out/bandit.json', 'out/gitleaks.json', 'out/trivy.json', 'out/x.sarif'];
+    await run(inputs(reports, { policy: { failOn: 'none', scope: 'new' } }), runner.deps);
+
+    expect(runner.outputs.total).toBe('5');
+    const outputs = [
+      readFileSync(runner.outputs['sarif-file']!, 'utf8'),
+      readFileSync(runner.outputs['report-file']!, 'utf8'),
+      runner.summaries[0]!,
+    ];
+    for (const text of outputs) expect(text).not.toMatch(/javascript|data:text/i);
+    expect(outputs[0]).toContain('"helpUri":"https://avd.example/2"');
+    expect(outputs[1]).toContain('"helpUri":"https://avd.example/2"');
+  });
+
+  it('refuses a report that is a FIFO, naming the input and the file, instead of waiting for a writer', async () => {
+    const fifo = path.join(ws.dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A writer, so a reader that opened the FIFO would read "[]" and fail this test rather than hang it.
+    const writer = spawn('sh', ['-c', `printf '[]' > "$0"`, fifo], { stdio: 'ignore' });
+    try {
+      await expect(run(inputs(['out.fifo']), recordingRunner().deps)).rejects.toThrow(
+        /^reports: out\.fifo: the path is a FIFO \(named pipe\), not a regular file;/,
+      );
+    } finally {
+      writer.kill();
+    }
   });
 
   it('prints no annotation and writes no summary when asked not to', async () => {

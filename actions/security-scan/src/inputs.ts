@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
 import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
+import { specialFileKind } from '@actions-kit/reports';
 import { displayPath, resolveReportSources, type ReportSource } from './report-sources.js';
 
 /** A file named by an input: where it is, and how to name it to the user. */
@@ -102,8 +103,11 @@ function existingFile(name: string, given: string, workspace: string, allowMissi
       `${name}: no file at ${quoteValue(given)} (checked from ${workspace}); fix the path${hint}`,
     );
   }
-  if (!statSync(file).isFile()) {
-    throw new ConfigurationError(`${name}: ${quoteValue(given)} is a directory; give the path of a file`);
+  const kind = specialFileKind(statSync(file));
+  if (kind) {
+    throw new ConfigurationError(
+      `${name}: ${quoteValue(given)} is ${kind}, not a regular file; give the path of the file itself`,
+    );
   }
   return { file, displayPath: displayPath(file, workspace) };
 }

@@ -1,26 +1,32 @@
 // Loads the two files that shape the policy: the ignore file (suppressions) and the baseline (an earlier report).
-import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '@actions-kit/core';
 import { parseBaseline, parseSuppressionsYaml, type Baseline, type Suppression } from '@actions-kit/findings';
-import { InputError, findJsonSyntaxError } from '@actions-kit/reports';
+import { InputError, findJsonSyntaxError, readInputFile, utf8BomLength } from '@actions-kit/reports';
 import type { InputFile } from './inputs.js';
 
 export async function loadSuppressions(ignoreFile: InputFile): Promise<Suppression[]> {
-  const text = readFileSync(ignoreFile.file, 'utf8');
   try {
-    return await parseSuppressionsYaml(text, ignoreFile.displayPath);
+    const bytes = readInputFile(ignoreFile.file, ignoreFile.displayPath);
+    return await parseSuppressionsYaml(bytes.toString('utf8', utf8BomLength(bytes)), ignoreFile.displayPath);
   } catch (error) {
     throw inInput('ignore-file', error);
   }
 }
 
 export function loadBaseline(baseline: InputFile): Baseline {
-  const bytes = readFileSync(baseline.file);
+  let bytes: Buffer;
+  try {
+    bytes = readInputFile(baseline.file, baseline.displayPath);
+  } catch (error) {
+    throw inInput('baseline', error);
+  }
+  // The report this action writes has no byte order mark, but an editor or a download may add one.
+  const start = utf8BomLength(bytes);
   let doc: unknown;
   try {
-    doc = JSON.parse(bytes.toString('utf8'));
+    doc = JSON.parse(bytes.toString('utf8', start));
   } catch {
-    const offset = findJsonSyntaxError(bytes, 0)?.offset;
+    const offset = findJsonSyntaxError(bytes, start)?.offset;
     const where = offset === undefined ? '' : ` at byte ${offset}`;
     throw new ConfigurationError(
       `baseline: ${baseline.displayPath}: not valid JSON${where}; point baseline at the JSON report (report-output) of an earlier run`,

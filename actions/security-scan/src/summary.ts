@@ -261,7 +261,9 @@ function limitsSection(summary: SummaryBuilder, view: SummaryView): void {
 function blobUrl(location: Finding['location'], base: BlobBase | undefined): string | undefined {
   const { path, startLine } = location;
   if (!base || !isRepositoryPath(path)) return undefined;
+  // encodeURIComponent throws on a lone surrogate, which a report can hold (escaped): it becomes U+FFFD.
   const encoded = path
+    .toWellFormed()
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`))
     .join('/');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { banditReader, banditSeverity } from '../src/bandit.js';
 import { dedupe } from '../src/dedupe.js';
+import { readReportBytes } from '../src/read-report-file.js';
 import { sarifReader } from '../src/sarif-reader.js';
+import { buildSarif, serializeSarif } from '../src/sarif-writer.js';
 import {
   banditReport,
   banditResult,
@@ -141,5 +143,25 @@ describe('Bandit severity', () => {
       'info',
       'info',
     ]);
+  });
+});
+
+describe('Bandit numbers that are not lines or columns (found by the fuzz tier)', () => {
+  it('drops columns and lines of 1e999 (Infinity) or 1e300, so the SARIF file stays JSON', () => {
+    const result = JSON.stringify(banditResult())
+      .replace('"col_offset":4', '"col_offset":1e999')
+      .replace('"end_col_offset":16', '"end_col_offset":1e300')
+      .replace('"line_range":[5]', '"line_range":[5,1e999]');
+    const text = `{"generated_at":"2026-01-01T00:00:00Z","results":[${result}]}`;
+    const [record] = readReportBytes(Buffer.from(text), 'b.json').records;
+    expect(record!.location).toEqual({ path: 'app/check.py', startLine: 5, endLine: 5 });
+    const findings = dedupe([record!]);
+    expect(() => JSON.parse([...serializeSarif(buildSarif(findings).plan)].join(''))).not.toThrow();
+  });
+
+  it('reads a line_range of 200,000 lines without overflowing the stack', () => {
+    const range = Array.from({ length: 200_000 }, (_, i) => i + 5);
+    const [record] = read(banditReader, banditReport([banditResult({ line_range: range })])).records;
+    expect(record!.location.endLine).toBe(200_004);
   });
 });

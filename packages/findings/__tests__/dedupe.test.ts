@@ -244,3 +244,58 @@ describe('merged findings', () => {
     ]);
   });
 });
+
+describe('de-duplication at scale', () => {
+  /** A source whose `file` counts how often it is read: how much comparing a merge does. */
+  function countedSource(record: string, reads: { count: number }) {
+    return {
+      get file() {
+        reads.count++;
+        return 'reports/gitleaks.json';
+      },
+      tool: 'gitleaks',
+      record,
+    };
+  }
+
+  it('absorbs a record repeated n times with work linear in n, keeping each distinct source once', () => {
+    const [leak] = read(gitleaksReader, [gitleaksV8()]).records;
+    const reads = { count: 0 };
+    const n = 4000;
+    const records = Array.from({ length: n }, (_, i) => ({
+      ...leak!,
+      // Every record twice: the second copy of each adds no source.
+      source: countedSource(`/${i % (n / 2)}`, reads),
+    }));
+    const findings = dedupe(records);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.sources.map((s) => s.record)).toEqual(Array.from({ length: n / 2 }, (_, i) => `/${i}`));
+    // Comparing each record with every source before it reads `file` ~n²/4 = 4,000,000 times.
+    expect(reads.count).toBeLessThan(4 * n);
+  });
+
+  it('merges thousands of secrets on one line from two tools, and a secret with 200,000 sources', () => {
+    const gitleaks = read(
+      gitleaksReader,
+      Array.from({ length: 3000 }, (_, i) => gitleaksV8({ Match: `KEY_${i}=x`, Secret: `s${i}` })),
+    ).records;
+    // The leak with the largest fingerprint reported 200,000 times (distinct records): one finding, whose sources
+    // are merged into the finding with the smallest fingerprint.
+    const fingerprints = fingerprintRecords(gitleaks);
+    const last = fingerprints.indexOf([...fingerprints].sort().pop()!);
+    const repeated = Array.from({ length: 200_000 }, (_, i) => ({
+      ...gitleaks[last]!,
+      source: { ...gitleaks[last]!.source, record: `/${i}` },
+    }));
+    const [trivy] = read(
+      trivyReader,
+      trivyReport([{ Target: 'deploy/env.sh', Secrets: [{ RuleID: 'github-pat', StartLine: 3, Match: '***' }] }]),
+    ).records;
+    const findings = dedupe([trivy!, ...repeated, ...gitleaks.filter((_, i) => i !== last)]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.fingerprint).not.toBe(fingerprints[last]);
+    expect(findings[0]!.aliases).toHaveLength(3000);
+    expect(findings[0]!.tools.sort()).toEqual(['gitleaks', 'trivy']);
+    expect(findings[0]!.sources).toHaveLength(1 + 200_000 + 2999);
+  });
+});

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { InputError } from '@actions-kit/reports';
 import { chooseReader, parseReportSpec } from '../src/choose-reader.js';
@@ -10,6 +12,7 @@ import {
   banditReport,
   banditResult,
   gitleaksV8,
+  readBothWays,
   sarifLog,
   trivyReport,
   trivyVulnerability,
@@ -222,5 +225,140 @@ describe('readReportFile and writeChunks', () => {
       throw new Error('the producer failed');
     }
     await expect(writeChunks(join(dir, 'broken.txt'), pieces())).rejects.toThrow('the producer failed');
+  });
+});
+
+describe('special files', () => {
+  /** Runs `read` with a writer waiting to fill the FIFO, so a reader that opened it would read "[]", not hang. */
+  function withFifo(name: string, read: (path: string) => void): void {
+    const path = join(dir, name);
+    execFileSync('mkfifo', [path]);
+    const writer = spawn('sh', ['-c', `printf '[]' > "$0"`, path], { stdio: 'ignore' });
+    try {
+      read(path);
+    } finally {
+      writer.kill();
+    }
+  }
+
+  it('refuses a FIFO instead of waiting for a writer forever, naming the file', () => {
+    withFifo('fifo.json', (path) => {
+      // Read once: a reader that opened the FIFO a second time would wait forever, its writer gone.
+      const read = (() => {
+        try {
+          return readReportFile(path, { displayPath: 'out/fifo.json' });
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(read).toBeInstanceOf(InputError);
+      expect((read as Error).message).toMatch(
+        /^out\/fifo\.json: the path is a FIFO \(named pipe\), not a regular file; only regular files are read/,
+      );
+    });
+  });
+
+  it('refuses a device and a socket, naming what they are', async () => {
+    expect(() => readReportFile('/dev/zero', { displayPath: 'zero.json' })).toThrow(
+      /^zero\.json: the path is a character device, not a regular file/,
+    );
+    const socket = join(dir, 'report.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      expect(() => readReportFile(socket, { displayPath: 'report.sock' })).toThrow(
+        /^report\.sock: the path is a socket, not a regular file/,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('reports that are not what they look like', () => {
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const trivyWith = (vulnerabilities: string) =>
+    `{"SchemaVersion":2,"ArtifactName":".","ArtifactType":"filesystem","Results":[{"Target":"go.mod",` +
+    `"Vulnerabilities":${vulnerabilities}}]}`;
+
+  it('refuses deep nesting in a findings list the same way whole and streamed, naming the file and the depth', () => {
+    for (const vulnerabilities of [`[${deep(100_000)}]`, `[{"VulnerabilityID":"CVE-1","References":${deep(5000)}}]`]) {
+      const error = failure(trivyWith(vulnerabilities));
+      expect(error.message).toMatch(
+        /^out\/report\.json: the JSON nests objects and arrays more than 128 levels deep \(at byte \d+\); reports are read to that depth/,
+      );
+    }
+    // Both ways name the same byte.
+    const bytes = Buffer.from(trivyWith(`[${deep(1000)}]`));
+    const messages = [undefined, 0].map((streamThreshold) => {
+      try {
+        readReportBytes(bytes, 'x.json', { streamThreshold });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'read';
+    });
+    expect(messages[1]).toBe(messages[0]);
+  });
+
+  it('reads nesting up to the limit', () => {
+    const nested = `[{"VulnerabilityID":"CVE-1","References":${deep(128 - 5)}}]`;
+    expect(readBothWays(JSON.parse(trivyWith(nested))).records).toHaveLength(1);
+  });
+
+  it.each([
+    ['a Trivy finding that is a number', trivyWith('[1]'), '/Results/0/Vulnerabilities/0 is a number, where a finding'],
+    ['a Trivy finding that is a list', trivyWith('[[]]'), '/Results/0/Vulnerabilities/0 is an array, where a finding'],
+    [
+      'a Trivy findings list that is a string',
+      trivyWith('"none"'),
+      '/Results/0/Vulnerabilities is a string, where a list of findings',
+    ],
+    [
+      'a Trivy Result that is a string',
+      '{"SchemaVersion":2,"Results":["go.mod"]}',
+      '/Results/0 is a string, where a Trivy Result',
+    ],
+    ['a Bandit result that is null', JSON.stringify(banditReport([null])), '/results/0 is null, where a Bandit result'],
+    ['a Gitleaks leak that is a number', JSON.stringify([gitleaksV8(), 7]), '/1 is a number, where a Gitleaks leak'],
+    ['a SARIF run that is a list', JSON.stringify(sarifLog([[]])), '/runs/0 is an array, where a SARIF run'],
+    [
+      'SARIF results that are an object',
+      JSON.stringify(sarifLog([{ tool: { driver: { name: 'x' } }, results: {} }])),
+      '/runs/0/results is an object, where a list of SARIF results',
+    ],
+  ])('refuses %s instead of reading no findings, naming where it is', (_, content, problem) => {
+    expect(failure(content).message).toContain(`out/report.json: ${problem}`);
+    expect(failure(content).message).toContain('The report looks damaged');
+  });
+
+  it('reads a report after more than 1 MiB of leading whitespace, streamed as whole', () => {
+    const doc = `${' \n'.repeat(600 * 1024)}${JSON.stringify(trivyReport([{ Target: 'go.mod', Vulnerabilities: [trivyVulnerability()] }]))}`;
+    const whole = readReportBytes(Buffer.from(doc), 'ws.json');
+    const streamed = readReportBytes(Buffer.from(doc), 'ws.json', { streamThreshold: 0 });
+    expect(streamed.records).toHaveLength(1);
+    expect({ ...streamed, streamed: false }).toEqual(whole);
+  });
+
+  it.each([
+    ['UTF-16 (little-endian, without a byte order mark', Buffer.from('{"runs":[]}', 'utf16le')],
+    ['UTF-16 (big-endian, without a byte order mark', Buffer.from('{"runs":[]}', 'utf16le').swap16()],
+    ['UTF-32 (little-endian, with a byte order mark', Buffer.from([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0, 0x7d, 0, 0, 0])],
+    ['UTF-32 (big-endian, without a byte order mark', Buffer.from([0, 0, 0, 0x7b, 0, 0, 0, 0x7d])],
+  ])('names %s)', (encoding, bytes) => {
+    const [name, detail] = encoding.split(' (');
+    expect(failure(bytes).message).toMatch(
+      new RegExp(`^out/report\\.json: the file is ${name} encoded \\(${detail!.replaceAll('-', '\\-')}[;)]`),
+    );
+  });
+
+  it.each([
+    ['sarif', { version: '2.1.0', runs: {} }, 'SARIF, but "runs" is an object, where SARIF has a list of runs'],
+    ['sarif', { version: 2.1, runs: [] }, 'SARIF, but "version" is a number, where SARIF has a string ("2.1.0")'],
+    ['bandit', { errors: [], metrics: {}, results: [] }, 'Bandit JSON, but it has no "generated_at"'],
+  ] as const)('says what is wrong with a %s report it does not read: %j', (reader, doc, problem) => {
+    const message = `out/report.json: the content looks like ${problem}`;
+    expect(failure(JSON.stringify(doc)).message).toContain(message);
+    expect(failure(JSON.stringify(doc), { reader }).message).toContain(message);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '@actions-kit/reports';
+import { fc, fuzz, type FuzzSubject } from '@actions-kit/testkit/fuzz';
 import { dedupe } from '../src/dedupe.js';
 import type { Finding } from '../src/model.js';
 import { applySuppressions, parseSuppressionsYaml } from '../src/suppressions.js';
@@ -130,5 +131,36 @@ describe('applySuppressions', () => {
       TODAY,
     );
     expect(all.every((f) => f.status === 'new')).toBe(true);
+  });
+});
+
+describe('path globs', () => {
+  /** A finding at `path`, to match an entry's glob against. */
+  function findingAt(path: string): Finding {
+    const [finding] = findings();
+    return { ...finding!, location: { path } };
+  }
+
+  it('matches a glob that backtracking takes minutes on, within a hang budget, against a long path', async () => {
+    const entries = await parseSuppressionsYaml('- rule: CVE-2024-1\n  path: "*a*a*a*a*c"\n  reason: r\n', 'i.yml');
+    const long = findingAt('a'.repeat(100_000));
+    const subject: FuzzSubject<Finding> = {
+      name: 'glob',
+      run: (finding) => void applySuppressions([finding], entries, TODAY),
+      isClean: () => false,
+      size: () => 100_000,
+    };
+    const result = fuzz(subject, fc.constant(long), { runs: 1, seed: 1, budgetMs: 5_000 });
+    expect(result.counts).toMatchObject({ success: 1, hang: 0 });
+    expect(long.status).not.toBe('suppressed');
+    const hit = findingAt(`${'a'.repeat(50_000)}c`);
+    applySuppressions([hit], entries, TODAY);
+    expect(hit.status).toBe('suppressed');
+  });
+
+  it('refuses extended globs, naming the entry and saying what to write instead', async () => {
+    await expect(parseSuppressionsYaml('- rule: R\n  path: "src/+(a|b)/**"\n  reason: r\n', 'i.yml')).rejects.toThrow(
+      "i.yml: entry 1: 'path' \"src/+(a|b)/**\": extended globs such as '+(…)' are not supported; use {a,b} for alternatives",
+    );
   });
 });

@@ -3,8 +3,13 @@
 import {
   Interner,
   isObject,
+  jsonType,
   list,
+  listOfObjects,
   normalisePath,
+  notAnObject,
+  objectAt,
+  oneBased,
   positiveInteger,
   text,
   type ElementMapper,
@@ -32,6 +37,19 @@ function detect(doc: unknown): boolean {
   return Array.isArray(doc['results']) || isObject(doc['metrics']) || Array.isArray(doc['errors']);
 }
 
+/** What keeps a document with Bandit's `results` and `metrics` or `errors` from being Bandit JSON (see detect). */
+function explain(doc: unknown): string | undefined {
+  if (!isObject(doc) || !('results' in doc || 'metrics' in doc) || !('metrics' in doc || 'errors' in doc))
+    return undefined;
+  const generatedAt = doc['generated_at'];
+  if (generatedAt === undefined)
+    return 'it has no "generated_at" (the time of the scan, a string), which every Bandit JSON report has';
+  if (typeof generatedAt !== 'string')
+    return `"generated_at" is ${jsonType(generatedAt)}, where Bandit writes the time of the scan as a string`;
+  if ('results' in doc) return `"results" is ${jsonType(doc['results'])}, where Bandit writes a list of results`;
+  return `"metrics" is ${jsonType(doc['metrics'])}, where Bandit writes an object of counts`;
+}
+
 /** A result already turned into its record while streaming; `modern` says whether it had 1.7.3's issue_cwe. */
 class StreamedResult {
   constructor(
@@ -42,12 +60,13 @@ class StreamedResult {
 
 function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
-  const results = list(root['results']);
+  const results = listOfObjects(root['results'], context.file, '/results', 'Bandit result');
   const records: FindingRecord[] = [];
   const shared = new Interner();
   results.forEach((result, i) => {
+    const pointer = `/results/${i}`;
     if (result instanceof StreamedResult) records.push(result.record);
-    else if (isObject(result)) records.push(toRecord(result, `/results/${i}`, context, shared));
+    else records.push(toRecord(objectAt(result, context.file, pointer, 'Bandit result'), pointer, context, shared));
   });
   const notes = list(root['errors'])
     .filter(isObject)
@@ -77,12 +96,15 @@ function toRecord(r: Json, pointer: string, context: FindingReadContext, shared:
   const ruleId = shared.string(text(r['test_id'], 100) ?? text(r['test_name'], 200) ?? 'unknown');
   const path = shared.string(normalisePath(text(r['filename'], 2000) ?? '', context.root));
   const line = positiveInteger(r['line_number']);
-  const range = list(r['line_range']).filter((n): n is number => typeof n === 'number');
-  const endLine = range.length > 0 ? Math.max(...range) : undefined;
+  // The last line of the range (a loop, not Math.max(...range): a range of 200,000 numbers overflows the stack).
+  let endLine: number | undefined;
+  for (const n of list(r['line_range'])) {
+    const rangeLine = positiveInteger(n);
+    if (rangeLine !== undefined && (endLine === undefined || rangeLine > endLine)) endLine = rangeLine;
+  }
   // Bandit columns are 0-based; the model's (like SARIF's) are 1-based.
-  const startColumn = typeof r['col_offset'] === 'number' && r['col_offset'] >= 0 ? r['col_offset'] + 1 : undefined;
-  const endColumn =
-    typeof r['end_col_offset'] === 'number' && r['end_col_offset'] >= 0 ? r['end_col_offset'] + 1 : undefined;
+  const startColumn = oneBased(r['col_offset']);
+  const endColumn = oneBased(r['end_col_offset']);
   const cwe = isObject(r['issue_cwe']) ? r['issue_cwe']['id'] : undefined;
   const confidence = text(r['issue_confidence'], 50);
   const issue = text(r['issue_text']);
@@ -139,7 +161,7 @@ function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const toStreamed: ElementMapper = (element, index) =>
     isObject(element)
       ? new StreamedResult(toRecord(element, `/results/${index}`, context, shared), 'issue_cwe' in element)
-      : element;
+      : notAnObject(element);
   const plan: ScanPlan = (path) => (path.length === 1 && path[0] === 'results' ? toStreamed : streamPlan(path));
   return { plan, read: (skeleton) => read(skeleton, context) };
 }
@@ -156,6 +178,7 @@ export const banditReader: FindingReader = {
   name: 'bandit',
   format: 'Bandit JSON',
   detect,
+  explain,
   read,
   streaming: { plan: streamPlan, streamRead },
   sarif: { severity: sarifSeverity },

@@ -1,6 +1,6 @@
 // Merges records into findings: one problem reported by several files, runs or tools is one finding with several sources.
 import { fingerprintRecords } from './fingerprint.js';
-import { SEVERITIES, type Finding, type FindingRecord, type Severity } from './model.js';
+import { SEVERITIES, type Finding, type FindingRecord, type RecordSource, type Severity } from './model.js';
 import { maxSeverity } from './severity.js';
 
 /**
@@ -16,12 +16,13 @@ export function dedupe(records: readonly FindingRecord[]): Finding[] {
   const fingerprints = fingerprintRecords(records);
   const byFingerprint = new Map<string, Finding>();
   const toolLists = new Map<string, string[]>();
+  const known = new KnownSources();
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const fingerprint = fingerprints[i]!;
     const existing = byFingerprint.get(fingerprint);
     if (existing) {
-      absorbRecord(existing, record);
+      absorbRecord(existing, record, known);
       continue;
     }
     let tools = toolLists.get(record.tool);
@@ -81,11 +82,36 @@ function toFinding(record: FindingRecord, fingerprint: string, tools: string[]):
   };
 }
 
-function absorbRecord(finding: Finding, record: FindingRecord): void {
+/**
+ * The sources each finding met more than once already lists, as keys, so that a record repeated n times is absorbed
+ * in O(n) rather than compared with every source before it (O(n²): 40,000 repeats took 20 s). Only findings that
+ * absorb a record get a set: most have one source and need none.
+ */
+class KnownSources {
+  private readonly sets = new Map<Finding, Set<string>>();
+
+  /** True when `source` was not among the finding's sources yet (it is now counted as one of them). */
+  add(finding: Finding, source: RecordSource): boolean {
+    let keys = this.sets.get(finding);
+    if (keys === undefined) {
+      keys = new Set(finding.sources.map(sourceKey));
+      this.sets.set(finding, keys);
+    }
+    const key = sourceKey(source);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  }
+}
+
+function sourceKey(source: RecordSource): string {
+  return `${source.file}\u0000${source.record}`;
+}
+
+function absorbRecord(finding: Finding, record: FindingRecord, known: KnownSources): void {
   finding.severity = maxSeverity(finding.severity, record.severity);
   if (!finding.tools.includes(record.tool)) finding.tools = [...finding.tools, record.tool];
-  const known = finding.sources.some((s) => s.file === record.source.file && s.record === record.source.record);
-  if (!known) finding.sources.push(record.source);
+  if (known.add(finding, record.source)) finding.sources.push(record.source);
 }
 
 function mergeSecretsAcrossTools(findings: Finding[]): Finding[] {
@@ -102,13 +128,20 @@ function mergeSecretsAcrossTools(findings: Finding[]): Finding[] {
   for (const group of bySpot.values()) {
     if (new Set(group.flatMap((f) => f.tools)).size < 2) continue;
     const [primary, ...others] = [...group].sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
+    // Gathered, then set once: a spot reported thousands of times must not copy the lists for each (nor push one
+    // list's elements as arguments, which overflows the stack).
+    const aliases = [...primary!.aliases];
+    const tools = new Set(primary!.tools);
     for (const other of others) {
-      primary!.aliases = [...primary!.aliases, other.fingerprint, ...other.aliases];
+      aliases.push(other.fingerprint);
+      for (const alias of other.aliases) aliases.push(alias);
       primary!.severity = maxSeverity(primary!.severity, other.severity);
-      primary!.tools = [...new Set([...primary!.tools, ...other.tools])];
-      primary!.sources.push(...other.sources);
+      for (const tool of other.tools) tools.add(tool);
+      for (const source of other.sources) primary!.sources.push(source);
       absorbed.add(other);
     }
+    primary!.aliases = aliases;
+    primary!.tools = [...tools];
   }
   return absorbed.size === 0 ? findings : findings.filter((f) => !absorbed.has(f));
 }

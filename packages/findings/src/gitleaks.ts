@@ -3,8 +3,11 @@
 import {
   Interner,
   isObject,
+  listOfObjects,
   list,
   normalisePath,
+  notAnObject,
+  objectAt,
   positiveInteger,
   text,
   type ElementMapper,
@@ -52,11 +55,14 @@ function recordOf(
 }
 
 function read(doc: unknown, context: FindingReadContext): ReadResult {
-  const leaks = list(doc);
+  const leaks = listOfObjects(doc, context.file, 'the document', 'Gitleaks leak');
   const records: FindingRecord[] = [];
   const shared = new Interner();
   leaks.forEach((leak, i) => {
-    const record = leak instanceof StreamedLeak ? leak.record : recordOf(leak, `/${i}`, context, shared);
+    const record =
+      leak instanceof StreamedLeak
+        ? leak.record
+        : recordOf(objectAt(leak, context.file, `/${i}`, 'Gitleaks leak'), `/${i}`, context, shared);
     if (record) records.push(record);
   });
   const first = leaks[0];
@@ -164,7 +170,7 @@ const streamPlan: ScanPlan = (path) => (path.length === 0 ? (element) => element
 function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const shared = new Interner();
   const toStreamed: ElementMapper = (leak, index) =>
-    new StreamedLeak(recordOf(leak, `/${index}`, context, shared), isV8(leak));
+    isObject(leak) ? new StreamedLeak(recordOf(leak, `/${index}`, context, shared), isV8(leak)) : notAnObject(leak);
   return { plan: (path) => (path.length === 0 ? toStreamed : 'parse'), read: (skeleton) => read(skeleton, context) };
 }
 

@@ -112,6 +112,19 @@ export function location(l: Location): Location {
   };
 }
 
+/**
+ * A link a record may keep: an http(s) URL of printable characters. Anything else a report calls a link
+ * (`javascript:`, `data:`, `file:`, a bare word) is dropped, as it ends up in the SARIF file (which code scanning
+ * shows as a link), the JSON report and the summary.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const WEB_LINK = /^https?:\/\/[^\s"<>\\^`{|}\u0000-\u001f\u007f]+$/i;
+
+/** `uri` when it is an http(s) link (see WEB_LINK), else undefined. */
+export function webLink(uri: string | undefined): string | undefined {
+  return uri !== undefined && WEB_LINK.test(uri) ? uri : undefined;
+}
+
 export function findingRecord(r: FindingRecord): FindingRecord {
   return {
     tool: r.tool,
@@ -124,7 +137,7 @@ export function findingRecord(r: FindingRecord): FindingRecord {
     package: r.package,
     identity: r.identity,
     source: r.source,
-    helpUri: r.helpUri,
+    helpUri: webLink(r.helpUri),
     cwes: r.cwes,
     tags: r.tags,
   };

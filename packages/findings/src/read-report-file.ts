@@ -1,13 +1,17 @@
 // Reads one security report file: whole when small, streamed when large and its reader can stream.
 import { constants } from 'node:buffer';
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import {
   InputError,
+  MAX_JSON_DEPTH,
   StreamContextChanged,
   bufferSource,
   fileSource,
   guardJsonScan,
+  openRegularFile,
   parseJsonBytes,
+  refuseDeepNesting,
+  refuseOtherEncodings,
   scanJson,
   type ByteSource,
   type ScanPlan,
@@ -65,9 +69,8 @@ export function readReportFile(
   options: ReadReportOptions = {},
   readers: readonly FindingReader[] = READERS,
 ): ReportFile {
-  const fd = openSync(path, 'r');
+  const { fd, size } = openRegularFile(path, options.displayPath ?? path);
   try {
-    const size = fstatSync(fd).size;
     const open = (limit?: number) => fileSource(fd, limit);
     return readReport(open, size, { ...options, displayPath: options.displayPath ?? path }, readers);
   } finally {
@@ -105,7 +108,7 @@ function readReport(
   readers: readonly FindingReader[],
 ): ReportFile {
   const file = options.displayPath;
-  refuseEmptyOrUtf16(open, size, file);
+  refuseEmptyOrOtherEncoding(open, size, file);
   const context = { file, ...(options.root && { root: options.root }), readers };
   const read: Read = { open, size, file, forced: options.reader, context };
   if (size <= (options.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) return readWhole(read);
@@ -124,8 +127,8 @@ function readReport(
   return readWhole(read);
 }
 
-/** An empty file, or UTF-16 text, is refused with what to do about it. */
-function refuseEmptyOrUtf16(open: Opener, size: number, file: string): void {
+/** An empty file, or UTF-16 or UTF-32 text, is refused with what to do about it. */
+function refuseEmptyOrOtherEncoding(open: Opener, size: number, file: string): void {
   if (size === 0) {
     throw new InputError(
       file,
@@ -134,12 +137,7 @@ function refuseEmptyOrUtf16(open: Opener, size: number, file: string): void {
   }
   const head = Buffer.alloc(Math.min(size, 4));
   open(head.length).read(head, 0, head.length);
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new InputError(
-      file,
-      'the file is UTF-16 encoded (PowerShell redirection writes it). Have the scanner write the file itself (e.g. --output / -o) or re-encode it as UTF-8.',
-    );
-  }
+  refuseOtherEncodings(head, file);
 }
 
 /** Parses the whole file and reads it with the reader its content (or the forced one) calls for. */
@@ -150,8 +148,11 @@ function readWhole(read: Read): ReportFile {
   let filled = 0;
   for (let n = source.read(bytes, 0, size); n > 0 && filled + n <= size; n = source.read(bytes, filled, size - filled))
     filled += n;
-  const doc = parseJsonBytes(bytes.subarray(0, filled), file);
+  const json = bytes.subarray(0, filled);
+  const doc = parseJsonBytes(json, file);
   const reader = chooseReader(doc, file, read.forced, read.context.readers);
+  // After choosing, as a streamed read checks it: a document no reader recognises is said to be that.
+  if (reader) refuseDeepNesting(json, file);
   return finish(reader ? reader.read(doc, read.context) : emptyResult(doc), reader, read, false);
 }
 
@@ -174,14 +175,14 @@ function readStreamed(
   const { open, file, context } = read;
   const streamRead = streaming.streamRead?.(context);
   if (streamRead) {
-    const skeleton = guardJsonScan(file, () => scanJson(open(), streamRead.plan));
+    const skeleton = guardJsonScan(file, () => scanJson(open(), streamRead.plan, { maxDepth: MAX_JSON_DEPTH }));
     try {
       return finish(streamRead.read(skeleton), reader, read, true);
     } catch (error) {
       if (!(error instanceof StreamContextChanged)) throw error;
     }
   }
-  const skeleton = guardJsonScan(file, () => scanJson(open(), streaming.plan));
+  const skeleton = guardJsonScan(file, () => scanJson(open(), streaming.plan, { maxDepth: MAX_JSON_DEPTH }));
   return finish(reader.read(skeleton, context), reader, read, true);
 }
 

@@ -5,7 +5,11 @@ import {
   Interner,
   isObject,
   joinUri,
+  jsonType,
   list,
+  listOfObjects,
+  notAnObject,
+  objectAt,
   positiveInteger,
   text,
   uriToPath,
@@ -25,6 +29,13 @@ function detect(doc: unknown): boolean {
   return typeof doc['version'] === 'string' || (typeof doc['$schema'] === 'string' && /sarif/i.test(doc['$schema']));
 }
 
+/** What keeps a document with `runs` and a `version` or `$schema` from being SARIF (see detect). */
+function explain(doc: unknown): string | undefined {
+  if (!isObject(doc) || !('runs' in doc) || !('version' in doc || '$schema' in doc)) return undefined;
+  if (!Array.isArray(doc['runs'])) return `"runs" is ${jsonType(doc['runs'])}, where SARIF has a list of runs`;
+  return `"version" is ${jsonType(doc['version'])}, where SARIF has a string ("2.1.0")`;
+}
+
 function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = isObject(doc) ? doc : {};
   const version = text(root['version'], 20) ?? 'unknown version';
@@ -34,8 +45,9 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
   const notes: string[] = [];
   const shared = new Interner();
   if (version !== '2.1.0') notes.push(`SARIF version ${version}: read as 2.1.0, the version GitHub accepts`);
-  list(root['runs']).forEach((run, r) => {
-    if (!isObject(run)) return;
+  const runs = listOfObjects(root['runs'], context.file, '/runs', 'SARIF run');
+  runs.forEach((element, r) => {
+    const run = objectAt(element, context.file, `/runs/${r}`, 'SARIF run');
     const tool = toolName(run);
     if (!tools.includes(tool)) tools.push(tool);
     const rc = runContext(run, tool, shared, context);
@@ -44,15 +56,16 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
         notes.push(`${tool} reported that its run did not complete successfully (runs[${r}].invocations)`);
       }
     }
-    list(run['results']).forEach((result, i) => {
-      if (!isObject(result)) return;
+    const pointer = `/runs/${r}/results`;
+    listOfObjects(run['results'], context.file, pointer, 'SARIF result').forEach((element, i) => {
+      const result = objectAt(element, context.file, `${pointer}/${i}`, 'SARIF result');
       const kind = typeof result['kind'] === 'string' ? result['kind'] : 'fail';
       if (NOT_A_PROBLEM.has(kind) || result['baselineState'] === 'absent') return;
-      const record = toRecord(result, kind, rc, `/runs/${r}/results/${i}`, context);
+      const record = toRecord(result, kind, rc, `${pointer}/${i}`, context);
       (isSuppressed(result) ? suppressed : records).push(record);
     });
   });
-  const runCount = list(root['runs']).length;
+  const runCount = runs.length;
   return {
     tools,
     format: `SARIF ${version} (${runCount} run${runCount === 1 ? '' : 's'})`,
@@ -447,7 +460,7 @@ const RESULT_FIELDS = [
 ];
 
 function slimResult(element: unknown): unknown {
-  if (!isObject(element)) return element;
+  if (!isObject(element)) return notAnObject(element);
   const out: Json = {};
   for (const key of RESULT_FIELDS) if (element[key] !== undefined) out[key] = element[key];
   const first = list(element['locations']).find(isObject);
@@ -474,6 +487,7 @@ export const sarifReader: FindingReader = {
   format: 'SARIF',
   anyToolFormat: 'SARIF 2.1.0 (from any tool)',
   detect,
+  explain,
   read,
   streaming: { plan: streamPlan },
 };

@@ -1,8 +1,9 @@
 // The ignore file: entries that suppress findings by id, rule or CVE (optionally under a path glob), each with a
 // required reason and an optional expiry date after which it stops suppressing and is reported.
-import picomatch from 'picomatch';
+import type * as Yaml from 'yaml';
 import { InputError, isObject } from '@actions-kit/reports';
 import type { Finding } from './model.js';
+import { GlobSyntaxError, compilePathGlob } from './path-glob.js';
 import { canonicalCheckId } from './trivy.js';
 
 export interface Suppression {
@@ -37,21 +38,51 @@ export interface SuppressionOutcome {
 
 const KEYS = ['id', 'rule', 'cve', 'path', 'reason', 'expires'];
 
+/**
+ * How many times the aliases (`*name`) of an ignore file may be expanded in all (the YAML library's own default,
+ * set here so it does not change under us): a few nested aliases can otherwise expand to billions of values.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses an ignore file's YAML text. An empty file is an empty list. */
 export async function parseSuppressionsYaml(yamlText: string, file: string): Promise<Suppression[]> {
   // Loaded on demand: most runs have no ignore file, and the YAML parser is the largest module a run would load.
-  const { parse: parseYaml, YAMLParseError } = await import('yaml');
+  return parseSuppressionsWith(await import('yaml'), yamlText, file);
+}
+
+/** What parseSuppressionsWith needs of the YAML library. */
+export type YamlLibrary = Pick<typeof Yaml, 'parse' | 'YAMLParseError'>;
+
+/**
+ * parseSuppressionsYaml once the YAML library is loaded: synchronous, so the fuzz tier can hold it to a time budget.
+ */
+export function parseSuppressionsWith(yaml: YamlLibrary, yamlText: string, file: string): Suppression[] {
   let doc: unknown;
   try {
-    doc = parseYaml(yamlText);
+    // logLevel 'error': the library's warnings would go to stderr with the file's text in them, which the runner
+    // reads for workflow commands too; what is wrong with an entry is said by parseSuppressions instead.
+    doc = yaml.parse(yamlText, { maxAliasCount: MAX_ALIAS_COUNT, logLevel: 'error' });
   } catch (error) {
-    if (error instanceof YAMLParseError) {
+    if (error instanceof yaml.YAMLParseError) {
       const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
       throw new InputError(file, `not valid YAML${where}: ${error.message.split('\n')[0]}`);
     }
+    // The library says what is wrong with aliases (too many, or one without its anchor) with a ReferenceError.
+    if (error instanceof ReferenceError) throw aliasError(file, error);
     throw error;
   }
   return parseSuppressions(doc, file);
+}
+
+function aliasError(file: string, error: ReferenceError): InputError {
+  if (/alias count/i.test(error.message)) {
+    return new InputError(
+      file,
+      `the YAML uses aliases (*name) more than ${MAX_ALIAS_COUNT} times once expanded, which is refused as it could ` +
+        'expand to billions of values. An ignore file needs no aliases: write each entry out.',
+    );
+  }
+  return new InputError(file, `not valid YAML: ${error.message.split('\n')[0]}`);
 }
 
 /** Validates a parsed ignore file: a list of entries (or null for an empty file). */
@@ -84,6 +115,7 @@ function parseEntry(raw: unknown, entry: number, file: string): Suppression {
   const rule = field('rule');
   const cve = field('cve');
   const path = field('path');
+  if (path) refuseBadGlob(path, fail);
   if (!id && !rule && !cve)
     throw fail(`give at least one of 'id' (a finding fingerprint), 'rule' or 'cve' to say what it suppresses.`);
   const reason = field('reason');
@@ -98,6 +130,16 @@ function parseEntry(raw: unknown, entry: number, file: string): Suppression {
     reason,
     ...(expires && { expires }),
   };
+}
+
+/** A `path` glob is checked when the file is read, so a mistake names its entry before any finding is matched. */
+function refuseBadGlob(glob: string, fail: (problem: string) => Error): void {
+  try {
+    compilePathGlob(glob);
+  } catch (error) {
+    if (error instanceof GlobSyntaxError) throw fail(`'path' ${JSON.stringify(glob)}: ${error.message}.`);
+    throw error;
+  }
 }
 
 function parseExpiry(value: unknown, fail: (problem: string) => Error): string | undefined {
@@ -130,7 +172,7 @@ function sameRule(finding: Finding, rule: string): boolean {
 
 /** A matcher for one entry: every criterion it gives must hold. */
 function matcher(suppression: Suppression): (finding: Finding) => boolean {
-  const inPath = suppression.path ? picomatch(suppression.path, { dot: true }) : undefined;
+  const inPath = suppression.path ? compilePathGlob(suppression.path) : undefined;
   return (finding) =>
     (suppression.id === undefined ||
       finding.fingerprint === suppression.id ||

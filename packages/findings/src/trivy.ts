@@ -4,7 +4,10 @@ import {
   StreamContextChanged,
   isObject,
   list,
+  listOfObjects,
   normalisePath,
+  notAnObject,
+  objectAt,
   positiveInteger,
   text,
   Interner,
@@ -132,10 +135,10 @@ function detect(doc: unknown): boolean {
   return Array.isArray(doc['Results']) || doc['Results'] === null;
 }
 
-function shapeOf(doc: unknown): Shape {
+function shapeOf(doc: unknown, file: string): Shape {
   if (doc === null || doc === undefined) return { format: 'Trivy JSON (pre-0.20, empty)', results: [] };
   if (Array.isArray(doc)) {
-    return { format: 'Trivy JSON (pre-0.20 array)', results: resultsOf(doc, '', '') };
+    return { format: 'Trivy JSON (pre-0.20 array)', results: resultsOf(doc, '', '', file) };
   }
   if (!isObject(doc)) return { format: 'Trivy JSON', results: [] };
   if (typeof doc['ClusterName'] === 'string' || 'Resources' in doc || 'Findings' in doc) {
@@ -146,10 +149,11 @@ function shapeOf(doc: unknown): Shape {
       Array.isArray(doc[key]),
     );
     for (const key of groups) {
-      list(doc[key]).forEach((resource, i) => {
-        if (!isObject(resource)) return;
+      list(doc[key]).forEach((element, i) => {
+        const resource = objectAt(element, file, `/${key}/${i}`, 'Trivy k8s resource');
         const { workload, namespace } = workloadOf(resource);
-        for (const where of resultsOf(list(resource['Results']), `/${key}/${i}/Results`, workload)) {
+        const pointer = `/${key}/${i}/Results`;
+        for (const where of resultsOf(resource['Results'], pointer, workload, file)) {
           results.push({ ...where, workload, ...(namespace && { namespace }) });
         }
       });
@@ -162,7 +166,7 @@ function shapeOf(doc: unknown): Shape {
     doc['ArtifactType'] === 'container_image' && typeof doc['ArtifactName'] === 'string'
       ? imageRepository(doc['ArtifactName'])
       : '';
-  return { format: `Trivy JSON${version}`, results: resultsOf(list(doc['Results']), '/Results', artifact) };
+  return { format: `Trivy JSON${version}`, results: resultsOf(doc['Results'], '/Results', artifact, file) };
 }
 
 /** A k8s resource's "namespace/Kind/name" and namespace. */
@@ -174,12 +178,13 @@ function workloadOf(resource: Json): { workload: string; namespace: string } {
   return { workload, namespace };
 }
 
-function resultsOf(results: unknown[], pointer: string, artifact: string): ResultContext[] {
-  const out: ResultContext[] = [];
-  results.forEach((result, i) => {
-    if (isObject(result)) out.push({ result, pointer: `${pointer}/${i}`, artifact });
-  });
-  return out;
+/** The Results at `pointer` (a list, or null): each must be an object (see listOfObjects). */
+function resultsOf(results: unknown, pointer: string, artifact: string, file: string): ResultContext[] {
+  return listOfObjects(results, file, pointer, 'Trivy Result').map((result, i) => ({
+    result: objectAt(result, file, `${pointer}/${i}`, 'Trivy Result'),
+    pointer: `${pointer}/${i}`,
+    artifact,
+  }));
 }
 
 /** What every finding of one Result shares, computed once per Result rather than once per finding. */
@@ -240,14 +245,15 @@ interface StreamState {
 }
 
 function read(doc: unknown, context: FindingReadContext, stream?: StreamState): ReadResult {
-  const { format, results } = shapeOf(doc);
+  const { format, results } = shapeOf(doc, context.file);
   const records: FindingRecord[] = [];
   const suppressed: FindingRecord[] = [];
   const shared = stream?.shared ?? new Interner();
   for (const where of results) {
     const target = targetOf(where, context, shared);
     for (const key of FINDING_LISTS) {
-      list(where.result[key]).forEach((item, i) => {
+      const pointer = `${where.pointer}/${key}`;
+      listOfObjects(where.result[key], context.file, pointer, 'finding').forEach((item, i) => {
         let record: FindingRecord | undefined;
         let bucket: Bucket;
         if (item instanceof StreamedElement) {
@@ -256,9 +262,9 @@ function read(doc: unknown, context: FindingReadContext, stream?: StreamState): 
           if (stream) stream.met++;
           ({ record, bucket } = item);
         } else {
-          if (!isObject(item)) return;
-          bucket = bucketOf(key, item);
-          record = toRecord(key, item, target, `${where.pointer}/${key}/${i}`);
+          const finding = objectAt(item, context.file, `${pointer}/${i}`, 'finding');
+          bucket = bucketOf(key, finding);
+          record = toRecord(key, finding, target, `${pointer}/${i}`);
         }
         if (record && bucket !== 'none') (bucket === 'records' ? records : suppressed).push(record);
       });
@@ -325,7 +331,7 @@ function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
         const where = streamingResult(path, containers);
         target = where && targetOf(where, context, state.shared);
       }
-      if (!isObject(element)) return element;
+      if (!isObject(element)) return notAnObject(element);
       if (!target) return SLIMMERS[key]!(element, index, path, containers);
       const bucket = bucketOf(key, element);
       const record =
@@ -555,7 +561,7 @@ function slimCode(code: unknown): Json | undefined {
 }
 
 function slim(fn: (item: Json) => Json): ElementMapper {
-  return (element) => (isObject(element) ? fn(element) : element);
+  return (element) => (isObject(element) ? fn(element) : notAnObject(element));
 }
 
 const SLIMMERS: Record<string, ElementMapper> = {

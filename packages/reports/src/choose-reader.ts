@@ -4,7 +4,7 @@ import { InputError } from './input-error.js';
 import type { ReportReader } from './report-reader.js';
 
 /** What choosing needs of a member, whatever it reads into. */
-export type Detector = Pick<ReportReader<unknown>, 'name' | 'format' | 'anyToolFormat' | 'detect'>;
+export type Detector = Pick<ReportReader<unknown>, 'name' | 'format' | 'anyToolFormat' | 'detect' | 'explain'>;
 
 /** The member called `name`; a name no member has is a bug (names come from parseReportSpec). */
 export function readerNamed<R extends Detector>(readers: readonly R[], name: string): R {
@@ -57,6 +57,7 @@ export function chooseMember<R extends Detector>(
   if (forced) {
     const reader = readerNamed(readers, forced);
     if (reader.detect(doc)) return reader;
+    if (!detected) refuseNearMiss(doc, file, [reader]);
     if (detected) {
       throw new InputError(
         file,
@@ -66,6 +67,22 @@ export function chooseMember<R extends Detector>(
     }
     throw new InputError(file, `the '${forced}:' prefix says ${reader.format}, but the content is ${unrecognised()}`);
   }
-  if (!detected) throw new InputError(file, `unknown report format: the content is ${unrecognised()}`);
+  if (!detected) {
+    refuseNearMiss(doc, file, readers);
+    throw new InputError(file, `unknown report format: the content is ${unrecognised()}`);
+  }
   return detected;
+}
+
+/** Throws an InputError saying what is wrong when a member explains why `doc` is not quite its format. */
+function refuseNearMiss(doc: unknown, file: string, readers: readonly Detector[]): void {
+  for (const reader of readers) {
+    const why = reader.explain?.(doc);
+    if (why === undefined) continue;
+    throw new InputError(
+      file,
+      `the content looks like ${reader.format}, but ${why}. Check that the file is the report the tool wrote, ` +
+        'unchanged; a step that edits or merges reports may have broken it.',
+    );
+  }
 }

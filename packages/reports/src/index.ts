@@ -5,11 +5,30 @@ export { StreamContextChanged } from './report-reader.js';
 export { chooseMember, parseReportSpec, readerNamed } from './choose-reader.js';
 export { describeJson } from './describe-json.js';
 export { InputError } from './input-error.js';
+export {
+  openRegularFile,
+  otherEncoding,
+  readInputFile,
+  refuseOtherEncodings,
+  specialFileKind,
+  utf8BomLength,
+} from './input-file.js';
 export { bufferSource, fileSource, type ByteSource } from './byte-source.js';
 export { scanJson, type ElementMapper, type PathSegment, type ScanPlan } from './json-scanner.js';
-export { findJsonSyntaxError } from './json-syntax.js';
-export { guardJsonScan, parseJsonBytes } from './json-input.js';
+export { MAX_JSON_DEPTH, findJsonSyntaxError } from './json-syntax.js';
+export { guardJsonScan, parseJsonBytes, refuseDeepNesting } from './json-input.js';
 export { CHUNK_CHARS, jsonString } from './json-text.js';
 export { Interner } from './intern.js';
-export { isObject, list, positiveInteger, text } from './report-values.js';
+export {
+  NotAnObject,
+  isObject,
+  jsonType,
+  list,
+  listOfObjects,
+  notAnObject,
+  objectAt,
+  oneBased,
+  positiveInteger,
+  text,
+} from './report-values.js';
 export { joinUri, normalisePath, pathToUri, uriToPath } from './paths.js';

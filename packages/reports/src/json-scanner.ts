@@ -2,7 +2,7 @@
 // way to the lists a reader wants, cuts each list element out of the bytes, JSON.parses that slice and hands it to a
 // mapper. Nothing is ever held as one string, so a report longer than V8's maximum string length still reads.
 import type { ByteSource } from './byte-source.js';
-import { JsonSyntaxError, describeByte, findJsonSyntaxError } from './json-syntax.js';
+import { JsonNestingError, JsonSyntaxError, describeByte, findJsonSyntaxError, findTooDeep } from './json-syntax.js';
 
 export type PathSegment = string | number;
 
@@ -40,6 +40,11 @@ export interface ScanOptions {
    * failing (used to detect the format from the first bytes of a large file).
    */
   partial?: boolean;
+  /**
+   * Objects and arrays nested deeper than this (the document's own braces count 1) throw a JsonNestingError, before
+   * the value is parsed: parsing millions of nested arrays takes ~50 times their bytes in memory. Default: no limit.
+   */
+  maxDepth?: number;
 }
 
 class EndOfPreview extends Error {}
@@ -62,7 +67,12 @@ const BATCH_BYTES = 48 * 1024;
 
 /** Reads a JSON document from `source`, keeping the parts `plan` selects. Throws JsonSyntaxError on bad input. */
 export function scanJson(source: ByteSource, plan: ScanPlan, options: ScanOptions = {}): unknown {
-  const scanner = new Scanner(source, options.chunkSize ?? 4 * 1024 * 1024, options.partial ?? false);
+  const scanner = new Scanner(
+    source,
+    options.chunkSize ?? 4 * 1024 * 1024,
+    options.partial ?? false,
+    options.maxDepth ?? Infinity,
+  );
   return scanner.document(plan);
 }
 
@@ -87,6 +97,7 @@ class Scanner {
     private readonly source: ByteSource,
     private readonly chunkSize: number,
     private readonly partial: boolean,
+    private readonly maxDepth: number,
   ) {
     this.buf = Buffer.allocUnsafe(chunkSize);
   }
@@ -96,7 +107,11 @@ class Scanner {
     const holder: { value?: unknown } = {};
     try {
       let p = this.skipWhitespace(this.skipBom(0));
-      if (p >= this.len) throw new JsonSyntaxError(this.base + p, 'empty input: expected a JSON value');
+      // A preview that holds only whitespace has not seen the document yet: it is not an empty one.
+      if (p >= this.len)
+        throw this.partial
+          ? new EndOfPreview()
+          : new JsonSyntaxError(this.base + p, 'empty input: expected a JSON value');
       p = this.value(p, plan(this.path), (v) => (holder.value = v));
       p = this.skipWhitespace(p);
       if (p < this.len) {
@@ -178,6 +193,9 @@ class Scanner {
     const c = this.buf[p]!;
     if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) {
       throw new JsonSyntaxError(this.base + p, `unexpected ${describeByte(c)} where a value was expected`);
+    }
+    if ((action === 'descend' || typeof action === 'function') && (c === 0x7b || c === 0x5b)) {
+      if (this.containers.length >= this.maxDepth) throw new JsonNestingError(this.base + p, this.maxDepth);
     }
     if (action === 'descend' && c === 0x7b) {
       const object: Record<string, unknown> = {};
@@ -295,6 +313,8 @@ class Scanner {
       }
     }
     let depth = 0;
+    // How deep the value may nest below the containers being walked.
+    const room = this.maxDepth - this.containers.length;
     for (;;) {
       if (p >= this.len) {
         if (!keep) this.mark = p;
@@ -306,8 +326,9 @@ class Scanner {
         const c = buf[p]!;
         if (c === QUOTE) break;
         p++;
-        if (c === 0x7b || c === 0x5b) depth++;
-        else if ((c === 0x7d || c === 0x5d) && --depth === 0) return p;
+        if (c === 0x7b || c === 0x5b) {
+          if (++depth > room) throw new JsonNestingError(this.base + p - 1, this.maxDepth);
+        } else if ((c === 0x7d || c === 0x5d) && --depth === 0) return p;
       }
       if (p < len) p = this.stringEnd(p + 1, keep);
     }
@@ -345,6 +366,7 @@ class Scanner {
       // guessedEnd may have read more, keeping the element: it starts at mark.
       p = this.mark;
       if (end !== NO_END) {
+        this.refuseTooDeep(p, end);
         const value = this.parseGuess(p, end, false);
         if (this.elementEnd !== NO_END) return value;
       }
@@ -370,6 +392,7 @@ class Scanner {
       if (c !== 0x7b && c !== 0x5b) break;
       const next = this.guessedEnd(p, false);
       if (next === NO_END) break;
+      this.refuseTooDeep(p, next);
       end = next;
       if (end - start >= BATCH_BYTES) break;
       // The next element, if it follows in the bytes already read.
@@ -382,6 +405,16 @@ class Scanner {
     if (end === NO_END) return undefined;
     this.mark = start;
     return this.parseGuess(start, end, true) as unknown[] | undefined;
+  }
+
+  /**
+   * A guessed element is parsed without the walk through its bytes that counts the depth (see valueEnd): its depth
+   * is checked here. The guess may be wrong, but it ends outside a string, so what it finds too deep is.
+   */
+  private refuseTooDeep(start: number, end: number): void {
+    if (this.maxDepth === Infinity) return;
+    const tooDeep = findTooDeep(this.buf, this.maxDepth - this.containers.length, start, end);
+    if (tooDeep !== undefined) throw new JsonNestingError(this.base + tooDeep, this.maxDepth);
   }
 
   /** JSON.parse of a guessed slice (a list of elements when `list`); sets elementEnd when it parses, else counts a wrong guess. */

@@ -131,6 +131,61 @@ export function findJsonSyntaxError(bytes: Uint8Array, start = 0, end = bytes.le
   }
 }
 
+/**
+ * Reports are read to this depth of nested objects and arrays: real ones stay under 30, and a deeper document is
+ * refused, as parsing millions of nested arrays takes ~50 times the bytes in memory.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** The document nests objects and arrays more than MAX_JSON_DEPTH deep; `offset` is the bracket that goes too deep. */
+export class JsonNestingError extends Error {
+  constructor(
+    readonly offset: number,
+    readonly maxDepth: number,
+  ) {
+    super(`nested more than ${maxDepth} levels deep at byte ${offset}`);
+    this.name = 'JsonNestingError';
+  }
+}
+
+/**
+ * The offset of the first opening bracket nested deeper than `maxDepth` in `bytes[start, end)`, or undefined. A text
+ * with at most `maxDepth` opening brackets cannot nest deeper, which native searches tell quickly (most list
+ * elements have a few); others are walked, with strings skipped by a native search for their closing quote.
+ */
+export function findTooDeep(bytes: Buffer, maxDepth: number, start = 0, end = bytes.length): number | undefined {
+  if (fewBrackets(bytes.subarray(start, end), maxDepth)) return undefined;
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === 0x22) {
+      // The closing quote: the first one not escaped by an odd run of backslashes.
+      for (;;) {
+        const q = bytes.indexOf(0x22, i + 1);
+        if (q < 0 || q >= end) return undefined;
+        let k = q - 1;
+        while (bytes[k] === 0x5c) k--;
+        i = q;
+        if ((q - 1 - k) % 2 === 0) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** True when `bytes` holds at most `count` opening brackets ('[' and '{'), in or out of strings. */
+function fewBrackets(bytes: Buffer, count: number): boolean {
+  let seen = 0;
+  for (const bracket of [0x5b, 0x7b]) {
+    for (let i = bytes.indexOf(bracket); i >= 0; i = bytes.indexOf(bracket, i + 1)) if (++seen > count) return false;
+  }
+  return true;
+}
+
 /** Returns the offset just after the closing quote, or the problem. `i` is just after the opening quote. */
 function scanString(bytes: Uint8Array, i: number, end: number): number | { at: number; problem: string } {
   const opening = i - 1;

@@ -23,6 +23,12 @@ export interface ReportReader<Result, Context extends ReadContext = ReadContext>
   readonly anyToolFormat?: string;
   /** True when the parsed document (or a preview of its start, see readReportFile) is this format. */
   detect(doc: unknown): boolean;
+  /**
+   * Optional: for a document `detect` refused that looks like this format all the same, what keeps it from being
+   * one, said after "the content looks like <format>, but" (e.g. '"runs" is an object, where a list of runs is
+   * expected'); undefined when it does not look like this format. Messages then say that instead of "unknown".
+   */
+  explain?(doc: unknown): string | undefined;
   /** Reads a parsed document (or the skeleton a streaming plan produced) into a result. */
   read(doc: unknown, context: Context): Result;
   /** Present when a file too large to parse at once can be read by streaming it; without it, files are read whole. */
