@@ -166,6 +166,39 @@ describe('getInputs refuses', () => {
     );
   });
 
+  it.each([
+    [
+      'haproxy',
+      'haproxy-backend',
+      'app;disable frontend web',
+      "haproxy-backend: 'app;disable frontend web' contains ';'; use letters, digits, '-', '_', '.' and ':', as " +
+        'HAProxy names it (at most 255)',
+    ],
+    [
+      'haproxy',
+      'blue-servers',
+      'blue\u0000',
+      "blue-servers: 'blue\\x00' contains U+0000; use letters, digits, '-', '_', '.' and ':', as HAProxy names it " +
+        '(at most 255)',
+    ],
+    [
+      'nginx',
+      'nginx-upstream-name',
+      'app{}',
+      "nginx-upstream-name: 'app{}' contains '{'; use letters, digits, '-', '_' and '.', as in proxy_pass " +
+        'http://<name> (at most 255)',
+    ],
+    [
+      'caddy',
+      'caddy-admin-url',
+      'localhost:2019',
+      "caddy-admin-url: 'localhost:2019' is not http(s): it has no http:// in front; use e.g. http://localhost:2019 " +
+        '(an http:// or https:// URL)',
+    ],
+  ])('a %s %s that would reach the proxy as more than a value: %j', (provider, input, value, message) => {
+    expect(configurationError({ ...BASE[provider]!, [input]: value })).toBe(message);
+  });
+
   it('verify-header or verify-body without verify-url', () => {
     expect(configurationError({ ...BASE.haproxy, 'verify-header': 'x-color' })).toBe(
       'verify-header: set, but verify-url is empty; set verify-url to the URL users hit (e.g. ' +
@@ -178,6 +211,8 @@ describe('getInputs refuses', () => {
     [{}, /^verify-url: set exactly one of verify-header \(e\.g\. x-color\) or verify-body/],
     [{ 'verify-header': 'x-color', 'verify-body': '(\\w+)' }, /^verify-url: set exactly one of/],
     [{ 'verify-body': '(unclosed' }, /^verify-body: '\(unclosed' is not a valid regular expression/],
+    [{ 'verify-body': '"color":"\\w+"' }, /^verify-body: '"color":"\\w\+"' has no group to read the color from/],
+    [{ 'verify-header': 'x-color:' }, /^verify-header: 'x-color:' contains ':'; use an HTTP header name/],
   ])('verify-url with %j', (extra, message) => {
     expect(configurationError({ ...BASE.haproxy, 'verify-url': 'http://127.0.0.1/', ...extra })).toMatch(message);
   });

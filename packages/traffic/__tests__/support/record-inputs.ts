@@ -1,5 +1,6 @@
 // An InputSource over a plain record of input values, as the runner would pass them, for the tests that read
 // provider inputs without an action; the action's own source is @actions-kit/core's typed getters.
+import { quoteValue } from '@actions-kit/core';
 import type { DurationBounds, InputSource } from '../../src/provider-inputs.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -32,6 +33,6 @@ export function recordInputs(inputs: Record<string, string>): InputSource {
       if (accepted === undefined) throw new Error(`${name}: '${given}' is not one of ${values.join(', ')}`);
       return accepted;
     },
-    quote: (value) => `'${value}'`,
+    quote: quoteValue,
   };
 }
