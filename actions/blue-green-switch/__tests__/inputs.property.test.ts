@@ -56,7 +56,7 @@ function unsafeVerify(verify: Inputs['verify']): string[] {
   if (!verify) return [];
   const problems: string[] = [];
   // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f@]+$/.test(verify.url)) problems.push(`verify-url ${verify.url}`);
+  if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/.test(verify.url)) problems.push(`verify-url ${verify.url}`);
   if (verify.header !== undefined && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(verify.header)) {
     problems.push(`verify-header ${verify.header}`);
   }

@@ -4,8 +4,14 @@
 // shape: the testkit depends on no domain package.
 import fc from 'fast-check';
 
-/** A fixed seed and a run short enough for the unit suite (seconds): a failure is the same on every machine. */
-export const PROPERTY_RUN = { seed: 20_261_203, numRuns: 300 } as const;
+/**
+ * A fixed seed and a run short enough for the unit suite (seconds): a failure is the same on every machine. For a
+ * longer hunt, PROPERTY_RUNS and PROPERTY_SEED override both (e.g. PROPERTY_RUNS=100000 PROPERTY_SEED=7).
+ */
+export const PROPERTY_RUN = {
+  seed: Number(process.env['PROPERTY_SEED'] ?? 20_261_203),
+  numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300),
+};
 
 /** What a fuzzing pass found to break something, and what each destination's grammar forbids. */
 export const HOSTILE_SAMPLES: readonly string[] = [
@@ -125,7 +131,6 @@ const HAPROXY_NAME = /^[A-Za-z0-9_.:-]+$/;
 const NGINX_NAME = /^[A-Za-z0-9_.-]+$/;
 const NGINX_SERVER = /^[^\s;{}#'"\\$]+(?: [^\s;{}#'"\\$]+)*$/;
 const CADDY_ID = /^[^\s/?#%]+$/;
-const HTTP_URL = /^https?:\/\/[^\s@]+$/;
 
 type Rule = (value: string) => boolean;
 const isPath: Rule = (value) => !INVISIBLE.test(value);
@@ -134,6 +139,11 @@ const matches =
   (pattern: RegExp): Rule =>
   (value) =>
     pattern.test(value) && !INVISIBLE.test(value);
+/** An http(s) URL with no space or invisible character, and no credentials (an admin URL is printed). */
+const adminUrl: Rule = (value) => {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  return /^https?:\/\/\S+$/.test(value) && !INVISIBLE.test(value) && url?.username === '' && url.password === '';
+};
 const nginxServer: Rule = (value) =>
   matches(NGINX_SERVER)(value) && !value.split(' ').some((part) => part === 'backup' || part === 'down');
 
@@ -152,7 +162,7 @@ const SAFE_SETTINGS: Record<string, Record<string, Rule>> = {
     testCommand: isCommand,
     reloadCommand: isCommand,
   },
-  caddy: { adminUrl: matches(HTTP_URL), handlerId: matches(CADDY_ID), 'servers.*': isPath },
+  caddy: { adminUrl, handlerId: matches(CADDY_ID), 'servers.*': isPath },
   symlink: { symlinkPath: isPath, 'paths.*': isPath },
   command: { currentCommand: isCommand, switchCommand: isCommand },
   'flag-file': { flagFile: isPath },

@@ -137,6 +137,12 @@ describe('httpColorProbe', () => {
     expect(() => httpColorProbe({ url, bodyPattern: '"color":"(?<color>\\w+)"' })).not.toThrow();
   });
 
+  it("says why a body pattern is not a regular expression without repeating it raw, as V8's message does", () => {
+    expect(() => httpColorProbe({ url, bodyPattern: '\u001b(' })).toThrow(
+      `verify-body: '\\x1b(' is not a valid regular expression (Unterminated group); use e.g. "color":"(\\w+)"`,
+    );
+  });
+
   it('refuses a header name HTTP does not allow, and a URL the parser would silently change', () => {
     expect(() => httpColorProbe({ url, header: 'x color' })).toThrow(
       /^verify-header: 'x color' contains a space; use an HTTP header name/,

@@ -10,7 +10,7 @@ import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { CADDY_ID, checkForm, DIAL_ADDRESS, httpUrlForm } from './value-forms.js';
 
-const ADMIN_URL = httpUrlForm('http://localhost:2019');
+const ADMIN_URL = httpUrlForm('http://localhost:2019', { credentials: false });
 
 export interface CaddyOptions {
   /** Caddy's admin endpoint, e.g. http://localhost:2019. */

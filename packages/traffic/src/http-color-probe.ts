@@ -54,9 +54,10 @@ function bodyColor(bodyPattern: string): ColorReader {
   try {
     pattern = new RegExp(bodyPattern);
   } catch (error) {
+    // V8 repeats the whole pattern, unquoted, before the reason: only the reason is kept.
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     throw new TrafficError(
-      `verify-body: ${quoteValue(bodyPattern)} is not a valid regular expression (${(error as Error).message}); ` +
-        `use ${BODY_EXAMPLE}`,
+      `verify-body: ${quoteValue(bodyPattern)} is not a valid regular expression (${reason}); use ${BODY_EXAMPLE}`,
     );
   }
   // Without a group the whole match would be taken for the color, which no answer can then prove.

@@ -46,10 +46,21 @@ function firstRefused(value: string, allowed: RegExp | ((char: string) => boolea
   return undefined;
 }
 
-/** Neither a control character nor half of a surrogate pair (which a file name would store as U+FFFD). */
+/**
+ * Not a control character (C0, DEL, C1), not a line or paragraph separator, not a bidirectional control (they
+ * reorder what a reader sees), and not half of a surrogate pair (which a file name would store as U+FFFD).
+ */
 function isVisible(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
-  return code > 0x1f && code !== 0x7f && (code < 0xd800 || code > 0xdfff);
+  const invisible =
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    (code >= 0xd800 && code <= 0xdfff);
+  return !invisible;
 }
 
 function nameForm(accepted: string, allowed: RegExp, maxLength: number): ValueForm {
@@ -124,9 +135,9 @@ export const DIAL_ADDRESS: ValueForm = {
 
 const PATH_MAX = 4096;
 
-/** A file path: anything the filesystem takes, but no control character (NUL cannot be in a path at all). */
+/** A file path: anything the filesystem takes but what isVisible refuses (NUL cannot be in a path at all). */
 export const FILE_PATH: ValueForm = {
-  accepted: `a file path without control characters (at most ${PATH_MAX})`,
+  accepted: `a file path without control or bidirectional characters (at most ${PATH_MAX})`,
   problem: (value) =>
     value.length > PATH_MAX ? `is longer than ${PATH_MAX} characters` : firstRefused(value, isVisible),
 };
@@ -143,8 +154,11 @@ export const SHELL_COMMAND: ValueForm = {
   problem: (value) => (value.includes('\u0000') ? 'contains U+0000' : undefined),
 };
 
-/** An http(s) URL, with an example of the input's own. */
-export function httpUrlForm(example: string): ValueForm {
+/**
+ * An http(s) URL, with an example of the input's own. `credentials: false` refuses a user name or password in it,
+ * for a URL that is printed (Caddy's admin URL names the provider in the log and the summary).
+ */
+export function httpUrlForm(example: string, { credentials = true }: { credentials?: boolean } = {}): ValueForm {
   return {
     accepted: `e.g. ${example} (an http:// or https:// URL)`,
     problem: (value) => {
@@ -160,7 +174,9 @@ export function httpUrlForm(example: string): ValueForm {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         return /^[^/:]+:\d+/.test(value) ? 'is not http(s): it has no http:// in front' : 'is not http(s)';
       }
-      if (url.username !== '' || url.password !== '') return 'holds a user name or password, which logs would show';
+      if (!credentials && (url.username !== '' || url.password !== '')) {
+        return 'holds a user name or password, which the log and the summary would show';
+      }
       return undefined;
     },
   };
