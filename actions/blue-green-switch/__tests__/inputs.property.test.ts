@@ -2,7 +2,7 @@
 // (`;`, line breaks, braces, NUL, very long, any unicode, URL schemes) in any input of action.yml, the provider's and
 // the verification's alike. Each outcome is inputs whose every value fits where it goes, or a ConfigurationError
 // naming an input that was changed; never a crash.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -13,7 +13,8 @@ import {
   unsafeSettings,
   VALID_PROVIDER_INPUTS,
 } from '@actions-kit/testkit/hostile-inputs';
-import { getInputs, type Inputs } from '../src/inputs.js';
+import type { Inputs } from '../src/inputs.js';
+import { clearInputsAfterEach, readWith } from './support/set-inputs.js';
 
 const manifest = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, unknown>;
@@ -38,17 +39,7 @@ const mutatedSetups = fc.record({
   ),
 });
 
-function readWith(inputs: Record<string, string>): Inputs {
-  clearInputs();
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  return getInputs();
-}
-
-function clearInputs(): void {
-  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
-}
-
-afterEach(clearInputs);
+clearInputsAfterEach();
 
 /** Why accepted verification inputs are unsafe: a URL other than http(s), a header name HTTP does not allow, a
  * body pattern with no group to read a color from. */

@@ -1,50 +1,27 @@
 // The action's inputs: what a complete set reads as, and each mistake caught before any proxy is touched, with a
 // message naming the input and what to set.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
-import { getInputs, type Inputs } from '../src/inputs.js';
+import { VALID_PROVIDER_INPUTS } from '@actions-kit/testkit/hostile-inputs';
+import { clearInputsAfterEach, readWith } from './support/set-inputs.js';
 
-const HAPROXY = { provider: 'haproxy', target: 'toggle', 'haproxy-socket': '/run/haproxy/admin.sock' };
-const BASE: Record<string, Record<string, string>> = {
-  haproxy: { ...HAPROXY, 'haproxy-backend': 'app' },
-  nginx: {
-    provider: 'nginx',
-    target: 'green',
-    'nginx-upstream-file': '/etc/nginx/blue-green/app.conf',
-    'nginx-upstream-name': 'app',
-    'blue-servers': '10.0.0.1:8080',
-    'green-servers': '10.0.0.2:8080',
-  },
-  caddy: {
-    provider: 'caddy',
-    target: 'blue',
-    'caddy-handler-id': 'app',
-    'blue-servers': '10.0.0.1:8080',
-    'green-servers': '10.0.0.2:8080',
-  },
-  symlink: {
-    provider: 'symlink',
-    target: 'green',
-    'symlink-path': '/srv/app/current',
-    'blue-path': '/srv/app/releases/blue',
-    'green-path': '/srv/app/releases/green',
-  },
-  command: { provider: 'command', target: 'toggle', 'current-command': 'cat color', 'switch-command': './switch' },
-  'flag-file': { provider: 'flag-file', target: 'toggle', 'flag-file': '/etc/nginx/blue-green/app.green' },
+/** A complete setup per provider, as testkit's, with a target each. */
+const TARGETS: Record<string, string> = {
+  haproxy: 'toggle',
+  nginx: 'green',
+  caddy: 'blue',
+  symlink: 'green',
+  command: 'toggle',
+  'flag-file': 'toggle',
 };
+const BASE: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(VALID_PROVIDER_INPUTS).map(([provider, inputs]) => [
+    provider,
+    { ...inputs, target: TARGETS[provider] ?? '' },
+  ]),
+);
 
-/** Sets the inputs as the runner does (INPUT_<NAME>), with action.yml's defaults left to getInputs. */
-function readWith(inputs: Record<string, string>): Inputs {
-  clearInputs();
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  return getInputs();
-}
-
-function clearInputs(): void {
-  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
-}
-
-afterEach(clearInputs);
+clearInputsAfterEach();
 
 function configurationError(inputs: Record<string, string>): string {
   try {
