@@ -1,6 +1,6 @@
 // The bundled action with the command provider: a job cancelled mid-switch stops the switch-command and gets the
-// previous color back from the post step, a main killed outright leaves no command behind, and a command's hostile
-// output stays text.
+// previous color back from the post step, a main killed outright leaves no command behind, a command's hostile
+// output stays text, and a switch-command that exits 0 without switching is a failure, switched back.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -164,5 +164,32 @@ describe.each(NODES)('blue-green-switch with the command provider under %s', (_l
         'than blue or green; make it print only the live color',
     ]);
     expect(result.masks).toEqual([]);
+  });
+
+  it('fails and switches back when current-command still reads the old color after the switch, without verify-url', async () => {
+    const currentCommand = `cat ${colorFile}`;
+    const result = await runAction(nodePath, {
+      inputs: {
+        provider: 'command',
+        target: 'green',
+        'current-command': currentCommand,
+        // Exits 0 having switched nothing: only reading the switch back can tell.
+        'switch-command': `echo "switched to $TARGET_COLOR"`,
+      },
+    });
+
+    expect(result.outcome).toBe('failure');
+    expect(errors(result)).toEqual([
+      'blue-green-switch: green is not live after the switch: the proxy reads blue (current-command printed blue); ' +
+        `switched back, blue is live (switch-command 'echo "switched to $TARGET_COLOR"')`,
+    ]);
+    expect(result.outputs).toMatchObject({
+      previous: 'blue',
+      active: 'blue',
+      changed: 'false',
+      outcome: 'rolled-back',
+      target: 'green',
+    });
+    expect(rendered(result)).toContain('switch to green rolled back, blue is live');
   });
 });

@@ -1,8 +1,13 @@
 // The bundled action against a real HAProxy through its runtime API: a switch proven by the answers, a no-op, a dry
-// run that changes nothing, a dead target switched back, and the errors for a missing input or a stopped HAProxy.
+// run that changes nothing, a dead target switched back, the errors for a missing input or a stopped HAProxy, inputs
+// that would add runtime commands refused before anything is sent, a state file it cannot write found out before the
+// switch, and two runs at once through the unix socket and TCP taking turns.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { quoteValue } from '@actions-kit/core';
+import { createProvider } from '@actions-kit/traffic';
 import { useColorBackends } from '@actions-kit/testkit/hooks';
 import { colorsAt, startHaproxy, type HaproxyHandle } from '@actions-kit/testkit';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
@@ -12,9 +17,11 @@ jest.setTimeout(60_000);
 const rig = useColorBackends('blue-green-switch-haproxy-');
 let haproxy: HaproxyHandle;
 beforeEach(async () => {
-  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port });
+  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port }, { tcpAdmin: true });
   rig.running.push(haproxy);
 });
+
+const HAPROXY_NAME = "use letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255)";
 
 const haproxyInputs = (extra: Record<string, string> = {}): Record<string, string> => ({
   provider: 'haproxy',
@@ -136,5 +143,68 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
         `lacks "stats socket ${socket} level admin"`,
     ]);
     expect(await colorsAt(haproxy.url)).toEqual(['blue']);
+  });
+
+  it.each([
+    ['haproxy-backend', 'app;disable frontend web', "contains ';'"],
+    ['haproxy-backend', 'app\nset server app/blue state maint', 'contains a line break'],
+    ['green-servers', 'green;disable frontend web', "contains ';'"],
+  ])('refuses %s %j before sending anything, even in a dry run, naming it', async (input, value, problem) => {
+    const result = await runAction(nodePath, { inputs: haproxyInputs({ [input]: value, 'dry-run': 'true' }) });
+
+    expect(result.outcome).toBe('failure');
+    expect(errors(result)).toEqual([`blue-green-switch: ${input}: ${quoteValue(value)} ${problem}; ${HAPROXY_NAME}`]);
+    expect(result.outputs).toEqual({});
+    // The frontend still answers and blue is still ready: no part of the value ran as a command.
+    expect(await colorsAt(haproxy.url)).toEqual(['blue']);
+  });
+
+  it.each([
+    ['in a folder that does not exist', () => path.join(rig.dir, 'missing', 'server-state'), 'ENOENT'],
+    ['that is a folder', () => rig.dir, 'EISDIR'],
+  ])(
+    'finds out before switching that it cannot write a state file %s, leaving blue live',
+    async (_case, file, code) => {
+      const result = await runAction(nodePath, { inputs: haproxyInputs({ 'haproxy-state-file': file() }) });
+
+      expect(result.outcome).toBe('failure');
+      expect(errors(result)).toEqual([
+        `blue-green-switch: haproxy-state-file: cannot write ${file()} (${code}); its folder must exist and be ` +
+          'writable by this job, and the path must not be a folder. Nothing was switched',
+      ]);
+      expect(await colorsAt(haproxy.url)).toEqual(['blue']);
+    },
+  );
+
+  it('says what the socket path is when it is a regular file', async () => {
+    const notASocket = path.join(rig.dir, 'haproxy.cfg');
+
+    const result = await runAction(nodePath, { inputs: haproxyInputs({ 'haproxy-socket': notASocket }) });
+
+    expect(errors(result)).toEqual([
+      `blue-green-switch: haproxy-socket: ${notASocket} is a regular file, not a socket; point haproxy-socket at ` +
+        `the path HAProxy's "stats socket ... level admin" line names (e.g. /run/haproxy/admin.sock)`,
+    ]);
+  });
+
+  it('runs two switches at once through the unix socket and TCP one after the other: both prove live', async () => {
+    const viaTcp = { 'haproxy-socket': haproxy.tcpSocket ?? '' };
+    try {
+      const results = await Promise.all([
+        runAction(nodePath, { inputs: haproxyInputs() }),
+        runAction(nodePath, { inputs: haproxyInputs(viaTcp) }),
+      ]);
+
+      expect(results.map((result) => result.outcome)).toEqual(['success', 'success']);
+      expect(results.map((result) => result.outputs['target']).sort()).toEqual(['blue', 'green']);
+      expect(await colorsAt(haproxy.url)).toEqual(['blue']);
+    } finally {
+      // The runs' lock, named after HAProxy itself in the temp folder, if either was left behind.
+      const provider = createProvider({
+        provider: 'haproxy',
+        settings: { socket: haproxy.socket, backend: 'app', servers: { blue: ['blue'], green: ['green'] } },
+      });
+      await rm((await provider.resolveLockFile?.()) ?? provider.lockFile, { force: true });
+    }
   });
 });

@@ -1,50 +1,27 @@
 // The action's inputs: what a complete set reads as, and each mistake caught before any proxy is touched, with a
 // message naming the input and what to set.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
-import { getInputs, type Inputs } from '../src/inputs.js';
+import { VALID_PROVIDER_INPUTS } from '@actions-kit/testkit/hostile-inputs';
+import { clearInputsAfterEach, readWith } from './support/set-inputs.js';
 
-const HAPROXY = { provider: 'haproxy', target: 'toggle', 'haproxy-socket': '/run/haproxy/admin.sock' };
-const BASE: Record<string, Record<string, string>> = {
-  haproxy: { ...HAPROXY, 'haproxy-backend': 'app' },
-  nginx: {
-    provider: 'nginx',
-    target: 'green',
-    'nginx-upstream-file': '/etc/nginx/blue-green/app.conf',
-    'nginx-upstream-name': 'app',
-    'blue-servers': '10.0.0.1:8080',
-    'green-servers': '10.0.0.2:8080',
-  },
-  caddy: {
-    provider: 'caddy',
-    target: 'blue',
-    'caddy-handler-id': 'app',
-    'blue-servers': '10.0.0.1:8080',
-    'green-servers': '10.0.0.2:8080',
-  },
-  symlink: {
-    provider: 'symlink',
-    target: 'green',
-    'symlink-path': '/srv/app/current',
-    'blue-path': '/srv/app/releases/blue',
-    'green-path': '/srv/app/releases/green',
-  },
-  command: { provider: 'command', target: 'toggle', 'current-command': 'cat color', 'switch-command': './switch' },
-  'flag-file': { provider: 'flag-file', target: 'toggle', 'flag-file': '/etc/nginx/blue-green/app.green' },
+/** A complete setup per provider, as testkit's, with a target each. */
+const TARGETS: Record<string, string> = {
+  haproxy: 'toggle',
+  nginx: 'green',
+  caddy: 'blue',
+  symlink: 'green',
+  command: 'toggle',
+  'flag-file': 'toggle',
 };
+const BASE: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(VALID_PROVIDER_INPUTS).map(([provider, inputs]) => [
+    provider,
+    { ...inputs, target: TARGETS[provider] ?? '' },
+  ]),
+);
 
-/** Sets the inputs as the runner does (INPUT_<NAME>), with action.yml's defaults left to getInputs. */
-function readWith(inputs: Record<string, string>): Inputs {
-  clearInputs();
-  for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  return getInputs();
-}
-
-function clearInputs(): void {
-  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
-}
-
-afterEach(clearInputs);
+clearInputsAfterEach();
 
 function configurationError(inputs: Record<string, string>): string {
   try {
@@ -166,6 +143,39 @@ describe('getInputs refuses', () => {
     );
   });
 
+  it.each([
+    [
+      'haproxy',
+      'haproxy-backend',
+      'app;disable frontend web',
+      "haproxy-backend: 'app;disable frontend web' contains ';'; use letters, digits, '-', '_', '.' and ':', as " +
+        'HAProxy names it (at most 255)',
+    ],
+    [
+      'haproxy',
+      'blue-servers',
+      'blue\u0000',
+      "blue-servers: 'blue\\x00' contains U+0000; use letters, digits, '-', '_', '.' and ':', as HAProxy names it " +
+        '(at most 255)',
+    ],
+    [
+      'nginx',
+      'nginx-upstream-name',
+      'app{}',
+      "nginx-upstream-name: 'app{}' contains '{'; use letters, digits, '-', '_' and '.', as in proxy_pass " +
+        'http://<name> (at most 255)',
+    ],
+    [
+      'caddy',
+      'caddy-admin-url',
+      'localhost:2019',
+      "caddy-admin-url: 'localhost:2019' is not http(s): it has no http:// in front; use e.g. http://localhost:2019 " +
+        '(an http:// or https:// URL)',
+    ],
+  ])('a %s %s that would reach the proxy as more than a value: %j', (provider, input, value, message) => {
+    expect(configurationError({ ...BASE[provider]!, [input]: value })).toBe(message);
+  });
+
   it('verify-header or verify-body without verify-url', () => {
     expect(configurationError({ ...BASE.haproxy, 'verify-header': 'x-color' })).toBe(
       'verify-header: set, but verify-url is empty; set verify-url to the URL users hit (e.g. ' +
@@ -178,6 +188,8 @@ describe('getInputs refuses', () => {
     [{}, /^verify-url: set exactly one of verify-header \(e\.g\. x-color\) or verify-body/],
     [{ 'verify-header': 'x-color', 'verify-body': '(\\w+)' }, /^verify-url: set exactly one of/],
     [{ 'verify-body': '(unclosed' }, /^verify-body: '\(unclosed' is not a valid regular expression/],
+    [{ 'verify-body': '"color":"\\w+"' }, /^verify-body: '"color":"\\w\+"' has no group to read the color from/],
+    [{ 'verify-header': 'x-color:' }, /^verify-header: 'x-color:' contains ':'; use an HTTP header name/],
   ])('verify-url with %j', (extra, message) => {
     expect(configurationError({ ...BASE.haproxy, 'verify-url': 'http://127.0.0.1/', ...extra })).toMatch(message);
   });

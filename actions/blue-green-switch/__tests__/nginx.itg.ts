@@ -1,5 +1,6 @@
 // The bundled action against a real nginx: the owned include rewritten, tested and reloaded; a test command whose
-// hostile output stays text while the include is put back; and the flag file that switches with no reload.
+// hostile output stays text while the include is put back; servers or an upstream name that would write more than a
+// server into the include refused before it is touched; and the flag file that switches with no reload.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   startNginx,
   type NginxHandle,
 } from '@actions-kit/testkit';
+import { quoteValue } from '@actions-kit/core';
 import { NODES, errors, rendered, runAction } from './support/bundle.js';
 
 jest.setTimeout(60_000);
@@ -74,7 +76,29 @@ describe.each(NODES)('blue-green-switch with nginx under %s', (_label, nodePath)
       expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
     },
   );
+
+  it.each([
+    [
+      'green-servers',
+      (green: string) => `${green}; } server { listen 127.0.0.1:1; return 200 x; } upstream y { server ${green}`,
+    ],
+    ['blue-servers', (_green: string) => `127.0.0.1:1 weight=1;include /etc/passwd`],
+    ['nginx-upstream-name', (_green: string) => 'app { server 127.0.0.1:1; } upstream other'],
+  ])('refuses %s that would write more than a server into the include, leaving it untouched', async (input, value) => {
+    const hostile = value(rig.addresses.green);
+
+    const result = await runAction(nodePath, { inputs: nginxInputs({ [input]: hostile }) });
+
+    expect(result.outcome).toBe('failure');
+    const [message, ...others] = errors(result);
+    expect(others).toEqual([]);
+    expect(message).toMatch(new RegExp(`^blue-green-switch: ${input}: ${escapeRegExp(quoteValue(hostile))} contains `));
+    expect(await readFile(nginx.upstreamFile, 'utf8')).toBe(includeBefore);
+    expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
+  });
 });
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each(NODES)('blue-green-switch with a flag file in nginx under %s', (_label, nodePath) => {
   it('switches with no reload: green while the flag exists, blue once it is gone', async () => {

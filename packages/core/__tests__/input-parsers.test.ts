@@ -188,4 +188,10 @@ describe('quoteValue', () => {
     const long = '😀'.repeat(150);
     expect(quoteValue(long)).toBe(`'${'😀'.repeat(100)}…'`);
   });
+
+  it('shows every other invisible character as an escape: NUL, escape sequences, separators, bidi, lone surrogates', () => {
+    expect(quoteValue('a\u0000b\u001b[31m\u007f\u0085')).toBe("'a\\x00b\\x1b[31m\\x7f\\x85'");
+    expect(quoteValue('x\u2028y\u202ez\u2066')).toBe("'x\\u2028y\\u202ez\\u2066'");
+    expect(quoteValue('\ud800 \udfff 😀')).toBe("'\\ud800 \\udfff 😀'");
+  });
 });

@@ -216,24 +216,31 @@ export function nginxActionInputs(nginx: NginxHandle, backends: Record<Color, st
 export interface HaproxyHandle extends Stoppable {
   url: string;
   socket: string;
+  /** host:port of the TCP stats socket, when started with `tcpAdmin`. */
+  tcpSocket?: string;
   stateFile: string;
 }
 
-/** HAProxy with backend `app`: server blue live, server green disabled, a stats socket at level admin. */
+/**
+ * HAProxy with backend `app`: server blue live, server green disabled, a stats socket at level admin; with
+ * `tcpAdmin`, a second one on a loopback TCP port, so one HAProxy can be reached both ways.
+ */
 export async function startHaproxy(
   dir: string,
   backends: Record<Color, number>,
-  options: { port?: number } = {},
+  options: { port?: number; tcpAdmin?: boolean } = {},
 ): Promise<HaproxyHandle> {
   requireBinary('haproxy');
   const port = options.port ?? (await freePort());
   const socket = path.join(dir, 'admin.sock');
+  const tcpSocket = options.tcpAdmin ? `127.0.0.1:${await freePort()}` : undefined;
   const stateFile = path.join(dir, 'server-state');
   const config = path.join(dir, 'haproxy.cfg');
   await writeFile(
     config,
     `global
   stats socket ${socket} level admin
+  ${tcpSocket ? `stats socket ipv4@${tcpSocket} level admin` : ''}
   server-state-file ${stateFile}
 defaults
   mode http
@@ -252,7 +259,7 @@ backend app
   );
   const process_ = startProcess('haproxy', ['-db', '-f', config], { cwd: dir });
   await waitFor(`haproxy on port ${port} (${process_.output()})`, portAnswers(port));
-  return { url: `http://127.0.0.1:${port}/`, socket, stateFile, stop: process_.stop };
+  return { url: `http://127.0.0.1:${port}/`, socket, tcpSocket, stateFile, stop: process_.stop };
 }
 
 export interface CaddyHandle extends Stoppable {

@@ -36,6 +36,17 @@ describe('CaddyProvider', () => {
     ).toThrow("caddy-admin-url: 'localhost 2019' is not a URL");
   });
 
+  it.each([
+    ['localhost:2019', 'is not http(s): it has no http:// in front'],
+    ['javascript:alert(1)', 'is not http(s)'],
+    ['file:///etc/passwd', 'is not http(s)'],
+    ['http://admin:secret@localhost:2019', 'holds a user name or password, which the log and the summary would show'],
+  ])('names the admin URL input for %j, which node:http could not ask', (adminUrl, problem) => {
+    expect(() => new CaddyProvider({ adminUrl, handlerId: 'app', servers: { blue: ['a:1'], green: ['b:1'] } })).toThrow(
+      `caddy-admin-url: '${adminUrl}' ${problem}; use e.g. http://localhost:2019 (an http:// or https:// URL)`,
+    );
+  });
+
   it('plans one PATCH guarded by the ETag it read', () => {
     const caddy = new CaddyProvider({
       adminUrl: 'http://127.0.0.1:2019',

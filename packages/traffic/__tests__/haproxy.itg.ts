@@ -1,5 +1,6 @@
 // HAProxy for real: a switch moves traffic through the runtime API, survives a reload through the state file, and
-// the faults (no socket, HAProxy stopped, dead target, killed run, concurrent run, dry run) leave a consistent color.
+// the faults (no socket, HAProxy stopped, dead target, killed run, concurrent run, dry run) leave a consistent color,
+// also when concurrent runs reach the same HAProxy one by its unix socket and the other by TCP.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,11 +23,17 @@ afterEach(async () => {
   await frozen?.kill();
   frozen = undefined;
   // A run killed while holding the lock leaves it in the temp folder (the next run would recover it).
-  if (haproxy) await rm(createProvider(setup()).lockFile, { force: true });
+  if (haproxy) {
+    const provider = createProvider(setup());
+    await rm(provider.lockFile, { force: true });
+    // The lock as HAProxy names itself, which runs take; none to find when the test stopped HAProxy.
+    const resolved = await provider.resolveLockFile?.().catch(() => undefined);
+    if (resolved) await rm(resolved, { force: true });
+  }
 });
 const rig = useColorBackends('traffic-haproxy-');
 beforeEach(async () => {
-  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port });
+  haproxy = await startHaproxy(rig.dir, { blue: rig.blue.port, green: rig.green.port }, { tcpAdmin: true });
   rig.running.push(haproxy);
 });
 
@@ -139,5 +146,36 @@ describe('haproxy provider against HAProxy', () => {
       new RegExp(`is held by pid ${frozen.pid} on ${os.hostname()} .*\\(switch to green via haproxy\\); waited 500 ms`),
     );
     expect(await colorsAt(haproxy.url)).toEqual(['green']);
+  });
+
+  it('makes a run through TCP wait for a run through the unix socket: one HAProxy, one lock', async () => {
+    frozen = await startFrozenRun({
+      setup: setup(),
+      target: 'green',
+      freezeAt: '^haproxy: set server app/blue state drain',
+    });
+    const viaTcp = createProvider(setup({ socket: haproxy.tcpSocket }));
+
+    const failure = switchTraffic(request({ provider: viaTcp, target: 'blue', lockWaitMs: 500 }));
+
+    await expect(failure).rejects.toThrow(
+      new RegExp(`is held by pid ${frozen.pid} on ${os.hostname()} .*\\(switch to green via haproxy\\); waited 500 ms`),
+    );
+    expect(await colorsAt(haproxy.url)).toEqual(['green']);
+  });
+
+  it('serialises concurrent toggles through the unix socket and TCP: each pair toggles twice, one color live', async () => {
+    const viaUnix = createProvider(setup());
+    const viaTcp = createProvider(setup({ socket: haproxy.tcpSocket }));
+    for (let pair = 0; pair < 10; pair += 1) {
+      const reports = await Promise.all(
+        [viaUnix, viaTcp].map((provider) => switchTraffic({ provider, target: 'toggle', lockWaitMs: 20_000 })),
+      );
+
+      expect(reports.map((report) => report.outcome)).toEqual(['switched', 'switched']);
+      expect(reports.map((report) => report.target).sort()).toEqual(['blue', 'green']);
+      expect((await viaTcp.current()).live).toBe('blue');
+    }
+    expect(await colorsAt(haproxy.url)).toEqual(['blue']);
   });
 });

@@ -1,7 +1,10 @@
 // HAProxy: reading `show servers state`, the ready-then-drain order, and the errors a user sees, against an in-memory
 // runtime API that speaks HAProxy's formats.
 import { describe, expect, it } from '@jest/globals';
-import { HaproxyProvider, parseServersState } from '../src/haproxy.js';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { HaproxyProvider, parseServersState, socketRuntimeApi } from '../src/haproxy.js';
 import { FakeHaproxy } from './support/fake-haproxy.js';
 import { recordingLogger } from '@actions-kit/testkit';
 
@@ -145,4 +148,142 @@ describe('HaproxyProvider', () => {
       'set server app/blue state maint',
     ]);
   });
+});
+
+describe('HaproxyProvider and haproxy-state-file', () => {
+  const withStateFile = (fake: FakeHaproxy, stateFile: string) =>
+    new HaproxyProvider({
+      socket: 's',
+      backend: 'app',
+      servers: { blue: ['blue'], green: ['green'] },
+      stateFile,
+      runtimeApi: fake.api,
+    });
+
+  it.each([
+    ['in a folder that does not exist', (dir: string) => path.join(dir, 'missing', 'state'), 'ENOENT'],
+    ['that is a folder', (dir: string) => dir, 'EISDIR'],
+  ])('refuses a state file %s before sending any change', async (_case, stateFileIn, code) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-haproxy-state-'));
+    try {
+      const fake = new FakeHaproxy({ blue: 'ready', green: 'maint' });
+      const haproxy = withStateFile(fake, stateFileIn(dir));
+      const before = await haproxy.current();
+
+      await expect(haproxy.switchTo('green', before, recordingLogger())).rejects.toThrow(
+        `haproxy-state-file: cannot write ${stateFileIn(dir)} (${code}); its folder must exist and be writable by ` +
+          'this job, and the path must not be a folder. Nothing was switched',
+      );
+      expect(fake.commands.filter((command) => command.startsWith('set'))).toEqual([]);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('puts HAProxy back when the state file cannot be written after the change, and says so', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-haproxy-state-'));
+    try {
+      const folder = path.join(dir, 'state');
+      await mkdir(folder);
+      const fake = new FakeHaproxy({ blue: 'ready', green: 'maint' });
+      // The folder goes away between the check and the write, as a cleanup job or a full disk would make it fail.
+      const api = fake.api;
+      const haproxy = new HaproxyProvider({
+        socket: 's',
+        backend: 'app',
+        servers: { blue: ['blue'], green: ['green'] },
+        stateFile: path.join(folder, 'server-state'),
+        runtimeApi: async (command) => {
+          if (command === 'show servers state') await rm(folder, { recursive: true });
+          return api(command);
+        },
+      });
+      const before = await haproxy.current();
+
+      await expect(haproxy.switchTo('green', before, recordingLogger())).rejects.toThrow(
+        /^haproxy-state-file: cannot write .*server-state \(ENOENT\).* HAProxy was put back as it was \(blue live\)$/,
+      );
+      expect(Object.fromEntries(fake.admin)).toEqual({ blue: 0, green: 1 });
+      expect((await haproxy.current()).live).toBe('blue');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('HaproxyProvider.resolveLockFile', () => {
+  const listing = (sockets: string[]) =>
+    `# socket lvl processes\n${sockets.map((s) => `${s} admin all`).join('\n')}\n\n`;
+  const answering = (sockets: string, node: string) => async (command: string) =>
+    command === 'show cli sockets' ? sockets : command === 'show info' ? `Name: HAProxy\nPid: 7\nnode: ${node}\n` : '';
+  const lockOf = (socket: string, runtimeApi: (command: string) => Promise<string>, backend = 'app') =>
+    new HaproxyProvider({ socket, backend, servers: { blue: ['b'], green: ['g'] }, runtimeApi }).resolveLockFile();
+
+  it('is the same for one HAProxy reached by its unix socket and by TCP, whatever order it lists its sockets in', async () => {
+    const unix = await lockOf(
+      '/run/haproxy/admin.sock',
+      answering(listing(['unix@/run/a.sock', 'ipv4@127.0.0.1:9999']), 'lb1'),
+    );
+    const tcp = await lockOf('127.0.0.1:9999', answering(listing(['ipv4@127.0.0.1:9999', 'unix@/run/a.sock']), 'lb1'));
+    expect(unix).toBe(tcp);
+  });
+
+  it('differs for another backend, another node, or other sockets', async () => {
+    const sockets = listing(['unix@/run/a.sock']);
+    const base = await lockOf('/run/a.sock', answering(sockets, 'lb1'));
+    expect(await lockOf('/run/a.sock', answering(sockets, 'lb1'), 'api')).not.toBe(base);
+    expect(await lockOf('/run/a.sock', answering(sockets, 'lb2'))).not.toBe(base);
+    expect(await lockOf('/run/a.sock', answering(listing(['unix@/run/b.sock']), 'lb1'))).not.toBe(base);
+  });
+
+  it('falls back to the address given when HAProxy does not list its sockets', async () => {
+    const haproxy = new HaproxyProvider({
+      socket: '/run/a.sock',
+      backend: 'app',
+      servers: { blue: ['b'], green: ['g'] },
+      runtimeApi: async () => 'Unknown command.\n',
+    });
+    expect(await haproxy.resolveLockFile()).toBe(haproxy.lockFile);
+  });
+});
+
+describe('socketRuntimeApi', () => {
+  it.each([
+    ['a regular file', async (file: string) => writeFile(file, '')],
+    ['a directory', async (file: string) => mkdir(file)],
+  ])('says the socket path is %s rather than that HAProxy is not running', async (what, make) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-haproxy-socket-'));
+    try {
+      const socket = path.join(dir, 'admin.sock');
+      await make(socket);
+      await expect(socketRuntimeApi(socket)('show info')).rejects.toThrow(
+        `haproxy-socket: ${socket} is ${what}, not a socket; point haproxy-socket at the path HAProxy's "stats ` +
+          'socket ... level admin" line names (e.g. /run/haproxy/admin.sock)',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says a folder on the socket path is a file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-haproxy-socket-'));
+    try {
+      await writeFile(path.join(dir, 'plain'), '');
+      await expect(socketRuntimeApi(path.join(dir, 'plain', 'admin.sock'))('show info')).rejects.toThrow(
+        /^haproxy-socket: .*plain\/admin\.sock: a folder on that path is a file, so no socket can be there/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['show servers state app;disable frontend web', 'show servers state app\ndisable frontend web'])(
+    'never sends a command holding a separator: %j',
+    async (command) => {
+      await expect(socketRuntimeApi('/nonexistent/admin.sock')(command)).rejects.toThrow(
+        /^haproxy: refused to send .*: it holds a command separator$/,
+      );
+    },
+  );
 });

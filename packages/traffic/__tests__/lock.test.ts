@@ -113,4 +113,12 @@ describe('acquireLock', () => {
       /cannot create it \(ENOENT\); its folder must exist/,
     );
   });
+
+  it('names the lock, not the cleanup of its temp file, when a folder on its path is a regular file', async () => {
+    await writeFile(path.join(dir, 'plain'), '');
+    const file = path.join(dir, 'plain', 'x.lock');
+    await expect(acquireLock(file, options())).rejects.toThrow(
+      `lock ${file}: cannot create it (ENOTDIR); its folder must exist and be writable by this job`,
+    );
+  });
 });

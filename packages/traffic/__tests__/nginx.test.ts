@@ -58,6 +58,21 @@ describe('renderUpstreamBlock', () => {
     expect(parseUpstreamBlock(text, 'app')?.servers).toHaveLength(3);
   });
 
+  it('writes the parameters given with a member, in place of the ones the file had for its address', () => {
+    const previous = parseUpstreamBlock(
+      'upstream app { server 10.0.0.1:8080 max_fails=9; server 10.0.1.1:8080 weight=5; }',
+      'app',
+    );
+    const withParameters = { blue: ['10.0.0.1:8080 weight=2 max_fails=3'], green: ['10.0.1.1:8080'] };
+    expect(renderUpstreamBlock('app', 'green', withParameters, previous)).toContain(
+      [
+        'upstream app {',
+        '    server 10.0.1.1:8080 weight=5;',
+        '    server 10.0.0.1:8080 weight=2 max_fails=3 backup;',
+      ].join('\n'),
+    );
+  });
+
   it('marks the other color down when the balancing method forbids backup', () => {
     const previous = parseUpstreamBlock('upstream app { hash $remote_addr; }', 'app');
     expect(renderUpstreamBlock('green', 'green', servers, previous)).toContain('server 10.0.0.1:8080 down;');
@@ -134,6 +149,17 @@ describe('NginxProvider', () => {
       /is nginx running/,
     );
     expect((await provider.current()).live).toBe('blue');
+  });
+
+  it('reads the color of members given with parameters by their address', async () => {
+    const provider = nginx({ servers: { blue: ['10.0.0.1:8080 weight=2'], green: ['10.0.1.1:8080 max_fails=1'] } });
+    await provider.switchTo('green', await provider.current(), recordingLogger());
+
+    expect(await readFile(file, 'utf8')).toContain('server 10.0.1.1:8080 max_fails=1;');
+    expect(await provider.current()).toMatchObject({
+      live: 'green',
+      evidence: "upstream 'app' sends traffic to 10.0.1.1:8080",
+    });
   });
 
   it('names a live server that is in neither color', async () => {

@@ -114,6 +114,25 @@ describe('switchTraffic', () => {
     expect(report.verification).toBeUndefined();
   });
 
+  it.each([
+    ['changed nothing', { blue: true, green: false }, 'blue (blue on, green off)'],
+    ['left the old color live too', { blue: true, green: true }, 'both (blue on, green on)'],
+  ])(
+    'without verification, fails and switches back when the read-back shows a switch that %s',
+    async (_what, after, reads) => {
+      // The provider says it is done, but the proxy reads otherwise (a switch-command that did not do its job).
+      proxy.switchTo = async () => void (proxy.enabled = { ...after });
+      const logger = recordingLogger();
+
+      const report = await run({ verify: undefined, logger });
+
+      expect(report).toMatchObject({ outcome: 'rolled-back', changed: false, active: 'blue', target: 'green' });
+      expect(report.problem).toBe(`green is not live after the switch: the proxy reads ${reads}`);
+      expect(proxy.enabled).toEqual({ blue: true, green: false });
+      expect(logger.warnings.join('\n')).toMatch(/switching back to blue/);
+    },
+  );
+
   it('waits for a live holder of the lock, then fails naming it', async () => {
     const holder = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() };
     await writeFile(proxy.lockFile, JSON.stringify({ ...holder, nonce: 'n1', purpose: 'switch to blue via memory' }));

@@ -127,4 +127,28 @@ describe('httpColorProbe', () => {
     );
     expect(() => httpColorProbe({ url })).toThrow(/set exactly one of verify-header .* or verify-body/);
   });
+
+  it('refuses a body pattern without a group, whose whole match could never be a color', () => {
+    expect(() => httpColorProbe({ url, bodyPattern: '"color":"\\w+"' })).toThrow(
+      `verify-body: '"color":"\\w+"' has no group to read the color from; put the color's part in parentheses, ` +
+        'e.g. "color":"(\\w+)"',
+    );
+    expect(() => httpColorProbe({ url, bodyPattern: '(?:blue|green)' })).toThrow(/has no group/);
+    expect(() => httpColorProbe({ url, bodyPattern: '"color":"(?<color>\\w+)"' })).not.toThrow();
+  });
+
+  it("says why a body pattern is not a regular expression without repeating it raw, as V8's message does", () => {
+    expect(() => httpColorProbe({ url, bodyPattern: '\u001b(' })).toThrow(
+      `verify-body: '\\x1b(' is not a valid regular expression (Unterminated group); use e.g. "color":"(\\w+)"`,
+    );
+  });
+
+  it('refuses a header name HTTP does not allow, and a URL the parser would silently change', () => {
+    expect(() => httpColorProbe({ url, header: 'x color' })).toThrow(
+      /^verify-header: 'x color' contains a space; use an HTTP header name/,
+    );
+    expect(() => httpColorProbe({ url: `${url}\nx`, header: 'x-color' })).toThrow(
+      /^verify-url: '.*\\nx' contains a line break; use e\.g\. http:/,
+    );
+  });
 });

@@ -8,6 +8,9 @@ import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
+import { CADDY_ID, checkForm, DIAL_ADDRESS, httpUrlForm } from './value-forms.js';
+
+const ADMIN_URL = httpUrlForm('http://localhost:2019', { credentials: false });
 
 export interface CaddyOptions {
   /** Caddy's admin endpoint, e.g. http://localhost:2019. */
@@ -59,12 +62,9 @@ export class CaddyProvider implements TrafficProvider {
   private readonly handlerUrl: URL;
 
   constructor(private readonly options: CaddyOptions) {
-    let admin: URL;
-    try {
-      admin = new URL(options.adminUrl);
-    } catch {
-      throw new TrafficError(`caddy-admin-url: '${options.adminUrl}' is not a URL; use e.g. http://localhost:2019`);
-    }
+    // Only an http(s) URL can be asked (node:http throws on any other protocol), whoever built these options.
+    checkForm('caddy-admin-url', options.adminUrl, ADMIN_URL);
+    const admin = new URL(options.adminUrl);
     this.handlerUrl = new URL(`id/${encodeURIComponent(options.handlerId)}`, admin.href.replace(/\/?$/, '/'));
     this.lockFile = lockFileFor('caddy', this.handlerUrl.href);
   }
@@ -189,13 +189,15 @@ export const caddyDescriptor: ProviderDescriptor<CaddySettings> = {
       name: 'caddy-handler-id',
       kind: 'text',
       required: true,
+      form: CADDY_ID,
       hint: 'the "@id" of the reverse_proxy handler in Caddy\'s config (e.g. app)',
     },
-    ...colorServerInputs('dial addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }),
+    ...colorServerInputs('dial addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }, DIAL_ADDRESS),
     {
       name: 'caddy-admin-url',
       kind: 'text',
       default: 'http://localhost:2019',
+      form: ADMIN_URL,
       hint: "the URL of Caddy's admin API (e.g. http://localhost:2019)",
     },
   ],

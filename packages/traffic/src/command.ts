@@ -6,6 +6,7 @@ import { lockFileFor } from './lock.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand, type ShellCommandOptions } from './shell-command.js';
+import { SHELL_COMMAND } from './value-forms.js';
 
 export interface CommandOptions {
   /** Prints blue or green. */
@@ -88,12 +89,14 @@ export const commandDescriptor: ProviderDescriptor<CommandSettings> = {
       name: 'current-command',
       kind: 'text',
       required: true,
+      form: SHELL_COMMAND,
       hint: 'a shell command printing the live color, blue or green',
     },
     {
       name: 'switch-command',
       kind: 'text',
       required: true,
+      form: SHELL_COMMAND,
       hint: 'a shell command switching traffic to $TARGET_COLOR',
     },
     COMMAND_TIMEOUT_INPUT,

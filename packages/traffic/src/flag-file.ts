@@ -8,6 +8,7 @@ import { writeFileAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
 import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
+import { FILE_PATH } from './value-forms.js';
 
 export interface FlagFileOptions {
   /** Green is live while this file exists, blue while it does not. */
@@ -72,6 +73,7 @@ export const flagFileDescriptor: ProviderDescriptor<FlagFileOptions> = {
       name: 'flag-file',
       kind: 'text',
       required: true,
+      form: FILE_PATH,
       hint: 'the file whose presence sends traffic to green (e.g. /etc/nginx/blue-green/app.green)',
     },
   ],

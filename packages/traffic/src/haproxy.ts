@@ -1,15 +1,18 @@
 // HAProxy through its runtime API (a stats socket at level admin): reads the server states of one backend, makes the
 // target's servers ready and only then drains (or disables) the others, and can save the states to HAProxy's
-// server-state-file so a later reload keeps the switch.
+// server-state-file so a later reload keeps the switch. Runs are locked on the backend as HAProxy names itself, so
+// one HAProxy reached by its unix socket and by TCP is one lock.
+import { stat } from 'node:fs/promises';
 import net from 'node:net';
 import type { Color } from './color.js';
 import { otherColor } from './color.js';
-import { writeFileAtomically } from './atomic-file.js';
+import { checkReplaceable, writeFileAtomically } from './atomic-file.js';
 import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
+import { FILE_PATH, HAPROXY_NAME, SOCKET_ADDRESS } from './value-forms.js';
 
 /** Sends one runtime API command and returns HAProxy's answer. */
 export type RuntimeApi = (command: string) => Promise<string>;
@@ -89,11 +92,18 @@ export function parseServersState(text: string): HaproxyServerState[] {
     });
 }
 
-/** A runtime API over a unix socket or TCP, one command per connection (HAProxy closes it after answering). */
+/**
+ * A runtime API over a unix socket or TCP, one command per connection (HAProxy closes it after answering). HAProxy
+ * runs each `;`- or line-separated part of a line as a command of its own: a command holding one is never sent.
+ */
 export function socketRuntimeApi(address: string, timeoutMs = 5_000): RuntimeApi {
   const tcp = /^(?<host>\[[^\]]+\]|[^/:]+):(?<port>\d+)$/.exec(address)?.groups;
   return (command) =>
     new Promise((resolve, reject) => {
+      if (/[;\r\n]/.test(command)) {
+        reject(new TrafficError(`haproxy: refused to send ${JSON.stringify(command)}: it holds a command separator`));
+        return;
+      }
       const connection = tcp
         ? net.createConnection({ host: tcp.host?.replace(/^\[|\]$/g, ''), port: Number(tcp.port) })
         : net.createConnection({ path: address });
@@ -105,18 +115,37 @@ export function socketRuntimeApi(address: string, timeoutMs = 5_000): RuntimeApi
       connection.on('connect', () => connection.end(`${command}\n`));
       connection.on('data', (chunk: string) => (answer += chunk));
       connection.on('end', () => resolve(answer));
-      connection.on('error', (error) => reject(socketError(address, Boolean(tcp), error, timeoutMs)));
+      connection.on('error', (error) => void socketError(address, Boolean(tcp), error, timeoutMs).then(reject));
     });
 }
 
-function socketError(address: string, tcp: boolean, error: unknown, timeoutMs: number): TrafficError {
+/** What is at a socket path that refused, when it is no socket: "a regular file", "a directory". */
+async function notASocket(address: string): Promise<string | undefined> {
+  const found = await stat(address).catch(() => undefined);
+  if (!found || found.isSocket()) return undefined;
+  return found.isFile() ? 'a regular file' : found.isDirectory() ? 'a directory' : 'a special file';
+}
+
+async function socketError(address: string, tcp: boolean, error: unknown, timeoutMs: number): Promise<TrafficError> {
   const code = errorCode(error);
   const where = `haproxy-socket: ${address}`;
   const adminLine = `"stats socket ${tcp ? `ipv4@${address}` : address} level admin"`;
+  const what = tcp || (code !== 'ECONNREFUSED' && code !== 'ENOTSOCK') ? undefined : await notASocket(address);
+  if (what) {
+    return new TrafficError(
+      `${where} is ${what}, not a socket; point haproxy-socket at the path HAProxy's "stats socket ... level admin" ` +
+        'line names (e.g. /run/haproxy/admin.sock)',
+    );
+  }
   switch (code) {
     case 'ENOENT':
       return new TrafficError(
         `${where} does not exist: HAProxy is not running, or its global section lacks ${adminLine}`,
+      );
+    case 'ENOTDIR':
+      return new TrafficError(
+        `${where}: a folder on that path is a file, so no socket can be there; point haproxy-socket at the path ` +
+          `HAProxy's "stats socket ... level admin" line names (e.g. /run/haproxy/admin.sock)`,
       );
     case 'ECONNREFUSED':
       return new TrafficError(
@@ -146,6 +175,24 @@ export class HaproxyProvider implements TrafficProvider {
 
   describe(): string {
     return `HAProxy backend '${this.options.backend}' via ${this.options.socket}`;
+  }
+
+  /**
+   * The lock of this backend as HAProxy names itself: its node name and every runtime API socket it lists (`show
+   * cli sockets`), so a run through the unix socket and one through TCP wait for each other. An HAProxy that does
+   * not list its sockets (before 1.8, or a socket below level operator) is locked by the address given.
+   */
+  async resolveLockFile(): Promise<string> {
+    const sockets = await this.api('show cli sockets');
+    if (!/^# socket\b/.test(sockets)) return this.lockFile;
+    const node = /^node:\s*(.*)$/im.exec(await this.api('show info'))?.[1]?.trim() ?? '';
+    const listed = sockets
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/)[0] ?? '')
+      .filter((socket) => socket !== '')
+      .sort();
+    return lockFileFor('haproxy', `${node}\n${listed.join('\n')}\n${this.options.backend}`);
   }
 
   async current(): Promise<LiveState> {
@@ -178,6 +225,8 @@ export class HaproxyProvider implements TrafficProvider {
   }
 
   async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+    // A state file that cannot be written would leave the switch live and the step failed: found out first.
+    await this.checkStateFile();
     const done: string[] = [];
     try {
       for (const command of this.commandsFor(target, from)) {
@@ -185,15 +234,22 @@ export class HaproxyProvider implements TrafficProvider {
         done.push(command);
         log.info(`haproxy: ${command}`);
       }
+      await this.saveStateFile(`HAProxy was put back as it was (${from.live} live)`);
     } catch (error) {
-      // Part of the switch went through (the target enabled, the other not yet drained): put it all back.
-      if (done.length > 0) await this.restore(from, log);
+      // Part of the switch went through (the target enabled, the other not yet drained), or all of it without the
+      // state file that makes it last: put it all back. The state file still holds `from`.
+      if (done.length > 0) await this.applyStates(from, log);
       throw error;
     }
-    await this.saveStateFile();
   }
 
   async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+    await this.applyStates(state, log);
+    await this.saveStateFile('HAProxy runs the restored states, but a reload would load older ones from the file');
+  }
+
+  /** Sets each server's admin state as `state` had it, the ones that were ready first. */
+  private async applyStates(state: LiveState, log: SwitchLogger): Promise<void> {
     const wanted = JSON.parse(state.snapshot) as Record<string, AdminState>;
     const now = await this.readStates();
     const changes = Object.entries(wanted).filter(([name, admin]) => now.find((s) => s.name === name)?.admin !== admin);
@@ -204,7 +260,6 @@ export class HaproxyProvider implements TrafficProvider {
       await this.send(command);
       log.info(`haproxy: ${command}`);
     }
-    await this.saveStateFile();
   }
 
   /** Ready first for every target server, then drain/maint for every other one that still takes traffic. */
@@ -255,17 +310,31 @@ export class HaproxyProvider implements TrafficProvider {
     throw new TrafficError(`HAProxy refused '${command}'${fix}`, answer);
   }
 
-  private async saveStateFile(): Promise<void> {
+  private async checkStateFile(): Promise<void> {
     if (!this.options.stateFile) return;
     try {
-      await writeFileAtomically(this.options.stateFile, await this.api('show servers state'));
+      await checkReplaceable(this.options.stateFile);
     } catch (error) {
-      if (error instanceof TrafficError) throw error;
-      throw new TrafficError(
-        `haproxy-state-file: cannot write ${this.options.stateFile} (${errorCode(error) ?? String(error)}); the ` +
-          'switch is live but a reload would undo it: fix the path or permissions and re-run',
-      );
+      throw this.stateFileError(error, 'Nothing was switched');
     }
+  }
+
+  /** `consequence`: where traffic is when the file cannot be written. */
+  private async saveStateFile(consequence: string): Promise<void> {
+    if (!this.options.stateFile) return;
+    const states = await this.api('show servers state');
+    try {
+      await writeFileAtomically(this.options.stateFile, states);
+    } catch (error) {
+      throw this.stateFileError(error, consequence);
+    }
+  }
+
+  private stateFileError(error: unknown, consequence: string): TrafficError {
+    return new TrafficError(
+      `haproxy-state-file: cannot write ${this.options.stateFile} (${errorCode(error) ?? String(error)}); its ` +
+        `folder must exist and be writable by this job, and the path must not be a folder. ${consequence}`,
+    );
   }
 }
 
@@ -281,22 +350,26 @@ export const haproxyDescriptor: ProviderDescriptor<HaproxySettings> = {
       name: 'haproxy-socket',
       kind: 'text',
       required: true,
+      form: SOCKET_ADDRESS,
       hint: "HAProxy's runtime API, the path or host:port of a `stats socket ... level admin` (e.g. /run/haproxy/admin.sock)",
     },
     {
       name: 'haproxy-backend',
       kind: 'text',
       required: true,
+      form: HAPROXY_NAME,
       hint: 'the backend holding the blue and green servers (e.g. app)',
     },
     ...colorServerInputs(
       'server names in haproxy-backend',
       { blue: ['blue1', 'blue2'], green: ['green1', 'green2'] },
+      HAPROXY_NAME,
       { blue: ['blue'], green: ['green'] },
     ),
     {
       name: 'haproxy-state-file',
       kind: 'text',
+      form: FILE_PATH,
       hint: "HAProxy's server-state-file, rewritten after each switch so a reload keeps it (e.g. /var/lib/haproxy/server-state)",
     },
     {

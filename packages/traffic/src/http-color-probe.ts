@@ -1,45 +1,39 @@
 // The verification's view of an HTTP probe: which color answered the URL users hit, read from a response header or
 // the first group of a body pattern, on a fresh connection each time as a new client would see it.
+import { quoteValue } from '@actions-kit/core';
 import { httpProbe } from '@actions-kit/probes';
 import { TrafficError } from './errors.js';
+import { checkForm, HEADER_NAME, httpUrlForm } from './value-forms.js';
 import type { ColorAnswer, ColorProbe } from './verify.js';
+
+const VERIFY_URL = httpUrlForm('http://127.0.0.1:8080/health');
+const BODY_EXAMPLE = 'e.g. "color":"(\\w+)"';
 
 export interface HttpColorProbeOptions {
   url: string;
   /** Response header holding the color, e.g. x-color. */
   header?: string;
-  /** Regular expression over the body; its first group (or whole match) is the color. */
+  /** Regular expression over the body with at least one group: the first group is the color. */
   bodyPattern?: string;
 }
 
 /** Checks the options now, so a mistake fails before anything is switched; the probe then never throws. */
 export function httpColorProbe(options: HttpColorProbeOptions): ColorProbe {
-  const url = probeUrl(options.url);
+  checkForm('verify-url', options.url, VERIFY_URL);
+  const url = new URL(options.url);
   if (Boolean(options.header) === Boolean(options.bodyPattern)) {
     throw new TrafficError(
       'verify-url: set exactly one of verify-header (e.g. x-color) or verify-body (a regular expression whose ' +
         'first group is the color)',
     );
   }
+  if (options.header) checkForm('verify-header', options.header, HEADER_NAME);
   const readColor = options.header ? headerColor(options.header) : bodyColor(options.bodyPattern ?? '');
   return async (timeoutMs) => {
     const result = await httpProbe({ url, timeoutMs });
     if (!result.answered) return { error: `${url.host}: ${result.message}` };
     return { status: result.status, color: readColor(result) };
   };
-}
-
-function probeUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new TrafficError(`verify-url: '${text}' is not a URL; use e.g. http://127.0.0.1:8080/health`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TrafficError(`verify-url: '${text}' is not http(s); use an http:// or https:// URL`);
-  }
-  return url;
 }
 
 type ColorReader = (response: {
@@ -60,13 +54,22 @@ function bodyColor(bodyPattern: string): ColorReader {
   try {
     pattern = new RegExp(bodyPattern);
   } catch (error) {
+    // V8 repeats the whole pattern, unquoted, before the reason: only the reason is kept.
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     throw new TrafficError(
-      `verify-body: '${bodyPattern}' is not a valid regular expression (${(error as Error).message}); ` +
-        `use e.g. "color":"(\\w+)"`,
+      `verify-body: ${quoteValue(bodyPattern)} is not a valid regular expression (${reason}); use ${BODY_EXAMPLE}`,
+    );
+  }
+  // Without a group the whole match would be taken for the color, which no answer can then prove.
+  const groups = (new RegExp(`${bodyPattern}|`).exec('')?.length ?? 1) - 1;
+  if (groups === 0) {
+    throw new TrafficError(
+      `verify-body: ${quoteValue(bodyPattern)} has no group to read the color from; put the color's part in ` +
+        `parentheses, ${BODY_EXAMPLE}`,
     );
   }
   return ({ body }) => {
     const match = pattern.exec(body);
-    return match ? (match[1] ?? match[0]) : undefined;
+    return match?.[1];
   };
 }

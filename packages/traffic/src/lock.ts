@@ -5,6 +5,7 @@ import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '@actions-kit/clock';
+import { removeTempFile } from './atomic-file.js';
 import { TrafficError, errorCode, throwIfCancelled } from './errors.js';
 import type { SwitchLogger } from './provider.js';
 
@@ -111,7 +112,7 @@ async function tryCreate(file: string, holder: LockHolder): Promise<boolean> {
         'writable by this job',
     );
   } finally {
-    await rm(temp, { force: true });
+    await removeTempFile(temp);
   }
 }
 

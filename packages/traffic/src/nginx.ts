@@ -9,13 +9,14 @@ import { TrafficError, errorCode } from './errors.js';
 import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand } from './shell-command.js';
+import { FILE_PATH, NGINX_NAME, NGINX_SERVER, SHELL_COMMAND } from './value-forms.js';
 
 export interface NginxOptions {
   /** The include file this provider owns, e.g. /etc/nginx/conf.d/app-upstream.inc. */
   upstreamFile: string;
   /** The upstream name used in proxy_pass http://<name>. */
   upstreamName: string;
-  /** host:port of each color's servers. */
+  /** host:port of each color's servers, each optionally followed by server parameters ("10.0.0.1:8080 weight=2"). */
   servers: ColorMembers;
   testCommand?: string;
   reloadCommand?: string;
@@ -56,12 +57,26 @@ export function parseUpstreamBlock(text: string, name: string): UpstreamBlock | 
   return { servers, otherDirectives };
 }
 
+/** A blue-servers / green-servers member as an upstream server: "10.0.0.1:8080 weight=2". */
+function memberServer(member: string): UpstreamServer {
+  const [address = member, ...parameters] = member.split(/ +/);
+  return { address, parameters };
+}
+
+/** The address of a member, without the parameters that may follow it. */
+export function memberAddress(member: string): string {
+  return memberServer(member).address;
+}
+
 /** The servers that take traffic: neither backup nor down. */
 export function primaryServers(block: UpstreamBlock): UpstreamServer[] {
   return block.servers.filter((server) => !server.parameters.some((p) => p === 'backup' || p === 'down'));
 }
 
-/** The include text with `target` live and the other color as backup (down with balancers that forbid backup). */
+/**
+ * The include text with `target` live and the other color as backup (down with balancers that forbid backup). A
+ * member's parameters are the ones given with it ("10.0.0.1:8080 weight=2"), else the ones the file had for it.
+ */
 export function renderUpstreamBlock(
   name: string,
   target: Color,
@@ -75,15 +90,17 @@ export function renderUpstreamBlock(
     (previous?.servers.find((s) => s.address === address)?.parameters ?? []).filter(
       (p) => p !== 'backup' && p !== 'down',
     );
-  const line = (address: string, extra: string[]): string =>
-    `    server ${[address, ...kept(address), ...extra].join(' ')};`;
+  const line = (member: string, extra: string[]): string => {
+    const { address, parameters } = memberServer(member);
+    return `    server ${[address, ...(parameters.length > 0 ? parameters : kept(address)), ...extra].join(' ')};`;
+  };
   const other = otherColor(target);
   return [
     `# Managed by blue-green-switch: ${target} is live, ${other} is the ${standby} color. Rewritten on every switch:`,
     '# change blue-servers / green-servers rather than this file (other directives in the block are kept).',
     `upstream ${name} {`,
-    ...servers[target].map((address) => line(address, [])),
-    ...servers[other].map((address) => line(address, [standby])),
+    ...servers[target].map((member) => line(member, [])),
+    ...servers[other].map((member) => line(member, [standby])),
     ...otherDirectives.map((directive) => `    ${directive};`),
     '}',
     '',
@@ -122,8 +139,8 @@ export class NginxProvider implements TrafficProvider {
     const block = this.parse(content);
     const primaries = primaryServers(block).map((server) => server.address);
     const colorOf = (address: string): Color => {
-      if (this.options.servers.blue.includes(address)) return 'blue';
-      if (this.options.servers.green.includes(address)) return 'green';
+      if (this.options.servers.blue.map(memberAddress).includes(address)) return 'blue';
+      if (this.options.servers.green.map(memberAddress).includes(address)) return 'green';
       throw new TrafficError(
         `nginx-upstream-file: ${this.options.upstreamFile} sends traffic to ${address}, which is in neither ` +
           `blue-servers (${this.options.servers.blue.join(', ')}) nor green-servers ` +
@@ -247,25 +264,29 @@ export const nginxDescriptor: ProviderDescriptor<NginxSettings> = {
       name: 'nginx-upstream-file',
       kind: 'text',
       required: true,
+      form: FILE_PATH,
       hint: 'the include file holding the upstream block, which this action rewrites',
     },
     {
       name: 'nginx-upstream-name',
       kind: 'text',
       required: true,
+      form: NGINX_NAME,
       hint: 'the upstream name used in proxy_pass http://<name> (e.g. app)',
     },
-    ...colorServerInputs('host:port addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }),
+    ...colorServerInputs('host:port addresses', { blue: ['10.0.0.1:8080'], green: ['10.0.0.2:8080'] }, NGINX_SERVER),
     {
       name: 'nginx-test-command',
       kind: 'text',
       default: 'nginx -t',
+      form: SHELL_COMMAND,
       hint: 'the command checking the configuration once the include is replaced (e.g. sudo nginx -t)',
     },
     {
       name: 'nginx-reload-command',
       kind: 'text',
       default: 'nginx -s reload',
+      form: SHELL_COMMAND,
       hint: 'the command making nginx load the new include (e.g. sudo nginx -s reload)',
     },
     COMMAND_TIMEOUT_INPUT,
@@ -273,7 +294,7 @@ export const nginxDescriptor: ProviderDescriptor<NginxSettings> = {
   settings: (values) => ({
     upstreamFile: values.text('nginx-upstream-file'),
     upstreamName: values.text('nginx-upstream-name'),
-    servers: readColorServers(values),
+    servers: readColorServers(values, undefined, memberAddress),
     testCommand: values.text('nginx-test-command'),
     reloadCommand: values.text('nginx-reload-command'),
     commandTimeoutMs: values.duration(COMMAND_TIMEOUT_INPUT.name),

@@ -1,6 +1,7 @@
 // What each provider's file exports beside its class: its name, the action inputs it takes, how their values become
 // its settings, and the factory. The registry is a list of these, so adding a provider is adding one file.
 import type { TrafficProvider } from './provider.js';
+import type { ValueForm } from './value-forms.js';
 
 interface DeclaredInput {
   /** The action input, e.g. haproxy-socket. */
@@ -18,11 +19,18 @@ interface DeclaredInput {
 export interface TextInput extends DeclaredInput {
   kind: 'text';
   default?: string;
+  /**
+   * The grammar of where the value goes (a runtime command, a config file, a URL, a path): a value that does not fit
+   * is refused before anything is read or sent, naming the input, the value and this form.
+   */
+  form?: ValueForm;
 }
 
 /** Comma- or line-separated values, [] when unset. */
 export interface ListInput extends DeclaredInput {
   kind: 'list';
+  /** The grammar each value must fit, as for a text input. */
+  form?: ValueForm;
 }
 
 /** One of `values`, `default` when unset. */

@@ -1,9 +1,11 @@
 // Reads and checks the provider inputs through an injected InputSource, for every action that switches traffic
 // (blue-green-switch, health-check's rollback): the provider, its required inputs, none meant for another provider,
-// each value in its form, then the provider's own checks. Pure: the action passes its input getters.
+// each value in its form and in the grammar of where it goes, then the provider's own checks. Pure: the action passes
+// its input getters.
 import { TrafficError } from './errors.js';
 import type { ProviderDescriptor, ProviderInput, ProviderValues } from './provider-descriptor.js';
 import { findProvider, PROVIDERS, type ProviderSetup } from './providers.js';
+import { formError } from './value-forms.js';
 
 /** A duration input's default and bounds, written like the input: '60s', '1h'. */
 export interface DurationBounds {
@@ -40,6 +42,7 @@ export function readProviderInputs(
   // Other providers' inputs are read too, so a malformed value fails even where the chosen provider ignores it.
   for (const input of others) read(source, input);
   const values = new Map(provider.inputs.map((input) => [input.name, read(source, input)]));
+  for (const input of provider.inputs) checkForm(source, input, values.get(input.name));
   const settings = provider.settings(ownValues(provider, values));
   // The provider has the last word (Caddy's admin URL must parse): built once now, so a mistake fails here.
   provider.create(settings);
@@ -70,6 +73,16 @@ function checkLeftovers(
       `${input.name}: set to ${source.quote(value)}, but provider ${provider.name} does not use it; remove it, or ` +
         `set provider to ${owners.map((owner) => owner.name).join(' or ')}`,
     );
+  }
+}
+
+/** Every value of an input that declares a form fits it: nothing reaches a command, a file or a URL unchecked. */
+function checkForm(source: InputSource, input: ProviderInput, value: Value | undefined): void {
+  if (!('form' in input) || input.form === undefined || value === undefined) return;
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    const error = item === '' ? undefined : formError(input.name, String(item), input.form, source.quote);
+    if (error) throw error;
   }
 }
 

@@ -22,6 +22,12 @@ export interface TrafficProvider {
   readonly kind: string;
   /** The lock file that serialises runs switching the same thing. */
   readonly lockFile: string;
+  /**
+   * Optional: the lock file as the proxy itself identifies what is switched, when one proxy can be reached by more
+   * than one address (HAProxy by its unix socket and by TCP). A switch asks for it, then locks it, instead of
+   * lockFile; a read-only question to the proxy.
+   */
+  resolveLockFile?(signal?: AbortSignal): Promise<string>;
   /** One line naming what is switched: "HAProxy backend 'app' via ./haproxy.sock". */
   describe(): string;
   /** Reads the live color from the proxy, never from a record of ours that could drift. */

@@ -1,5 +1,6 @@
 // The switch itself: lock the target, read what is live from the proxy, resolve the target, change it in a safe
-// order, prove the new color answers, and switch back with the evidence when it does not.
+// order, prove the new color answers and read it back from the proxy, and switch back with the evidence when either
+// disagrees.
 import { systemClock, type Clock } from '@actions-kit/clock';
 import { resolveTarget, type Color, type LiveColor, type Target } from './color.js';
 import { CancelledError, TrafficError, throwIfCancelled } from './errors.js';
@@ -86,7 +87,7 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
   }
 
   const requested = request.target === 'toggle' ? 'toggle' : `switch to ${request.target}`;
-  const lock = await acquireLock(provider.lockFile, {
+  const lock = await acquireLock(await lockFileOf(provider, signal), {
     purpose: `${requested} via ${provider.kind}`,
     waitMs: request.lockWaitMs ?? 60_000,
     staleMs: request.lockStaleMs ?? 15 * 60_000,
@@ -128,8 +129,18 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
       logger.info(`verification: ${summariseVerification(verification)}`);
     }
 
-    if (verification && !verification.passed) {
-      const problem = `${target} did not prove live: ${summariseVerification(verification)}`;
+    let problem =
+      verification && !verification.passed
+        ? `${target} did not prove live: ${summariseVerification(verification)}`
+        : undefined;
+    // Read back always, verified or not: a switch the proxy does not show (a switch-command that did nothing, a
+    // change undone by someone else) is a failure, never a success.
+    const after = problem === undefined ? await provider.current(signal) : undefined;
+    if (after && after.live !== target) {
+      problem = `${target} is not live after the switch: the proxy reads ${after.live} (${after.evidence})`;
+    }
+
+    if (problem !== undefined) {
       mark = clock.now();
       const rollbackVerification = await switchBack(provider, before, problem, request, clock, logger);
       timings.rollbackMs = since(mark);
@@ -139,12 +150,17 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
       return { ...base, ...outcome, verification, rollbackVerification, recoveredLockFrom, timings };
     }
 
-    const active = (await provider.current(signal)).live;
     timings.totalMs = since(started);
+    const active = target;
     return { ...base, outcome: 'switched', active, changed: true, plan, verification, recoveredLockFrom, timings };
   } finally {
     await lock.release();
   }
+}
+
+/** The lock file as the proxy identifies what is switched, when the provider can ask it; else its own. */
+function lockFileOf(provider: TrafficProvider, signal: AbortSignal | undefined): Promise<string> {
+  return provider.resolveLockFile?.(signal) ?? Promise.resolve(provider.lockFile);
 }
 
 async function switchBack(
@@ -208,7 +224,7 @@ export interface RestoreReport {
 export async function restoreTraffic(request: RestoreRequest): Promise<RestoreReport> {
   const { provider, state, signal } = request;
   const logger = request.logger ?? silentLogger;
-  const lock = await acquireLock(provider.lockFile, {
+  const lock = await acquireLock(await lockFileOf(provider, signal), {
     purpose: `restore ${state.live} via ${provider.kind}`,
     waitMs: request.lockWaitMs ?? 60_000,
     staleMs: request.lockStaleMs ?? 15 * 60_000,

@@ -7,6 +7,7 @@ import { replaceSymlinkAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
 import { liveColorOf, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
+import { FILE_PATH } from './value-forms.js';
 
 export interface SymlinkOptions {
   /** The link to switch, e.g. /srv/app/current. */
@@ -105,10 +106,23 @@ export const symlinkDescriptor: ProviderDescriptor<SymlinkOptions> = {
       name: 'symlink-path',
       kind: 'text',
       required: true,
+      form: FILE_PATH,
       hint: 'the link pointing at the live release (e.g. /srv/app/current)',
     },
-    { name: 'blue-path', kind: 'text', required: true, hint: 'the blue release (e.g. /srv/app/releases/blue)' },
-    { name: 'green-path', kind: 'text', required: true, hint: 'the green release (e.g. /srv/app/releases/green)' },
+    {
+      name: 'blue-path',
+      kind: 'text',
+      required: true,
+      form: FILE_PATH,
+      hint: 'the blue release (e.g. /srv/app/releases/blue)',
+    },
+    {
+      name: 'green-path',
+      kind: 'text',
+      required: true,
+      form: FILE_PATH,
+      hint: 'the green release (e.g. /srv/app/releases/green)',
+    },
   ],
   settings: (values) => ({
     symlinkPath: values.text('symlink-path'),
