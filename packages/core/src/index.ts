@@ -2,7 +2,7 @@
 export { runAction } from './run-action.js';
 export type { ProcessLike, RunActionOptions } from './run-action.js';
 export { ConfigurationError, UserError, quoteValue } from './errors.js';
-export { getBoolean, getDuration, getEnum, getInteger, getList, getString } from './inputs.js';
+export { actionInputs, getBoolean, getDuration, getEnum, getInteger, getList, getString } from './inputs.js';
 export {
   ACCEPTED,
   MAX_DURATION_MS,
@@ -21,7 +21,9 @@ export {
   escapeHtml,
   escapeMarkdown,
   escapeProperty,
+  mayBeReadAsCommand,
   neutralizeMentions,
+  printLine,
   printUntrusted,
 } from './safe-output.js';
 export { AnnotationBudget, printAnnotation } from './annotations.js';
