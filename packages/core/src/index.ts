@@ -31,4 +31,8 @@ export type { Annotation, AnnotationLevel, AnnotationPrinter, AnnotationProperti
 export { SUMMARY_LIMIT_BYTES, SummaryBuilder, oneLine } from './summary.js';
 export type { TableCell, TableOptions } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';
+export { watchCancellation } from './cancellation.js';
+export { stepRunner } from './step-runner.js';
+export type { StepRunner } from './step-runner.js';
+export type { CancellationWatch } from './cancellation.js';
 export { debug, error, getState, info, isDebug, saveState, setOutput, setSecret, warning } from './runner.js';

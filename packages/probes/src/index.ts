@@ -13,7 +13,7 @@ export { parsePrometheusUrl, queryPrometheus } from './prometheus.js';
 export type { PrometheusQuery, PrometheusResult } from './prometheus.js';
 export { evaluateMetric, parseMetrics } from './metric-conditions.js';
 export type { MetricDefinition, MetricOutcome, MetricVerdict } from './metric-conditions.js';
-export { decideAt, recordRound, startDecision, timeLimitAt } from './health-decision.js';
+export { decideAt, judgeRound, recordRound, startDecision, timeLimitAt } from './health-decision.js';
 export type { Decision, DecisionSettings, DecisionState, HealthMode, RoundResult } from './health-decision.js';
 export { latencyStatistics } from './latency-statistics.js';
 export type { LatencyStatistics } from './latency-statistics.js';
