@@ -13,3 +13,4 @@ export type { Certificate, LoopbackServer } from './loopback-servers.js';
 export { familyDocsProblems } from './family-docs.js';
 export type { ActionDocs, FamilyMember } from './family-docs.js';
 export { InMemoryProvider, recordingLogger } from './in-memory-provider.js';
+export { renderedText } from './rendered-text.js';
