@@ -14,3 +14,7 @@ export { familyDocsProblems } from './family-docs.js';
 export type { ActionDocs, FamilyMember } from './family-docs.js';
 export { InMemoryProvider, recordingLogger } from './in-memory-provider.js';
 export { renderedText } from './rendered-text.js';
+export { startMetricsExporter, startPrometheus } from './real-prometheus.js';
+export type { MetricsExporter, PrometheusHandle } from './real-prometheus.js';
+export { startScriptedServer } from './scripted-server.js';
+export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-server.js';
