@@ -12,7 +12,7 @@ import {
   type MetricDefinition,
   type PrometheusResult,
 } from '@actions-kit/probes';
-import { InMemoryProvider, ManualClock } from '@actions-kit/testkit';
+import { failureOf, InMemoryProvider, ManualClock } from '@actions-kit/testkit';
 import { useTempDir } from '@actions-kit/testkit/hooks';
 import type { Inputs } from '../src/inputs.js';
 import { run } from '../src/main.js';
@@ -36,15 +36,6 @@ beforeEach(() => {
 
 const deps = (scripts: Record<string, UrlScript>, prometheus?: (query: string) => PrometheusResult): RecordingDeps =>
   recordingDeps(clock, rig.dir, scripts, prometheus ? { prometheus } : {});
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Error)) throw new Error('run() did not fail');
-  return error;
-}
 
 const metric = (overrides: Partial<MetricDefinition> = {}): MetricDefinition => ({
   name: 'error-rate',
@@ -90,7 +81,7 @@ describe('run until healthy', () => {
   it('fails at the deadline with reason deadline, naming what was still wrong', async () => {
     const recording = deps({ [URL]: always({ status: 503, body: 'maintenance' }) });
 
-    const error = await failure(run(baseInputs({}, { deadlineMs: 5_000 }), recording));
+    const error = await failureOf(run(baseInputs({}, { deadlineMs: 5_000 }), recording));
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
@@ -138,7 +129,7 @@ describe('every reason is detected and named', () => {
   it.each(cases)('%s', async (reason, { scripts, inputs }, detail) => {
     const recording = deps(scripts);
 
-    const error = await failure(run(inputs, recording));
+    const error = await failureOf(run(inputs, recording));
 
     expect(error.message).toMatch(new RegExp(`^unhealthy \\(${reason}\\): 3 consecutive failing rounds: `));
     expect(error.message).toMatch(detail);
@@ -163,7 +154,7 @@ describe('every reason is detected and named', () => {
   ])('%s from Prometheus: %p', async (reason, answer, detail) => {
     const recording = deps({ [URL]: always(OK) }, () => answer);
 
-    const error = await failure(run(withMetric(metric()), recording));
+    const error = await failureOf(run(withMetric(metric()), recording));
 
     expect(error.message).toMatch(new RegExp(`^unhealthy \\(${reason}\\): 3 consecutive failing rounds: `));
     expect(error.message).toMatch(detail);
@@ -175,7 +166,7 @@ describe('every reason is detected and named', () => {
     let calls = 0;
     const recording = deps({ [URL]: always(OK) }, () => (calls++ === 1 || calls > 4 ? vector(0.5) : vector(0)));
 
-    const error = await failure(
+    const error = await failureOf(
       run(
         withMetric(metric({ failureLimit: 1 }), { watchDurationMs: 10_000, failureLimits: { 'error-rate': 1 } }),
         recording,
@@ -193,7 +184,7 @@ describe('every reason is detected and named', () => {
       rollback: { plan: { kind: 'command', command: 'undo', timeoutMs: 1_000 }, onCancel: true },
     } satisfies Inputs;
 
-    const error = await failure(run(inputs, recording));
+    const error = await failureOf(run(inputs, recording));
 
     expect(error.message).toMatch(
       /^a metric cannot be judged, which says nothing about the service \(no rollback\): error-rate: Prometheus rejected the query/,
@@ -214,7 +205,7 @@ describe('the deadline', () => {
       { deadlineMs: 10_000 },
     );
 
-    await failure(run(inputs, recording));
+    await failureOf(run(inputs, recording));
 
     const report = JSON.parse(await readFile(recording.outputs['report-file'] ?? '', 'utf8')) as {
       durationMs: number;
@@ -253,7 +244,7 @@ describe('rollback', () => {
       timedOut: false,
     };
 
-    const error = await failure(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
+    const error = await failureOf(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
 
     expect(recording.commands).toEqual([{ command: './undo.sh', reason: 'status', timeoutMs: 60_000 }]);
     expect(recording.untrusted).toEqual(['::error::from the command\nrestored v1\n']);
@@ -268,7 +259,7 @@ describe('rollback', () => {
     const recording = deps({ [URL]: always({ failed: 'refused', message: 'connect ECONNREFUSED' }) });
     recording.commandResult = { exitCode: 3, signal: null, output: 'no previous version\n', timedOut: false };
 
-    const error = await failure(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
+    const error = await failureOf(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
@@ -301,7 +292,7 @@ describe('rollback', () => {
     it('switches back to the color that was not live when the check started', async () => {
       const recording = recordingDeps(clock, rig.dir, { [URL]: always({ status: 500 }) }, { proxy });
 
-      const error = await failure(run(baseInputs({ rollback: blueGreen() }, { mode: 'watch' }), recording));
+      const error = await failureOf(run(baseInputs({ rollback: blueGreen() }, { mode: 'watch' }), recording));
 
       expect(recording.targets).toEqual(['blue']);
       expect(proxy.enabled).toEqual({ blue: true, green: false });
@@ -317,7 +308,7 @@ describe('rollback', () => {
       proxy.enabled.blue = true;
       const recording = recordingDeps(clock, rig.dir, { [URL]: always(OK) }, { proxy });
 
-      const error = await failure(run(baseInputs({ rollback: blueGreen() }), recording));
+      const error = await failureOf(run(baseInputs({ rollback: blueGreen() }), recording));
 
       expect(error).toBeInstanceOf(UserError);
       expect(error.message).toBe(
@@ -336,7 +327,7 @@ describe('rollback', () => {
       },
     });
 
-    const error = await failure(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
+    const error = await failureOf(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
 
     expect(error.message).toMatch(
       /^cancelled \(SIGINT\) after 2 rounds in 2s\d*m?s?; rolled back: rollback-command exited 0/,
@@ -355,7 +346,7 @@ describe('rollback', () => {
       },
     });
 
-    const error = await failure(run(baseInputs({ rollback: commandRollback(false) }), recording));
+    const error = await failureOf(run(baseInputs({ rollback: commandRollback(false) }), recording));
 
     expect(error.message).toMatch(/^cancelled \(SIGINT\) after 0 rounds in \d+ms$/);
     expect(recording.commands).toEqual([]);
@@ -374,7 +365,7 @@ describe('what the check reports', () => {
       { mode: 'watch' },
     );
 
-    const error = await failure(run(inputs, recording));
+    const error = await failureOf(run(inputs, recording));
 
     expect(error.message).toContain("the body starts 'bad token ***'");
     const everything = [error.message, ...recording.summaries, ...recording.logger.infos].join('\n');

@@ -18,3 +18,4 @@ export { startMetricsExporter, startPrometheus } from './real-prometheus.js';
 export type { MetricsExporter, PrometheusHandle } from './real-prometheus.js';
 export { startScriptedServer } from './scripted-server.js';
 export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-server.js';
+export { failureOf } from './failure-of.js';
