@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '@actions-kit/core';
-import { InMemoryProvider, ManualClock } from '@actions-kit/testkit';
+import { failureOf, InMemoryProvider, ManualClock } from '@actions-kit/testkit';
 import { useTempDir } from '@actions-kit/testkit/hooks';
 import { TrafficError, type Color, type LiveState } from '@actions-kit/traffic';
 import { run } from '../src/main.js';
@@ -17,15 +17,6 @@ beforeEach(() => {
   proxy = new InMemoryProvider(path.join(rig.dir, 'app.lock'), { blue: true, green: false });
   deps = recordingDeps(proxy, new ManualClock({ sleeps: 'pass-at-once' }), rig.dir);
 });
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof Error)) throw new Error('run() did not fail');
-  return error;
-}
 
 describe('run', () => {
   it('switches, sets every output, writes the report file and the summary, and hands over the previous state', async () => {
@@ -56,7 +47,7 @@ describe('run', () => {
   it('fails with a UserError after switching back, the outputs and summary saying so', async () => {
     proxy.broken.add('green');
 
-    const error = await failure(run(memoryInputs(), deps));
+    const error = await failureOf(run(memoryInputs(), deps));
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
@@ -100,7 +91,7 @@ describe('run', () => {
   it('fails a switch the job was cancelled during, leaving the previous color for the post step', async () => {
     deps.cancelledBy = 'SIGINT';
 
-    const error = await failure(run(memoryInputs(), deps));
+    const error = await failureOf(run(memoryInputs(), deps));
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe('cancelled (SIGINT) during the switch to green; the post step puts blue back');
@@ -113,7 +104,7 @@ describe('run', () => {
       throw new TrafficError(`memory: cannot enable ${target}`, '::error::from the proxy');
     };
 
-    const error = await failure(run(memoryInputs(), deps));
+    const error = await failureOf(run(memoryInputs(), deps));
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe('memory: cannot enable green');

@@ -1,21 +1,19 @@
 // The blue-green-switch inputs, read once and checked before anything touches a proxy: the only code that reads
 // INPUT_*.
 import {
+  actionInputs,
   ConfigurationError,
   getBoolean,
   getDuration,
   getEnum,
   getInteger,
-  getList,
   getString,
-  quoteValue,
 } from '@actions-kit/core';
 import {
   COLORS,
   httpColorProbe,
   readProviderInputs,
   TrafficError,
-  type InputSource,
   type ProviderSetup,
   type Target,
 } from '@actions-kit/traffic';
@@ -38,16 +36,6 @@ export interface Inputs extends ProviderSetup {
   dryRun: boolean;
   lockTimeoutMs: number;
 }
-
-/** The action's typed getters, as the traffic package reads the provider inputs through them. */
-const actionInputs: InputSource = {
-  text: (name) => getString(name),
-  list: (name) => getList(name),
-  duration: (name, bounds) => getDuration(name, bounds),
-  choice: (name, values, fallback) =>
-    getEnum(name, values, fallback === undefined ? { required: true } : { default: fallback }),
-  quote: quoteValue,
-};
 
 export function getInputs(): Inputs {
   // The traffic package has the last word on what it accepts (a leftover input, a server in both colors): asked

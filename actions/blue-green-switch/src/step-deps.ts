@@ -2,7 +2,7 @@
 // progress logger, the traffic package's factories and the clock. main() and post() pass the real ones; the run()
 // tests pass plain objects.
 import { systemClock, type Clock } from '@actions-kit/clock';
-import { printUntrusted, setOutput, type SummaryBuilder } from '@actions-kit/core';
+import { stepRunner, type StepRunner } from '@actions-kit/core';
 import {
   createProvider,
   httpColorProbe,
@@ -13,15 +13,6 @@ import {
 } from '@actions-kit/traffic';
 import type { VerifyInputs } from './inputs.js';
 import { switchLogger } from './switch-logger.js';
-
-/** Where a step's results go on the runner. */
-export interface StepRunner {
-  setOutput(name: string, value: string): void;
-  /** Appends to the job summary. */
-  writeSummary(summary: SummaryBuilder): Promise<void>;
-  /** Text from outside (a proxy's or a command's output), printed with workflow commands off. */
-  printUntrusted(text: string): void;
-}
 
 export interface StepDeps {
   runner: StepRunner;
@@ -34,7 +25,7 @@ export interface StepDeps {
 }
 
 export const runnerDeps: StepDeps = {
-  runner: { setOutput, writeSummary: (summary) => summary.write(), printUntrusted },
+  runner: stepRunner,
   logger: switchLogger,
   createProvider: (setup) => createProvider(setup),
   colorProbe: httpColorProbe,

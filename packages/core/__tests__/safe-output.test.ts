@@ -4,7 +4,9 @@ import {
   escapeHtml,
   escapeMarkdown,
   escapeProperty,
+  mayBeReadAsCommand,
   neutralizeMentions,
+  printLine,
   printUntrusted,
 } from '../src/safe-output.js';
 import { type FakeRunner, fakeRunner, lines } from '@actions-kit/testkit';
@@ -113,5 +115,39 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('@org/team')).toBe('@\u200borg/team');
     expect(escapeMarkdown('::error::pwned')).toBe('\\:\\:error\\:\\:pwned');
     expect(escapeMarkdown('%0A::add-mask::x')).toBe('%0A\\:\\:add\\-mask\\:\\:x');
+  });
+});
+
+describe('mayBeReadAsCommand and printLine', () => {
+  it.each([
+    "HAProxy backend 'app' via ./admin.sock: blue: blue ready (up); green: green maint (up)",
+    'plan: set server app/green state ready',
+    'a :: in the middle is text',
+  ])('a plain line is printed as it is: %j', (line) => {
+    expect(mayBeReadAsCommand(line)).toBe(false);
+    const runner = fakeRunner();
+    try {
+      printLine(line);
+      expect(runner.stdout()).toBe(`${line}\n`);
+    } finally {
+      runner.restore();
+    }
+  });
+
+  it.each([
+    '::error::pwned',
+    '   ::add-mask::x',
+    'web1\n::error::pwned',
+    'web1\r::warning::pwned',
+    'evidence ##[error]pwned',
+  ])('a line the runner could read as a command goes out with commands off: %j', (line) => {
+    expect(mayBeReadAsCommand(line)).toBe(true);
+    const runner = fakeRunner();
+    try {
+      printLine(line);
+      expect(runner.stdout()).toMatch(/^::stop-commands::[\w-]+\n/);
+    } finally {
+      runner.restore();
+    }
   });
 });

@@ -71,6 +71,21 @@ export function getList(name: string, options: Required = {}): string[] {
   return items;
 }
 
+/**
+ * The getters as one object, in the shape a domain package's input reader takes (the traffic package's InputSource
+ * for the provider inputs), so the package reads the inputs it owns with these getters' checks and messages while
+ * core imports no domain package. Every action that reads such inputs passes this same object.
+ */
+export const actionInputs = {
+  text: (name: string): string => getString(name),
+  list: (name: string): string[] => getList(name),
+  duration: (name: string, bounds: { default: string; min?: string; max?: string }): number =>
+    getDuration(name, bounds),
+  choice: <T extends string>(name: string, values: readonly T[], fallback?: T): T =>
+    getEnum(name, values, fallback === undefined ? { required: true } : { default: fallback }),
+  quote: quoteValue,
+};
+
 function missing(name: string, accepted: string, received = ''): ConfigurationError {
   return new ConfigurationError(`${name}: a value is required, got ${quoteValue(received)}; ${accepted}`);
 }

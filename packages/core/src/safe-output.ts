@@ -15,6 +15,23 @@ export function printUntrusted(text: string): void {
   process.stdout.write(`::stop-commands::${token}${EOL}${body}::${token}::${EOL}`);
 }
 
+/**
+ * The runner reads a command from `::` at the start of a line (after spaces) and from the legacy `##[` anywhere in
+ * it, and splits lines at CR and LF. A line free of all of these is printed as it is, to keep the log plain.
+ */
+export function mayBeReadAsCommand(line: string): boolean {
+  return /[\r\n]|##\[/.test(line) || line.trimStart().startsWith('::');
+}
+
+/**
+ * A progress line that may quote text from outside (a server name, the start of a body): printed plainly when the
+ * runner cannot take it for a command, else with workflow commands off, as printUntrusted prints it.
+ */
+export function printLine(line: string): void {
+  if (mayBeReadAsCommand(line)) printUntrusted(line);
+  else process.stdout.write(`${line}${EOL}`);
+}
+
 /** Escapes a workflow command's message the way the runner decodes it (%, CR, LF). */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -7,15 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { waitFor } from '@actions-kit/testkit';
-import { evaluateMetric, parseMetrics, type MetricDefinition } from '../src/metric-conditions.js';
-import { queryPrometheus, type PrometheusResult } from '../src/prometheus.js';
 import {
   startMetricsExporter,
   startPrometheus,
+  waitFor,
   type MetricsExporter,
   type PrometheusHandle,
-} from './support/real-prometheus.js';
+} from '@actions-kit/testkit';
+import { evaluateMetric, parseMetrics, type MetricDefinition } from '../src/metric-conditions.js';
+import { queryPrometheus, type PrometheusResult } from '../src/prometheus.js';
 
 jest.setTimeout(90_000);
 

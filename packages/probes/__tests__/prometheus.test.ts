@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  classifyPrometheusAnswer,
-  describeNetworkError,
-  parsePrometheusUrl,
-  queryEndpoint,
-} from '../src/prometheus.js';
+import { classifyPrometheusAnswer, parsePrometheusUrl, queryEndpoint } from '../src/prometheus.js';
 import { configurationError } from './support/configuration-error.js';
 
 /** Prometheus's success envelope around `data`. */
@@ -113,24 +108,6 @@ describe('classifyPrometheusAnswer', () => {
       kind: 'prometheus-down',
       detail: "the answer has an unknown result type 'histogram'",
     });
-  });
-});
-
-describe('describeNetworkError', () => {
-  const withCode = (code: unknown): Error => Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:9090'), { code });
-
-  it.each([
-    ['ECONNREFUSED', 'connection refused (ECONNREFUSED)'],
-    ['ECONNRESET', 'connection reset (ECONNRESET)'],
-    ['ENOTFOUND', 'host name not found (ENOTFOUND)'],
-    ['EAI_AGAIN', 'host name lookup failed (EAI_AGAIN)'],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'TLS handshake failed (DEPTH_ZERO_SELF_SIGNED_CERT)'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'TLS handshake failed (ERR_TLS_CERT_ALTNAME_INVALID)'],
-    ['EWHATEVER', 'request failed (EWHATEVER)'],
-    [undefined, 'request failed (unknown)'],
-    ['<script>', 'request failed (unknown)'],
-  ])('names %s', (code, words) => {
-    expect(describeNetworkError(withCode(code))).toBe(words);
   });
 });
 

@@ -3,6 +3,7 @@ import { parseExpectedStatus } from '../src/expected-status.js';
 import { parseJsonExpectations } from '../src/json-expectations.js';
 import {
   judgeResponse,
+  observeHttpProbe,
   parseExpectBody,
   type HttpObservation,
   type ResponseExpectations,
@@ -137,5 +138,44 @@ describe('parseExpectBody', () => {
     expect(configurationError(() => parseExpectBody('healthy(', 'expect-body'))).toMatch(
       /^expect-body: 'healthy\(' is not a regular expression \('Invalid regular expression: .*'\); write a JavaScript pattern/,
     );
+  });
+});
+
+describe('observeHttpProbe', () => {
+  const failed = (reason: 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'protocol' | 'other', message: string) =>
+    observeHttpProbe({ answered: false, reason, message, url: URL, latencyMs: 3 });
+
+  it('keeps an answer with its headers joined into one value each', () => {
+    const observation = observeHttpProbe({
+      answered: true,
+      status: 503,
+      headers: { 'content-type': 'text/html', 'set-cookie': ['a=1', 'b=2'] },
+      body: '<html>',
+      bodyCut: false,
+      url: URL,
+      latencyMs: 7,
+    });
+    expect(observation).toEqual({
+      status: 503,
+      headers: { 'content-type': 'text/html', 'set-cookie': 'a=1, b=2' },
+      body: '<html>',
+      latencyMs: 7,
+    });
+  });
+
+  it.each([
+    ['dns', 'getaddrinfo ENOTFOUND nowhere.invalid', 'dns', 'getaddrinfo ENOTFOUND nowhere.invalid'],
+    ['refused', 'connect ECONNREFUSED 127.0.0.1:1', 'refused', 'connect ECONNREFUSED 127.0.0.1:1'],
+    ['timeout', 'no answer within 100 ms', 'timeout', 'no answer within 100 ms'],
+    [
+      'protocol',
+      'Parse Error (HPE_INVALID_CONSTANT)',
+      'status',
+      'the answer is not HTTP: Parse Error (HPE_INVALID_CONSTANT)',
+    ],
+    ['other', 'connect EHOSTUNREACH 10.0.0.1:80', 'refused', 'request failed: connect EHOSTUNREACH 10.0.0.1:80'],
+  ] as const)('names a %s failure in the health vocabulary', (probeReason, message, reason, detail) => {
+    const outcome = judgeResponse(URL, failed(probeReason, message), expectations);
+    expect(outcome).toEqual({ url: URL, reason, latencyMs: 3, detail });
   });
 });

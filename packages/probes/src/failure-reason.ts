@@ -37,6 +37,17 @@ const BY_CODE: Record<string, ProbeFailureReason> = {
 // OpenSSL's certificate verification results, as Node reports them in `code`.
 const CERTIFICATE_CODE = /^(CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|HOSTNAME_MISMATCH)/;
 
+/** Each reason in the few words a workflow author acts on. */
+export const FAILURE_WORDS: Readonly<Record<ProbeFailureReason, string>> = {
+  dns: 'host name did not resolve',
+  refused: 'connection refused',
+  reset: 'connection reset',
+  tls: 'TLS handshake failed',
+  timeout: 'connection timed out',
+  protocol: 'the answer is not HTTP',
+  other: 'request failed',
+};
+
 export function failureReason(error: unknown, phase: RequestPhase): ProbeFailureReason {
   const code = (error as { code?: unknown } | null)?.code;
   const text = typeof code === 'string' ? code : '';
@@ -45,4 +56,14 @@ export function failureReason(error: unknown, phase: RequestPhase): ProbeFailure
   if (CERTIFICATE_CODE.test(text) || /^ERR_(TLS|SSL)_/.test(text)) return 'tls';
   if (text.startsWith('HPE_')) return 'protocol';
   return phase === 'handshake' ? 'tls' : 'other';
+}
+
+/**
+ * One line naming how a request failed, built from the error's code only (never its message, which can quote what
+ * the other end sent): `connection refused (ECONNREFUSED)`.
+ */
+export function describeFailure(error: unknown, phase: RequestPhase): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const safeCode = typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? code : 'unknown';
+  return `${FAILURE_WORDS[failureReason(error, phase)]} (${safeCode})`;
 }

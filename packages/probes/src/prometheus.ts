@@ -2,6 +2,7 @@
 // samples, no data, a query Prometheus rejects, or a Prometheus that cannot answer.
 import type { IncomingHttpHeaders } from 'node:http';
 import { ConfigurationError, quoteValue } from '@actions-kit/core';
+import { describeFailure } from './failure-reason.js';
 
 export interface PrometheusSample {
   /** The series' labels, as Prometheus sent them (text from outside: shorten and escape before printing). */
@@ -99,7 +100,9 @@ export async function queryPrometheus(request: PrometheusQuery): Promise<Prometh
       request.timeoutMs,
     );
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    clientRequest.on('error', (error) => finish({ kind: 'prometheus-down', detail: describeNetworkError(error) }));
+    clientRequest.on('error', (error) =>
+      finish({ kind: 'prometheus-down', detail: describeFailure(error, 'connecting') }),
+    );
     clientRequest.on('response', (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -114,7 +117,9 @@ export async function queryPrometheus(request: PrometheusQuery): Promise<Prometh
         }
         chunks.push(chunk);
       });
-      response.on('error', (error) => finish({ kind: 'prometheus-down', detail: describeNetworkError(error) }));
+      response.on('error', (error) =>
+        finish({ kind: 'prometheus-down', detail: describeFailure(error, 'connecting') }),
+      );
       response.on('end', () =>
         finish(
           classifyPrometheusAnswer(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), response.headers),
@@ -123,26 +128,6 @@ export async function queryPrometheus(request: PrometheusQuery): Promise<Prometh
     });
     clientRequest.end(form);
   });
-}
-
-// Node's error codes for the ways a connection fails, in words a workflow author acts on.
-const NETWORK_ERRORS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection reset',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-};
-
-/** One line naming how the connection failed, built from the error's code only (never its message). */
-export function describeNetworkError(error: unknown): string {
-  const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown');
-  const safeCode = /^[A-Z0-9_]{1,40}$/.test(code) ? code : 'unknown';
-  const words = NETWORK_ERRORS[safeCode] ?? (/CERT|TLS|SSL/.test(safeCode) ? 'TLS handshake failed' : 'request failed');
-  return `${words} (${safeCode})`;
 }
 
 /** What one HTTP answer from `/api/v1/query` means; pure, so every shape Prometheus sends is unit-tested. */

@@ -2,7 +2,9 @@
 // expect-json and max-latency, in that order, turned into one outcome with one reason.
 import { ConfigurationError, formatDuration, quoteValue } from '@actions-kit/core';
 import { statusMatches, type ExpectedStatus } from './expected-status.js';
+import { FAILURE_WORDS, type ProbeFailureReason } from './failure-reason.js';
 import type { ResponseFailure, TransportFailure } from './health-reasons.js';
+import type { HttpProbeResult } from './http-probe.js';
 import { findFailedJsonExpectation, type JsonExpectation } from './json-expectations.js';
 
 /** What the HTTP probe saw for one URL; the probe's own result maps onto it in one function. */
@@ -12,7 +14,8 @@ export interface HttpObservation {
   headers: Record<string, string>;
   body: string;
   latencyMs: number;
-  failure?: TransportFailure;
+  /** Why no usable response arrived; `status` when something answered, but not in HTTP. */
+  failure?: TransportFailure | 'status';
   /** The probe's one safe line about the failure (`connection refused (ECONNREFUSED)`). */
   failureDetail?: string;
 }
@@ -34,6 +37,34 @@ export interface UrlOutcome {
   latencyMs?: number;
   /** One line saying why, safe to print: text from the body only ever appears shortened by quoteValue. */
   detail: string;
+}
+
+/**
+ * The probe's reasons in the health check's vocabulary: something that answers but not in HTTP has no acceptable
+ * status, and a network that cannot reach the host (EHOSTUNREACH) is, to the check, a connection that nobody took.
+ */
+const TRANSPORT_REASON: Readonly<Record<ProbeFailureReason, TransportFailure | 'status'>> = {
+  dns: 'dns',
+  refused: 'refused',
+  reset: 'reset',
+  tls: 'tls',
+  timeout: 'timeout',
+  protocol: 'status',
+  other: 'refused',
+};
+
+/** What httpProbe returned, as the observation judgeResponse takes. */
+export function observeHttpProbe(result: HttpProbeResult): HttpObservation {
+  if (!result.answered) {
+    const reason = TRANSPORT_REASON[result.reason];
+    const detail = reason === result.reason ? result.message : `${FAILURE_WORDS[result.reason]}: ${result.message}`;
+    return { headers: {}, body: '', latencyMs: result.latencyMs, failure: reason, failureDetail: detail };
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return { status: result.status, headers, body: result.body, latencyMs: result.latencyMs };
 }
 
 /** Reads the `expect-body` input: a JavaScript regular expression without slashes or flags; blank is no check. */

@@ -14,3 +14,6 @@ export type { ColorProbe, Verification } from './verify.js';
 export { httpColorProbe } from './http-color-probe.js';
 export { describeHolder } from './lock.js';
 export { CancelledError, TrafficError } from './errors.js';
+// health-check's rollback-command runs through the same guarded shell as the providers' commands.
+export { runShellCommand } from './shell-command.js';
+export type { ShellCommandResult } from './shell-command.js';

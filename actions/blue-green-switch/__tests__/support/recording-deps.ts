@@ -5,7 +5,7 @@ import { recordingLogger } from '@actions-kit/testkit';
 import type { LiveState } from '@actions-kit/traffic';
 import type { Inputs } from '../../src/inputs.js';
 import type { MainDeps } from '../../src/main.js';
-import { renderedText } from './rendered.js';
+import { renderedText } from '@actions-kit/testkit';
 
 export interface RecordingDeps extends MainDeps {
   outputs: Record<string, string>;

@@ -1,10 +1,10 @@
-// A real Prometheus for the integration tests, started from generated configuration in a temp folder on a loopback
-// port and scraping, every second, a small exporter whose gauge the test sets.
+// A real Prometheus for the integration tests and the benchmark, started from generated configuration in a temp folder
+// on a loopback port and scraping, every second, a small exporter whose gauge the test sets.
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { freePort, requireBinary, startProcess, waitFor, type Stoppable } from '@actions-kit/testkit';
+import { freePort, requireBinary, startProcess, waitFor, type Stoppable } from './real-proxies.js';
 
 export interface MetricsExporter extends Stoppable {
   /** host:port, as a scrape target. */

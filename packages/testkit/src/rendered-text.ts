@@ -1,4 +1,4 @@
-// Job summary Markdown as a reader sees it rendered, so tests assert the words rather than the escaping.
+// Job summary Markdown as a reader sees it rendered, so the actions' tests assert the words rather than the escaping.
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 

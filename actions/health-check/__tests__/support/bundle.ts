@@ -1,0 +1,5 @@
+// Runs this action's bundle through the harness as GitHub's runner would (testkit's bundle runner). Needs
+// `pnpm build` first.
+import { bundledAction } from '@actions-kit/testkit/bundles';
+
+export const runAction = bundledAction(new URL('../..', import.meta.url)).run;
