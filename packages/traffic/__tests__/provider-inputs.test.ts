@@ -24,14 +24,25 @@ const NGINX_SERVER =
   'fail_timeout=T, slow_start=T, resolve, route=NAME, service=NAME (e.g. 10.0.0.1:8080 weight=2)';
 
 describe('readProviderInputs', () => {
-  it("takes no defaulted input for a leftover: the runner passes action.yml's defaults on every run", () => {
-    const inputs = { ...HAPROXY, 'nginx-test-command': 'sudo nginx -t', 'command-timeout': '2m' };
+  it("takes a defaulted input at its default for unset: the runner passes action.yml's defaults on every run", () => {
+    const inputs = { ...HAPROXY, 'nginx-test-command': 'nginx -t', 'command-timeout': '60s', 'caddy-admin-url': '' };
     expect(readProviderInputs(recordInputs(inputs)).provider).toBe('haproxy');
   });
 
-  it('checks the form of an input the chosen provider ignores', () => {
-    expect(() => readProviderInputs(recordInputs({ ...HAPROXY, 'command-timeout': '2h' }))).toThrow(
-      /^command-timeout: '2h' is more than the maximum/,
+  it.each([
+    ['command-timeout', '2m', 'nginx or command'],
+    ['command-timeout', '2h', 'nginx or command'],
+    ['nginx-test-command', 'sudo nginx -t', 'nginx'],
+    ['caddy-admin-url', 'http://127.0.0.1:2020', 'caddy'],
+  ])('refuses a defaulted input set to another value for a provider that ignores it: %s %s', (name, value, owners) => {
+    expect(() => readProviderInputs(recordInputs({ ...HAPROXY, [name]: value }))).toThrow(
+      `${name}: set to '${value}', but provider haproxy does not use it; remove it, or set provider to ${owners}`,
+    );
+  });
+
+  it('refuses haproxy-disable-with set to maint for nginx, which never drains', () => {
+    expect(() => readProviderInputs(recordInputs({ ...NGINX, 'haproxy-disable-with': 'maint' }))).toThrow(
+      "haproxy-disable-with: set to 'maint', but provider nginx does not use it; remove it, or set provider to haproxy",
     );
   });
 
