@@ -65,7 +65,7 @@ describe('acquireLock', () => {
     await writeFile(file, holder({}));
     await expect(acquireLock(file, options())).rejects.toThrow(
       new RegExp(
-        `held by pid ${process.pid} on ${os.hostname()} since .* \\(switch to blue via test\\); waited 1\.0 s.*delete ${file}`,
+        `held by pid ${process.pid} on ${os.hostname()} since .* \\(switch to blue via test\\); waited 1\\.0 s.*delete ${file}`,
       ),
     );
     expect(JSON.parse(await readFile(file, 'utf8')).nonce).toBe('other');
