@@ -21,7 +21,7 @@ beforeEach(async () => {
   rig.running.push(haproxy);
 });
 
-const HAPROXY_NAME = "use letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255)";
+const HAPROXY_NAME = "use letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255 characters)";
 
 const haproxyInputs = (extra: Record<string, string> = {}): Record<string, string> => ({
   provider: 'haproxy',

@@ -149,21 +149,21 @@ describe('getInputs refuses', () => {
       'haproxy-backend',
       'app;disable frontend web',
       "haproxy-backend: 'app;disable frontend web' contains ';'; use letters, digits, '-', '_', '.' and ':', as " +
-        'HAProxy names it (at most 255)',
+        'HAProxy names it (at most 255 characters)',
     ],
     [
       'haproxy',
       'blue-servers',
       'blue\u0000',
       "blue-servers: 'blue\\x00' contains U+0000; use letters, digits, '-', '_', '.' and ':', as HAProxy names it " +
-        '(at most 255)',
+        '(at most 255 characters)',
     ],
     [
       'nginx',
       'nginx-upstream-name',
       'app{}',
       "nginx-upstream-name: 'app{}' contains '{'; use letters, digits, '-', '_' and '.', as in proxy_pass " +
-        'http://<name> (at most 255)',
+        'http://<name> (at most 255 characters)',
     ],
     [
       'caddy',

@@ -18,7 +18,7 @@ const NGINX = {
 const CADDY = { provider: 'caddy', 'caddy-handler-id': 'app', 'blue-servers': 'a:1', 'green-servers': 'b:1' };
 const SYMLINK = { provider: 'symlink', 'symlink-path': '/srv/c', 'blue-path': '/srv/b', 'green-path': '/srv/g' };
 const COMMAND = { provider: 'command', 'current-command': 'cat color', 'switch-command': './switch' };
-const HAPROXY_NAME = "letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255)";
+const HAPROXY_NAME = "letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255 characters)";
 const NGINX_SERVER =
   'host:port (or unix:/path), optionally followed by server parameters: weight=N, max_conns=N, max_fails=N, ' +
   'fail_timeout=T, slow_start=T, resolve, route=NAME, service=NAME (e.g. 10.0.0.1:8080 weight=2)';

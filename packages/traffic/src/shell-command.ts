@@ -145,7 +145,7 @@ export function runShellCommand(command: string, options: ShellCommandOptions = 
   });
 }
 
-/** "exit code 1", "killed after 60000 ms", for messages. */
+/** "exited with code 1", "did not finish within 1 min 00 s and was killed", for messages. */
 export function describeExit(result: ShellCommandResult, timeoutMs: number): string {
   if (result.timedOut) return `did not finish within ${humanDuration(timeoutMs)} and was killed`;
   if (result.signal) return `was killed by ${result.signal}`;
