@@ -58,7 +58,11 @@ export class FlagFileProvider implements TrafficProvider {
           `(${errorCode(error) ?? String(error)}); its folder must exist and be writable by this job`,
       );
     }
-    log.changed(`${target === 'green' ? 'created' : 'removed'} ${this.options.flagFile}: ${target} live`);
+    log.changed(
+      target === 'green'
+        ? `created ${this.options.flagFile} (by rename): green live`
+        : `removed ${this.options.flagFile}: blue live`,
+    );
   }
 
   async restore(state: LiveState, log: ChangeLog): Promise<void> {
