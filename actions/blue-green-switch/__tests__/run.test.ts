@@ -84,6 +84,20 @@ describe('run', () => {
     expect(proxy.enabled).toEqual({ blue: true, green: false });
   });
 
+  it('lists a failed read-back between the switch and the switch back it caused', async () => {
+    // A switch the provider says is done, which the proxy does not show (a switch-command that did nothing).
+    proxy.switchTo = async () => undefined;
+
+    await failureOf(run(memoryInputs({ verify: undefined }), deps));
+
+    expect(deps.outputs).toMatchObject({ outcome: 'rolled-back', verified: 'false' });
+    expect(listUnder(deps.summaries[0], 'Changes, in order')).toEqual([
+      '❌ read back from the proxy: green is not live after the switch: the proxy reads blue (blue on, green off)',
+      '✅ done, switching back: enable blue',
+      '✅ done, switching back: disable green',
+    ]);
+  });
+
   it('changes nothing and leaves nothing to put back when the target is already live', async () => {
     await run(memoryInputs({ target: 'blue' }), deps);
 
@@ -153,9 +167,7 @@ describe('run', () => {
 
     expect(error.message).toBe('memory: cannot disable blue');
     expect(headingOf(deps.summaries[0])).toMatch(/^## ❌ .*failed$/);
-    expect(listUnder(deps.summaries[0], 'Changes made before the failure, in order')).toEqual([
-      '✅ done: enable green',
-    ]);
+    expect(listUnder(deps.summaries[0], 'Changes made before it stopped, in order')).toEqual(['✅ done: enable green']);
   });
 
   it("turns the provider's TrafficError into a UserError, its output printed guarded and summarised", async () => {
@@ -170,7 +182,7 @@ describe('run', () => {
     expect(deps.untrusted).toEqual(['::error::from the proxy']);
     expect(headingOf(deps.summaries[0])).toMatch(/^## ❌ .*failed$/);
     expect(deps.summaries[0]).toMatch(/^in-memory proxy: memory: cannot enable green$/m);
-    expect(deps.summaries[0]).not.toMatch(/Changes made before the failure/);
+    expect(deps.summaries[0]).not.toMatch(/Changes made before it stopped/);
     expect(deps.outputs).toEqual({});
     expect(deps.handover.finished).toBe(true);
   });

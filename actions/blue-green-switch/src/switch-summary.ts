@@ -172,7 +172,7 @@ export function failureSummary(
 ): SummaryBuilder {
   const summary = new SummaryBuilder().heading(`❌ ${heading}`).paragraph(what);
   // Empty says nothing either way: a failed switch-command may have changed what it was asked to without saying so.
-  if (changes.length > 0) summary.heading('Changes made before the failure, in order', 3).list(changes.map(changeLine));
+  if (changes.length > 0) summary.heading('Changes made before it stopped, in order', 3).list(changes.map(changeLine));
   if (untrustedOutput) summary.details('Output', untrustedOutput);
   return summary;
 }
