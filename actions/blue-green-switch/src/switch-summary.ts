@@ -76,7 +76,8 @@ export function switchSummary(report: SwitchReport): SummaryBuilder {
       ],
     ],
   );
-  if (report.changes.length > 0) summary.heading('Changes, in order', 3).list(changeLines(report));
+  const lines = changeLines(report);
+  if (lines.length > 0) summary.heading('Changes, in order', 3).list(lines);
   if (report.verification) addVerification(summary, 'Verification', report.verification);
   if (report.rollbackVerification) addVerification(summary, 'After switching back', report.rollbackVerification);
   return addTimings(summary, report);
