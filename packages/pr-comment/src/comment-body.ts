@@ -1,6 +1,6 @@
 // The comment's text: the marker line, the summary cut to fit GitHub's limit for a comment, and a footer saying
 // which commit and run it describes (a comment kept across pushes must say which push it is about).
-import type { SummaryBuilder } from '@actions-kit/core';
+import { groupDigits, type SummaryBuilder } from '@actions-kit/core';
 
 /** GitHub refuses a comment body over 65,536 characters (422 "Body is too long"). */
 export const COMMENT_LIMIT_CHARS = 65_536;
@@ -24,10 +24,8 @@ export function commentBody(parts: CommentParts): string {
   // so a summary cut to the characters left fits whatever it holds. The frame is counted in UTF-16 units, which are
   // never fewer than characters either.
   const room = limit - head.length - foot.length;
-  const limitText =
-    limit === COMMENT_LIMIT_CHARS
-      ? "GitHub's limit is 65,536 characters per comment"
-      : `the limit is ${limit} characters per comment`;
+  const whose = limit === COMMENT_LIMIT_CHARS ? "GitHub's limit" : 'the limit';
+  const limitText = `${whose} is ${groupDigits(limit)} characters per comment`;
   const summary = parts.summary.toMarkdown(room, limitText).replace(/\n+$/, '\n');
   return `${head}${summary}${foot}`;
 }

@@ -36,7 +36,7 @@ export async function gitHubClient(options: ClientOptions): Promise<GitHubClient
         const waitMs = retryWait(failed, judge(failed, options.wallNow()), retries, waitedMs, options.policy);
         if (waitMs === undefined) throw error;
         options.info(
-          `comment-on-pr: GitHub answered ${failed.status ?? 'nothing'} to ${failed.method} ${requestOptions.url}; ` +
+          `comment-on-pr: GitHub answered ${failed.status ?? 'nothing'} to ${failed.method} ${requestOptions.url.split('?')[0]}; ` +
             `trying again in ${Math.ceil(waitMs / 1_000)} s`,
         );
         waitedMs += waitMs;
