@@ -4,7 +4,7 @@
 // Needs `pnpm build` first. The Node 24 binary is resolved inside each test, so a missing one fails them.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { HARNESS_GITHUB_TOKEN, type StepResult } from '@actions-kit/harness';
-import { startFakeGitHubApi, type FakeGitHubApi } from '@actions-kit/testkit';
+import { renderedText, startFakeGitHubApi, type FakeGitHubApi } from '@actions-kit/testkit';
 import { NODES, bundledAction, rendered } from '@actions-kit/testkit/bundles';
 import { banditReport, type BanditIssue } from './sample-reports.js';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
@@ -101,6 +101,23 @@ describe.each(NODES)('security-scan comment-on-pr under %s', (_label, nodePath) 
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toBe(expectedBody(passing));
     expect(comments[0]!.body).toContain('## Security scan: ✅ passed');
+  });
+
+  it("says on the comment when the scan stops before its summary, rather than keep the last push's result", async () => {
+    ws.write('out/bandit.json', banditReport([]));
+    await scan({});
+    ws.write('out/bandit.json', '{"results": [');
+    const broken = await scan({});
+
+    expect(broken.outcome).toBe('failure');
+    expect(messagesOf(broken, 'error')).toEqual([expect.stringMatching(/^security-scan: .*out\/bandit\.json/)]);
+    const comments = api.comments(REPO, 7);
+    expect(comments).toHaveLength(1);
+    const reason = messagesOf(broken, 'error')[0]!.slice('security-scan: '.length);
+    expect(renderedText(comments[0]!.body)).toContain(
+      `## Security scan: ⚠️ did not finish\n\nThe scan stopped before it could judge this push: ${reason}\n`,
+    );
+    expect(comments[0]!.body).not.toContain('✅ passed');
   });
 
   it('keeps one comment per comment-key, so two jobs on one pull request do not overwrite each other', async () => {

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
 import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
-import { parseCommentKey } from '@actions-kit/pr-comment';
+import { parseCommentKey } from '@actions-kit/pr-comment/marker';
 import { specialFileKind } from '@actions-kit/reports';
 import type { CommentInputs } from './pr-comment.js';
 import { displayPath, resolveReportSources, type ReportSource } from './report-sources.js';

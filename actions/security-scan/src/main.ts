@@ -26,7 +26,7 @@ import {
 } from '@actions-kit/findings';
 import { annotateFindings } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
-import { commentSummary, type CommentInputs } from './pr-comment.js';
+import { pullRequestComment } from './pr-comment.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
 import { blobBaseFromEnv, buildSummary, firstOpen, placeText, type BlobBase } from './summary.js';
@@ -51,12 +51,13 @@ export interface RunDeps {
   /** Where the summary links a finding's line; undefined when the run's repository and commit are not known. */
   blobBase: BlobBase | undefined;
   /** Posts the summary on the pull request when comment-on-pr is true (see pr-comment.ts); tests may leave it out. */
-  commentSummary?(comment: CommentInputs, summary: SummaryBuilder): Promise<void>;
+  commentSummary?(summary: SummaryBuilder): Promise<void>;
 }
 
 export async function main(): Promise<void> {
   const startedAt = Date.now();
   const inputs = await getInputs();
+  const comment = pullRequestComment(inputs.comment);
   await run(inputs, {
     setOutput,
     printAnnotation,
@@ -70,8 +71,8 @@ export async function main(): Promise<void> {
     now: Date.now,
     startedAt,
     blobBase: blobBaseFromEnv(process.env),
-    commentSummary,
-  });
+    commentSummary: comment.post,
+  }).catch(comment.failed);
 }
 
 /** The step after its inputs are read: every output, file, annotation and the summary, then the verdict. */
@@ -126,7 +127,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
 /** The summary written to the step (summary: true) and posted on the pull request (comment-on-pr: true). */
 async function publishSummary(inputs: Inputs, deps: RunDeps, summary: SummaryBuilder): Promise<void> {
   // Posted first: a comment that could not be posted adds its reason to the summary.
-  if (inputs.comment) await deps.commentSummary?.(inputs.comment, summary);
+  if (inputs.comment) await deps.commentSummary?.(summary);
   if (inputs.summary) await deps.writeSummary(summary);
 }
 
