@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { SummaryBuilder } from '@actions-kit/core';
 import { startFakeGitHubApi, type FakeGitHubApi } from '@actions-kit/testkit';
 import { DEFAULT_RETRY_POLICY } from '../src/github-answers.js';
-import { gitHubClient } from '../src/github-client.js';
+import { failedRequest, gitHubClient } from '../src/github-client.js';
 import { stickyMarker } from '../src/marker.js';
 import { upsertStickyComment, type GitHubClient } from '../src/sticky-comment.js';
 
@@ -194,5 +194,18 @@ describe('upsertStickyComment', () => {
       }),
     ).rejects.toMatchObject({ status: 502 });
     expect(requestLines().slice(3)).toEqual([`GET ${LIST}`, `POST ${LIST}`]);
+  });
+
+  it('tries a list twice more when nothing answers, then reports that no answer came', async () => {
+    await api.stop();
+
+    const error = await upsert('✅ passed').catch((reason: unknown) => reason);
+    expect(waits).toEqual([1_000, 3_000]);
+    expect(failedRequest(error, 'GET')).toEqual({
+      method: 'GET',
+      status: undefined,
+      headers: {},
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
   });
 });

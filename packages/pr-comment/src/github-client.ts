@@ -52,11 +52,24 @@ export function failedRequest(error: unknown, method: string): FailedRequest | u
   // Octokit's RequestError, known by its shape: its class is not worth a dependency of its own.
   if (!(error instanceof Error) || error.name !== 'HttpError' || !('status' in error)) return undefined;
   const { status, response } = error as Error & { status: unknown; response?: { headers?: FailedRequest['headers'] } };
-  // Octokit reports a request that got no answer as a 500 without a response.
+  // Octokit reports a request that got no answer as a 500 without a response, its message often just "fetch failed".
+  if (!response) return { method, status: undefined, headers: {}, message: rootCause(error) };
   return {
     method,
-    status: response && typeof status === 'number' ? status : undefined,
-    headers: response?.headers ?? {},
+    status: typeof status === 'number' ? status : undefined,
+    headers: response.headers ?? {},
     message: error.message,
   };
+}
+
+/** The innermost message of an error's causes (fetch failed → connect ECONNREFUSED 127.0.0.1:443). */
+function rootCause(error: Error): string {
+  let message = error.message;
+  let cause: unknown = error.cause;
+  for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth++) {
+    const next = (cause as { message?: unknown }).message;
+    if (typeof next === 'string' && next !== '') message = next;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return message;
 }
