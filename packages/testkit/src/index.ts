@@ -19,3 +19,5 @@ export type { MetricsExporter, PrometheusHandle } from './real-prometheus.js';
 export { startScriptedServer } from './scripted-server.js';
 export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-server.js';
 export { failureOf } from './failure-of.js';
+export { startFakeGitHubApi } from './github-api.js';
+export type { FakeComment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';
