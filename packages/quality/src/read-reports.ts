@@ -3,10 +3,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { chooseMember, describeJson, parseReportSpec, type ReportReader } from '@actions-kit/reports';
 import { CoverageSink } from './coverage-sink.js';
-import type { CoverageData } from './model.js';
-import type { CoverageReader, QualityReadContext } from './quality-reader.js';
+import type { CoverageData, LintResults, TestResults } from './model.js';
+import type { CoverageReader, LintReader, QualityReadContext, TestReader } from './quality-reader.js';
 import { openReportDocument, type ReportDocument } from './report-document.js';
-import { COVERAGE_READERS } from './registry.js';
+import { COVERAGE_READERS, LINT_READERS, TEST_READERS } from './registry.js';
 import { RepositoryPaths, slashed } from './repository-paths.js';
 import { shown } from './shown.js';
 
@@ -20,6 +20,8 @@ export interface ReadOptions {
 /** Said after the supported formats when no member reads a file. */
 const ADVICE: Record<string, string> = {
   coverage: 'check that the pattern matches the coverage report, not an HTML or text summary.',
+  tests: 'check that the pattern matches the JUnit XML the test runner wrote (e.g. jest-junit, pytest --junitxml).',
+  lint: "check that the pattern matches the linter's JSON, Checkstyle or SARIF output, not its console text.",
 };
 
 /** Coverage from every file, merged per line by union (see CoverageSink). */
@@ -35,6 +37,34 @@ export async function readCoverageReports(
     reader.read(doc, { ...context, coverage });
   }
   return coverage.result(files.map((spec) => parseReportSpec(spec, readers).pattern));
+}
+
+/** Every test case of every file, in file order; retries are folded within each file (see junit.ts). */
+export async function readTestReports(
+  files: readonly string[],
+  options: ReadOptions,
+  readers: readonly TestReader[] = TEST_READERS,
+): Promise<TestResults> {
+  const paths = new RepositoryPaths(options.root, options.stripPrefixes);
+  const cases = files.flatMap((spec) => {
+    const { reader, doc, context } = open(spec, paths, readers, 'tests');
+    return reader.read(doc, context);
+  });
+  return { cases, sources: files.map((spec) => parseReportSpec(spec, readers).pattern) };
+}
+
+/** Every lint message of every file, in file order. */
+export async function readLintReports(
+  files: readonly string[],
+  options: ReadOptions,
+  readers: readonly LintReader[] = LINT_READERS,
+): Promise<LintResults> {
+  const paths = new RepositoryPaths(options.root, options.stripPrefixes);
+  const messages = files.flatMap((spec) => {
+    const { reader, doc, context } = open(spec, paths, readers, 'lint');
+    return reader.read(doc, context);
+  });
+  return { messages, sources: files.map((spec) => parseReportSpec(spec, readers).pattern) };
 }
 
 interface Opened<R> {
