@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  planBaselineCache,
-  restoreBaseline,
-  saveBaseline,
-  type BaselineStore,
-  type RunEvent,
-} from '../src/baseline-cache.js';
+import { planBaselineCache, restoreBaseline, saveBaseline, type RunEvent } from '../src/baseline-cache.js';
 import { BaselineFormatError, RESULT_SCHEMA, readBaselineMetrics } from '../src/result-file.js';
+import { MemoryStore } from './support/memory-store.js';
 
 const PUSH_MAIN: RunEvent = {
   name: 'push',
@@ -20,21 +15,6 @@ const PULL_REQUEST: RunEvent = { ...PUSH_MAIN, name: 'pull_request', ref: 'refs/
 
 const resultText = (metrics: Record<string, unknown>, version: unknown = 1): string =>
   JSON.stringify({ schema: RESULT_SCHEMA, version, metrics, passed: true, conditions: [] });
-
-/** A store keeping entries in memory in the order saved; restore takes the newest whose key has the prefix. */
-class MemoryStore implements BaselineStore {
-  readonly entries: { key: string; text: string }[] = [];
-  constructor(private readonly failure?: Error) {}
-  async restore(keyPrefix: string) {
-    if (this.failure) throw this.failure;
-    return [...this.entries].reverse().find((entry) => entry.key.startsWith(keyPrefix));
-  }
-  async save(key: string, text: string) {
-    if (this.failure) throw this.failure;
-    if (this.entries.some((entry) => entry.key === key)) throw new Error(`key ${key} exists`);
-    this.entries.push({ key, text });
-  }
-}
 
 describe('planBaselineCache', () => {
   it('restores the base branch on a pull request and saves nothing', () => {
