@@ -86,6 +86,18 @@ describe('getInputs', () => {
     );
   });
 
+  it('answers a plain path without a glob, the same way: the file, or nothing (then if-missing decides)', async () => {
+    const lcov = write('coverage/lcov.info');
+    write('coverage/more/deep.info');
+    runner.setInput('coverage', './coverage/lcov.info\ncoverage/more');
+    expect((await getInputs()).reports.coverage?.files).toEqual([
+      lcov,
+      path.join(runner.dir, 'coverage/more/deep.info'),
+    ]);
+    runner.setInput('coverage', 'coverage/missing.info');
+    expect(await refusal()).toContain("coverage: no file matches 'coverage/missing.info'");
+  });
+
   it('with if-missing: warn, keeps the patterns that matched nothing for the warning and the summary', async () => {
     runner.setInput('tests', 'junit/*.xml');
     runner.setInput('if-missing', 'warn');
