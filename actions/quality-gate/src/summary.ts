@@ -7,7 +7,7 @@ import { SummaryBuilder, agree, countOf, groupDigits, oneLine } from '@actions-k
 import type { LintMessage, TestCase, Totals } from '@actions-kit/quality';
 import type { ConditionResult, ConditionStatus } from './conditions.js';
 import { COVERAGE_KINDS, percentOf, type LineRange } from './coverage-totals.js';
-import { formatValue } from './format.js';
+import { cut, formatValue } from './format.js';
 import type { GateOutcome } from './gate.js';
 import type { GateFacts, ReportKind } from './metrics.js';
 
@@ -341,11 +341,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function listed(items: readonly string[]): string {
   const head = items.slice(0, LIMITS.files).map(code).join(', ');
   return items.length > LIMITS.files ? `${head} and ${groupDigits(items.length - LIMITS.files)} more` : head;
-}
-
-function cut(text: string, chars: number): string {
-  const all = Array.from(text);
-  return all.length > chars ? `${all.slice(0, chars).join('')}…` : text;
 }
 
 function capitalise(text: string): string {
