@@ -236,6 +236,19 @@ describe('run', () => {
   });
 });
 
+describe('run without conditions', () => {
+  it('warns that a gate with nothing to judge passes on anything', async () => {
+    const recorded = recording();
+    await run(inputs({ reports: { coverage: inputs().reports.coverage! }, diff: undefined }), recorded.deps);
+    expect(recorded.outputs['passed']).toBe('true');
+    expect(recorded.warnings).toEqual([
+      'conditions: none, so the gate judges nothing and passes (only tests and lint have default conditions); ' +
+        'set conditions, e.g. coverage.lines >= 80',
+    ]);
+    expect(recorded.summary()).toContain('No condition to judge.');
+  });
+});
+
 describe('run with baseline: cache', () => {
   it('saves the result of a run on main, and a pull request compares with it', async () => {
     const store = new MemoryStore();

@@ -81,6 +81,13 @@ export async function main(): Promise<void> {
 }
 
 export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
+  if (inputs.conditions.length === 0) {
+    // Coverage has no default condition: a gate given only coverage would pass on anything, so it says so.
+    deps.warning(
+      'conditions: none, so the gate judges nothing and passes (only tests and lint have default conditions); ' +
+        'set conditions, e.g. coverage.lines >= 80',
+    );
+  }
   const { data, missing } = await readReports(inputs, deps);
   const diff = await readDiff(inputs, deps);
   const { baseline, note: baselineNote } = await readBaseline(inputs, deps);
