@@ -37,7 +37,7 @@ import { gitDiffSince } from './git-diff.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { findMetric, type BaselineState, type ReportKind } from './metrics.js';
 import { BaselineFormatError, readBaselineMetrics, serializeResult } from './result-file.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, code } from './summary.js';
 import { parseUnifiedDiff, relativeTo, type ParsedDiff } from './unified-diff.js';
 
 /** The readers of each kind of report, as @actions-kit/quality exports them. */
@@ -169,7 +169,7 @@ async function readDiff(inputs: Inputs, deps: RunDeps): Promise<{ parsed: Parsed
   if (!source) return undefined;
   if (source.kind === 'base') {
     const text = await deps.gitDiff(source.ref, inputs.directory);
-    return { parsed: parseUnifiedDiff(text), source: `git diff from the merge base of ${source.ref} and HEAD` };
+    return { parsed: parseUnifiedDiff(text), source: `git diff from the merge base of ${code(source.ref)} and HEAD` };
   }
   let text: string;
   try {
@@ -182,7 +182,7 @@ async function readDiff(inputs: Inputs, deps: RunDeps): Promise<{ parsed: Parsed
   // A diff file's paths are from the repository root; the gate's are from working-directory.
   return {
     parsed: relativeTo(parseUnifiedDiff(text), inputs.projectPrefix),
-    source: `diff-file ${source.displayPath}`,
+    source: `diff-file ${code(source.displayPath)}`,
   };
 }
 
@@ -192,7 +192,7 @@ async function readBaseline(inputs: Inputs, deps: RunDeps): Promise<{ baseline: 
   if (source.kind === 'file') {
     try {
       const metrics = readBaselineMetrics(readFileSync(source.file, 'utf8'));
-      return { baseline: { kind: 'loaded', metrics, from: source.displayPath }, note: `${source.displayPath}` };
+      return { baseline: { kind: 'loaded', metrics, from: source.displayPath }, note: code(source.displayPath) };
     } catch (error) {
       if (!(error instanceof BaselineFormatError)) throw error;
       throw new ConfigurationError(`baseline: ${quoteValue(source.displayPath)} is ${error.message}`);
