@@ -3,8 +3,8 @@
 // they can disagree with the records. Several TN: sections and records for one file merge like separate reports.
 import { InputError } from '@actions-kit/reports';
 import type { FileRecords } from './coverage-sink.js';
-import { documentOf, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
-import { isReportDocument } from './quality-reader.js';
+import { documentOf, isReportDocument, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
+import { shown } from './shown.js';
 
 /** Record tags that carry nothing we count: test names, versions, header counts, MC/DC (not a metric here). */
 const IGNORED = new Set(['TN', 'VER', 'LF', 'LH', 'BRF', 'BRH', 'FNF', 'FNH', 'MCF', 'MCH', 'MCDC', 'LN']);
@@ -255,11 +255,6 @@ class LcovRecords {
       `line ${this.lineNumber}: ${problem}. Check that the file is the LCOV tracefile the tool wrote, unchanged.`,
     );
   }
-}
-
-/** A value from a report line, cut so that a huge line cannot swamp a message. */
-function shown(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
 /** A line number (positive safe integer) from digits, else undefined. */
