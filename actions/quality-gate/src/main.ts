@@ -80,7 +80,16 @@ export async function main(): Promise<void> {
   });
 }
 
-export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
+export async function run(inputs: Inputs, runner: RunDeps): Promise<void> {
+  // The step's own warnings count towards GitHub's 10 per step too: the annotations leave room for them.
+  let warningsGiven = 0;
+  const deps: RunDeps = {
+    ...runner,
+    warning: (message) => {
+      warningsGiven++;
+      runner.warning(message);
+    },
+  };
   if (inputs.conditions.length === 0) {
     // Coverage has no default condition: a gate given only coverage would pass on anything, so it says so.
     deps.warning(
@@ -110,8 +119,9 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
 
   let annotationsOmitted = '';
   if (inputs.annotations) {
-    // Room is kept for the step's own error when the gate fails, so that one is never the annotation hidden.
-    const budget = new AnnotationBudget({ error: outcome.passed ? 10 : 9 }, deps.printAnnotation);
+    // Room is kept for the step's own error when the gate fails and for its warnings, so those are never hidden.
+    const room = { error: outcome.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven) };
+    const budget = new AnnotationBudget(room, deps.printAnnotation);
     annotate(outcome.facts, budget, inputs.projectPrefix);
     annotationsOmitted = budget.omittedNote();
   }
