@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const COPIED = ['package.json', 'eslint.config.js', 'README.md', 'src', 'test'];
+const COPIED = ['package.json', 'eslint.config.js', 'README.md', 'deploy-local.js', 'src', 'test'];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The planted key ID: AKIA and 16 base32 letters from a hash, the shape of an AWS access key ID. */
