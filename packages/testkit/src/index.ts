@@ -19,3 +19,5 @@ export type { MetricsExporter, PrometheusHandle } from './real-prometheus.js';
 export { startScriptedServer } from './scripted-server.js';
 export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-server.js';
 export { failureOf } from './failure-of.js';
+export { wrkFigures } from './wrk.js';
+export type { WrkFigures } from './wrk.js';
