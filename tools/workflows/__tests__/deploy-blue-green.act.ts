@@ -104,6 +104,9 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
       deployed: 'green',
       rolledBack: 'false',
     });
+    // act gives no token: the deployment is not recorded, and the step says so instead of failing the deploy.
+    expect(run.outputs['deploy.record']).toEqual({ recorded: 'false', 'deployment-id': '' });
+    expect(run.log).toContain('deployment-status: no token, so nothing was recorded for production (in_progress)');
     expect(await colorsAt(haproxy.url)).toEqual(['green']);
     expect(await versionAt(haproxy.url)).toEqual({ color: 'green', version: '1.1.0', release: 'good' });
   });
