@@ -21,3 +21,5 @@ export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-se
 export { failureOf } from './failure-of.js';
 export { wrkFigures } from './wrk.js';
 export type { WrkFigures } from './wrk.js';
+export { startFakeGitHubApi } from './github-api.js';
+export type { FakeComment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';
