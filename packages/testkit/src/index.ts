@@ -22,4 +22,4 @@ export { failureOf } from './failure-of.js';
 export { wrkFigures } from './wrk.js';
 export type { WrkFigures } from './wrk.js';
 export { startFakeGitHubApi } from './github-api.js';
-export type { FakeComment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';
+export type { FakeComment, FakeDeployment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';
