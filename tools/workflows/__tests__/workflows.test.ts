@@ -82,3 +82,38 @@ describe.each(REUSABLE)('%s', (file) => {
     expect(names.filter((name) => !docs.includes(`| \`${name}\``))).toEqual([]);
   });
 });
+
+describe('callers of the reusable workflows (the sample pipeline and the act tier callers)', () => {
+  const callers = [
+    'examples/sample-service/.github/workflows/pipeline.yml',
+    'tools/workflows/__tests__/callers/security.yml',
+    'tools/workflows/__tests__/callers/deploy.yml',
+  ];
+  const calls = callers.flatMap((file) => {
+    const caller = parse(readFileSync(path.join(root, file), 'utf8')) as {
+      jobs: Record<string, { uses?: string; with?: Record<string, unknown> }>;
+    };
+    return Object.entries(caller.jobs).flatMap(([job, { uses, with: given }]) => {
+      const called = /^your-org\/actions-kit\/\.github\/workflows\/([\w-]+\.yml)@v1$/.exec(uses ?? '')?.[1];
+      return called ? [{ call: `${file} ${job}`, called, given: Object.keys(given ?? {}) }] : [];
+    });
+  });
+
+  it('are there: the pipeline calls security once and deploy three times', () => {
+    expect(calls.filter(({ call }) => call.startsWith('examples/')).map(({ called }) => called)).toEqual([
+      'security.yml',
+      'deploy-blue-green.yml',
+      'deploy-blue-green.yml',
+      'deploy-blue-green.yml',
+    ]);
+  });
+
+  it('pass every required input and only declared ones (act and GitHub would refuse the rest at run time)', () => {
+    for (const { call, called, given } of calls) {
+      const inputs = (read(called).on.workflow_call.inputs ?? {}) as Record<string, { required?: boolean }>;
+      const missing = Object.keys(inputs).filter((name) => inputs[name]!.required && !given.includes(name));
+      const unknown = given.filter((name) => !(name in inputs));
+      expect({ call, missing, unknown }).toEqual({ call, missing: [], unknown: [] });
+    }
+  });
+});
