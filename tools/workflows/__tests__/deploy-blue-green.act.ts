@@ -104,6 +104,10 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
       deployed: 'green',
       rolledBack: 'false',
     });
+    expect(run.log).toContain(
+      'Deploy to production: ✅ deployed\n\nThe release went to green, became healthy, took the traffic from blue and ' +
+        'stayed healthy through the watch. Live now: green.',
+    );
     // act gives no token: the deployment is not recorded, and the step says so instead of failing the deploy.
     expect(run.outputs['deploy.record']).toEqual({ recorded: 'false', 'deployment-id': '' });
     expect(run.log).toContain('deployment-status: no token, so nothing was recorded for production (in_progress)');
@@ -128,6 +132,10 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
     expect(run.outputs['deploy.watch']).toMatchObject({ healthy: 'false', 'rolled-back': 'true', reason: 'status' });
     expect(run.outputs['deploy.after']).toMatchObject({ previous: 'green' }); // the live color, read from HAProxy
     expect(run.log).toMatch(/health-check: unhealthy \(status\).*rolled back: switched blue → green/);
+    expect(run.log).toContain(
+      'Deploy to production: ❌ rolled back\n\nThe release on blue became healthy and took the traffic, then the ' +
+        'watch found it unhealthy (status) and switched back to green. Live now: green.',
+    );
     expect(await colorsAt(haproxy.url)).toEqual(['green']);
     expect(await versionAt(haproxy.url)).toEqual({ color: 'green', version: '1.1.0', release: 'good' });
     console.log(
