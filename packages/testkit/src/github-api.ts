@@ -1,6 +1,7 @@
-// A loopback server playing GitHub's REST API for pull-request comments: lists them a page at a time with Link
-// headers as GitHub does, creates and updates them, refuses a body over GitHub's 65,536 characters, and gives the
-// answers a test scripts instead (a 403, a rate limit, a 502). Every request is recorded for the test to assert on.
+// A loopback server playing GitHub's REST API for pull-request comments and deployments: lists comments a page at a
+// time with Link headers as GitHub does, creates and updates them, refuses a body over GitHub's 65,536 characters;
+// creates deployments and their statuses, refusing an unknown deployment (404) or state (422); and gives the answers
+// a test scripts instead (a 403, a rate limit, a 502). Every request is recorded for the test to assert on.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback, type LoopbackServer } from './loopback-servers.js';
 
@@ -21,6 +22,15 @@ export interface FakeComment {
   html_url: string;
 }
 
+export interface FakeDeployment {
+  id: number;
+  ref: string;
+  environment: string;
+  description: string;
+  /** Oldest first, as sent. */
+  statuses: Array<{ state: string; description?: string; environment_url?: string; log_url?: string }>;
+}
+
 /** An answer given instead of the API's: a status with a JSON body and headers. */
 export interface ScriptedApiAnswer {
   status: number;
@@ -36,9 +46,14 @@ export interface FakeGitHubApi extends LoopbackServer {
   comments(repository: string, number: number): FakeComment[];
   /** A comment made before the test, by someone (default a person, 'octocat'). */
   addComment(repository: string, number: number, body: string, login?: string): FakeComment;
+  /** The deployments created in `repository` ('owner/name'), oldest first. */
+  deployments(repository: string): FakeDeployment[];
   /** The next requests get these answers, one each in order; the API answers again after them. */
   answerNext(...answers: ScriptedApiAnswer[]): void;
 }
+
+/** The states GitHub accepts for a deployment status. */
+const DEPLOYMENT_STATES = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
 
 /** GitHub's page size when per_page is not given. */
 const DEFAULT_PAGE_SIZE = 30;
@@ -48,6 +63,7 @@ const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;
 
 export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
   const threads = new Map<string, FakeComment[]>();
+  const deployments = new Map<number, FakeDeployment & { repository: string }>();
   const requests: RecordedRequest[] = [];
   const scripted: ScriptedApiAnswer[] = [];
   let nextId = 1001;
@@ -77,6 +93,10 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       if (Array.from(body).length > BODY_LIMIT_CHARS) return bodyTooLong();
       return { status: 201, body: newComment(list[1]!, Number(list[2]), body, BOT) };
     }
+    const created = /^\/repos\/([^/]+\/[^/]+)\/deployments$/.exec(request.path);
+    const status = /^\/repos\/([^/]+\/[^/]+)\/deployments\/(\d+)\/statuses$/.exec(request.path);
+    if (created && request.method === 'POST') return createDeployment(created[1]!, request);
+    if (status && request.method === 'POST') return createStatus(status[1]!, Number(status[2]), request);
     if (one && request.method === 'PATCH') {
       const comment = [...threads.values()].flat().find((c) => c.id === Number(one[2]));
       if (!comment || !comment.html_url.startsWith(`https://github.com/${one[1]}/`)) return notFound();
@@ -87,6 +107,35 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       return { status: 200, body: comment };
     }
     return notFound();
+  };
+
+  const createDeployment = (repository: string, request: RecordedRequest): ScriptedApiAnswer => {
+    const body = fieldsOf(request);
+    if (typeof body['ref'] !== 'string' || body['ref'] === '')
+      return validationFailed('ref is missing', 'Deployment', 'ref');
+    const deployment = {
+      id: nextId++,
+      repository,
+      ref: body['ref'],
+      environment: typeof body['environment'] === 'string' ? body['environment'] : 'production',
+      description: typeof body['description'] === 'string' ? body['description'] : '',
+      statuses: [],
+    };
+    deployments.set(deployment.id, deployment);
+    const { statuses: _statuses, repository: _repository, ...shown } = deployment;
+    return { status: 201, body: shown };
+  };
+
+  const createStatus = (repository: string, id: number, request: RecordedRequest): ScriptedApiAnswer => {
+    const deployment = deployments.get(id);
+    if (!deployment || deployment.repository !== repository) return notFound();
+    const { state, description, environment_url, log_url } = fieldsOf(request);
+    if (typeof state !== 'string' || !DEPLOYMENT_STATES.includes(state)) {
+      return validationFailed('state is not included in the list', 'DeploymentStatus', 'state');
+    }
+    const recorded = { state, description, environment_url, log_url } as FakeDeployment['statuses'][number];
+    deployment.statuses.push(recorded);
+    return { status: 201, body: { id: nextId++, ...recorded } };
   };
 
   const listPage = (comments: FakeComment[], request: RecordedRequest): ScriptedApiAnswer => {
@@ -130,8 +179,16 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
     comments: (repository, number) => thread(repository, number).map((comment) => ({ ...comment })),
     addComment: (repository, number, body, login = 'octocat') =>
       newComment(repository, number, body, { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }),
+    deployments: (repository) =>
+      [...deployments.values()]
+        .filter((deployment) => deployment.repository === repository)
+        .map(({ repository: _repository, ...deployment }) => ({ ...deployment, statuses: [...deployment.statuses] })),
     answerNext: (...answers) => void scripted.push(...answers),
   };
+}
+
+function fieldsOf(request: RecordedRequest): Record<string, unknown> {
+  return typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
 }
 
 function bodyOf(request: RecordedRequest): unknown {
@@ -144,13 +201,10 @@ function notFound(): ScriptedApiAnswer {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
 }
 
-function validationFailed(message: string): ScriptedApiAnswer {
+function validationFailed(message: string, resource = 'IssueComment', field = 'body'): ScriptedApiAnswer {
   return {
     status: 422,
-    body: {
-      message: 'Validation Failed',
-      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message }],
-    },
+    body: { message: 'Validation Failed', errors: [{ resource, code: 'custom', field, message }] },
   };
 }
 
