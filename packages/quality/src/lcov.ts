@@ -1,0 +1,227 @@
+// Reads LCOV tracefiles (geninfo, Istanbul/Jest/Vitest, c8, coverage.py, grcov, ...): per-line DA records, BRDA
+// branches, FN/FNDA functions and lcov 2.x's FNL/FNA; the LF/LH, BRF/BRH and FNF/FNH header counts are ignored, as
+// they can disagree with the records. Several TN: sections and records for one file merge like separate reports.
+import { InputError } from '@actions-kit/reports';
+import type { FileRecords } from './coverage-sink.js';
+import { documentOf, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
+import { isReportDocument } from './quality-reader.js';
+
+/** Record tags that carry nothing we count: test names, versions, header counts, MC/DC (not a metric here). */
+const IGNORED = new Set(['TN', 'VER', 'LF', 'LH', 'BRF', 'BRH', 'FNF', 'FNH', 'MCF', 'MCH', 'MCDC', 'LN']);
+
+/** An LCOV file starts with one of these records (Jest starts with TN:, grcov and some others with SF:). */
+const FIRST_RECORD = /^\s*(TN|SF|VER):/;
+
+export const lcovReader: CoverageReader = {
+  name: 'lcov',
+  format: 'LCOV',
+  detect: (doc) => isReportDocument(doc) && doc.type === 'text' && FIRST_RECORD.test(doc.firstLine),
+  read(doc, context) {
+    const { source } = documentOf(doc, 'text');
+    const reader = new LcovRecords(context);
+    let lineNumber = 0;
+    let rest = '';
+    for (const chunk of source.chunks()) {
+      const text = rest === '' ? chunk : rest + chunk;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        reader.line(text.slice(start, end), ++lineNumber);
+        start = end + 1;
+      }
+      rest = text.slice(start);
+    }
+    if (rest !== '') reader.line(rest, ++lineNumber);
+    return reader.finish();
+  },
+};
+
+/** One pass over an LCOV file: the record being read and the functions it has named so far. */
+class LcovRecords {
+  private current: FileRecords | undefined;
+  private recordLine = 0;
+  /** FN name → start line, FNDA name → hits (FNDA may come before FN). */
+  private fnLines = new Map<string, number>();
+  private fnHits = new Map<string, number>();
+  /** lcov 2.x: FNL index → start line; FNA index → name and summed alias hits. */
+  private fnlLines = new Map<string, number>();
+  private fnaHits = new Map<string, { name: string; hits: number }>();
+  private files = new Set<string>();
+  private lineNumber = 0;
+
+  constructor(private readonly context: CoverageReadContext) {}
+
+  line(raw: string, lineNumber: number): void {
+    this.lineNumber = lineNumber;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const colon = line.indexOf(':');
+    if (colon < 0) {
+      const word = line.trim();
+      if (word === 'end_of_record') return this.endRecord();
+      if (word === '') return;
+      this.fail(`'${shown(word)}' is not an LCOV record (records look like 'DA:12,3')`);
+    }
+    const tag = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1);
+    if (tag === 'DA') return this.da(value);
+    if (tag === 'SF') return this.startRecord(value);
+    if (tag === 'BRDA') return this.brda(value);
+    if (tag === 'FN') return this.fn(value);
+    if (tag === 'FNDA') return this.fnda(value);
+    if (tag === 'FNL') return this.fnl(value);
+    if (tag === 'FNA') return this.fna(value);
+    if (IGNORED.has(tag) || /^[A-Z]+$/.test(tag)) return; // header counts, and records of newer lcov versions
+    this.fail(`'${shown(line)}' is not an LCOV record (records look like 'DA:12,3')`);
+  }
+
+  finish(): number {
+    if (this.current) {
+      throw new InputError(
+        this.context.file,
+        `the record for '${shown(this.current.path)}' that starts at line ${this.recordLine} has no end_of_record: ` +
+          'the file looks truncated. Check that the test run finished and the disk was not full.',
+      );
+    }
+    if (this.files.size === 0) {
+      throw new InputError(
+        this.context.file,
+        'the LCOV file has no SF: records, so it covers no source file. Check that the tests ran with coverage on.',
+      );
+    }
+    return this.files.size;
+  }
+
+  private startRecord(value: string): void {
+    if (this.current) {
+      this.fail(
+        `SF: starts a record while the one for '${shown(this.current.path)}' (line ${this.recordLine}) has no ` +
+          'end_of_record; the file looks cut or concatenated badly',
+      );
+    }
+    const path = value.trim();
+    if (path === '') this.fail('SF: names no source file');
+    const mapped = this.context.paths.map(path);
+    this.current = this.context.coverage.file(mapped);
+    this.files.add(mapped);
+    this.recordLine = this.lineNumber;
+  }
+
+  private endRecord(): void {
+    const file = this.inRecord('end_of_record');
+    for (const [name, line] of this.fnLines) file.fn(name, line, this.fnHits.get(name) ?? 0);
+    for (const [name, hits] of this.fnHits) if (!this.fnLines.has(name)) file.fn(name, undefined, hits);
+    for (const [index, { name, hits }] of this.fnaHits) file.fn(name, this.fnlLines.get(index), hits);
+    for (const [index, line] of this.fnlLines) if (!this.fnaHits.has(index)) file.fn(`function #${index}`, line, 0);
+    this.fnLines.clear();
+    this.fnHits.clear();
+    this.fnlLines.clear();
+    this.fnaHits.clear();
+    this.current = undefined;
+  }
+
+  /** DA:<line>,<hits>[,<checksum>] */
+  private da(value: string): void {
+    const file = this.inRecord('DA');
+    const comma = value.indexOf(',');
+    const end = value.indexOf(',', comma + 1);
+    const line = lineNumberOf(value.slice(0, comma));
+    const hits = count(comma < 0 ? '' : value.slice(comma + 1, end < 0 ? undefined : end));
+    if (line === undefined || hits === undefined) this.malformed('DA', value, '<line>,<hits>');
+    file.line(line, hits);
+  }
+
+  /** BRDA:<line>,[<exception>]<block>,<branch>,<taken or '-'> (the branch may be an expression in lcov 2.x) */
+  private brda(value: string): void {
+    const file = this.inRecord('BRDA');
+    const first = value.indexOf(',');
+    const last = value.lastIndexOf(',');
+    const line = lineNumberOf(value.slice(0, first));
+    const takenText = value.slice(last + 1).trim();
+    const taken = takenText === '-' ? 0 : count(takenText);
+    if (line === undefined || taken === undefined || last <= first) {
+      this.malformed('BRDA', value, '<line>,<block>,<branch>,<taken>');
+    }
+    file.branch(line, value.slice(first + 1, last), taken > 0);
+  }
+
+  /** FN:<line>,<name> (lcov 1.x) or FN:<line>,<end line>,<name> (lcov 2.x) */
+  private fn(value: string): void {
+    this.inRecord('FN');
+    const first = value.indexOf(',');
+    const line = lineNumberOf(value.slice(0, first));
+    if (line === undefined || first < 0) this.malformed('FN', value, '<line>,<name>');
+    let name = value.slice(first + 1);
+    const second = name.indexOf(',');
+    if (second > 0 && lineNumberOf(name.slice(0, second)) !== undefined) name = name.slice(second + 1);
+    this.fnLines.set(name, line);
+  }
+
+  /** FNDA:<hits>,<name> */
+  private fnda(value: string): void {
+    this.inRecord('FNDA');
+    const comma = value.indexOf(',');
+    const hits = count(value.slice(0, comma));
+    if (hits === undefined || comma < 0) this.malformed('FNDA', value, '<hits>,<name>');
+    const name = value.slice(comma + 1);
+    this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + hits);
+  }
+
+  /** FNL:<index>,<line>[,<end line>] (lcov 2.x) */
+  private fnl(value: string): void {
+    this.inRecord('FNL');
+    const [index, start] = value.split(',');
+    const line = lineNumberOf(start ?? '');
+    if (index === undefined || line === undefined) this.malformed('FNL', value, '<index>,<line>[,<end line>]');
+    this.fnlLines.set(index.trim(), line);
+  }
+
+  /** FNA:<index>,<hits>,<name> (lcov 2.x; several aliases of one function add up) */
+  private fna(value: string): void {
+    this.inRecord('FNA');
+    const first = value.indexOf(',');
+    const second = value.indexOf(',', first + 1);
+    const hits = count(value.slice(first + 1, second));
+    if (first < 0 || second < 0 || hits === undefined) this.malformed('FNA', value, '<index>,<hits>,<name>');
+    const index = value.slice(0, first).trim();
+    const known = this.fnaHits.get(index);
+    if (known) known.hits += hits;
+    else this.fnaHits.set(index, { name: value.slice(second + 1), hits });
+  }
+
+  private inRecord(tag: string): FileRecords {
+    if (this.current) return this.current;
+    return this.fail(`${tag} outside a record: an SF: line must come first`);
+  }
+
+  private malformed(tag: string, value: string, form: string): never {
+    return this.fail(`'${tag}:${shown(value)}' is not a valid ${tag} record (expected ${tag}:${form})`);
+  }
+
+  private fail(problem: string): never {
+    throw new InputError(
+      this.context.file,
+      `line ${this.lineNumber}: ${problem}. Check that the file is the LCOV tracefile the tool wrote, unchanged.`,
+    );
+  }
+}
+
+/** A value from a report line, cut so that a huge line cannot swamp a message. */
+function shown(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
+}
+
+/** A line number (positive safe integer) from digits, else undefined. */
+function lineNumberOf(text: string): number | undefined {
+  const value = count(text);
+  return value !== undefined && value > 0 ? value : undefined;
+}
+
+/**
+ * A hit count: non-negative digits. gcov writes very large counts as-is, and some tools write a float ('1.0E7' is
+ * not accepted, but '3.0' is): the integer part is kept.
+ */
+function count(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
+  const value = Math.trunc(Number(trimmed));
+  return Number.isSafeInteger(value) ? value : Number.MAX_SAFE_INTEGER;
+}

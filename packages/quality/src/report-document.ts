@@ -1,0 +1,131 @@
+// Opens a quality report and tells which kind of text it holds (JSON, XML or lines of text), so the family's members
+// can detect their format from content; XML and line formats are then read as a stream of chunks, never whole.
+import { closeSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { InputError, openRegularFile, parseJsonBytes, refuseOtherEncodings, utf8BomLength } from '@actions-kit/reports';
+import { xmlRoot } from './xml.js';
+
+/** How much of a file is read to tell its kind and, for XML, its root element. */
+const HEAD_BYTES = 64 * 1024;
+/** The size of the chunks XML and line formats are read in. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** The text of a report file, read again from the start each time `chunks` is called. */
+export interface TextSource {
+  /** The report's path as the user should see it. */
+  readonly file: string;
+  chunks(): Generator<string>;
+}
+
+/** A JSON report, parsed whole. */
+export interface JsonDocument {
+  readonly type: 'json';
+  readonly value: unknown;
+}
+
+/** An XML report: its root element, and the text to stream through the parser. */
+export interface XmlDocument {
+  readonly type: 'xml';
+  readonly root: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly source: TextSource;
+}
+
+/** A line-oriented report (LCOV): its first line, and the text. */
+export interface TextDocument {
+  readonly type: 'text';
+  readonly firstLine: string;
+  readonly source: TextSource;
+}
+
+/** What a member of a quality reader family detects its format in and reads. */
+export type ReportDocument = JsonDocument | XmlDocument | TextDocument;
+
+/** Opens `path` (shown as `file`), refusing what is not a regular, non-empty UTF-8 file. */
+export function openReportDocument(path: string, file: string): ReportDocument {
+  const { fd, size } = openRegularFile(path, file);
+  let head: Buffer;
+  try {
+    if (size === 0) {
+      throw new InputError(
+        file,
+        'the file is empty (0 bytes). The tool probably failed before writing its report; check its step log.',
+      );
+    }
+    head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+    head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    refuseOtherEncodings(head, file);
+    const start = firstNonSpace(head, utf8BomLength(head));
+    if (start < 0) {
+      throw new InputError(file, `the file holds only white space (${size} bytes): the tool wrote no report.`);
+    }
+    const first = head[start];
+    if (first === 0x7b || first === 0x5b) return { type: 'json', value: parseJsonBytes(readAll(fd, size), file) };
+    const source = fileText(path, file);
+    if (first === 0x3c) {
+      const root = xmlRoot(source);
+      return { type: 'xml', root: root.name, attributes: root.attributes, source };
+    }
+    const text = head.toString('utf8', start);
+    const end = text.search(/\r?\n/);
+    return { type: 'text', firstLine: end < 0 ? text : text.slice(0, end), source };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function firstNonSpace(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return i;
+  }
+  return -1;
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  for (let n = 1; n > 0 && filled < size; filled += n) n = readSync(fd, bytes, filled, size - filled, filled);
+  return bytes.subarray(0, filled);
+}
+
+/** The file's text in chunks of about a MiB, decoded as UTF-8 (a character split between chunks is kept whole). */
+export function fileText(path: string, file: string): TextSource {
+  return {
+    file,
+    *chunks() {
+      const { fd } = openRegularFile(path, file);
+      try {
+        const decoder = new StringDecoder('utf8');
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let position = 0;
+        let first = true;
+        for (
+          let n = readSync(fd, buffer, 0, CHUNK_BYTES, 0);
+          n > 0;
+          n = readSync(fd, buffer, 0, CHUNK_BYTES, position)
+        ) {
+          position += n;
+          const bytes = first ? buffer.subarray(utf8BomLength(buffer), n) : buffer.subarray(0, n);
+          first = false;
+          const text = decoder.write(bytes);
+          if (text !== '') yield text;
+        }
+        const rest = decoder.end();
+        if (rest !== '') yield rest;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** Text held in memory as a TextSource (tests, and reports handed over as strings). */
+export function stringText(text: string, file: string): TextSource {
+  return {
+    file,
+    *chunks() {
+      if (text !== '') yield text;
+    },
+  };
+}
