@@ -7,17 +7,23 @@ export type SummaryMetric = 'lines' | 'branches' | 'functions';
 
 /** Coverage of one file, as the reports read so far give it. */
 export class FileRecords {
-  readonly lines = new Map<number, number>();
+  /** Line → hits, as an array while reading (much cheaper than a Map for millions of lines), a Map on output. */
+  private readonly hits: number[] = [];
+  private lineCount = 0;
   /** line → branch id → taken; ids are the report's own (LCOV block,branch) or positions for count-only formats. */
   private branches: Map<number, Map<string, boolean>> | undefined;
-  /** function name → first line (or -1 when unknown) → hits. */
-  private functions: Map<string, Map<number, number>> | undefined;
+  /** `line:name` → the function (line -1 when unknown); names shared by several functions are told apart on output. */
+  private functions: Map<string, { name: string; line: number; hits: number }> | undefined;
   private summary: Partial<Record<SummaryMetric, Totals>> | undefined;
 
   constructor(readonly path: RepoPath) {}
 
   line(line: number, hits: number): void {
-    this.lines.set(line, (this.lines.get(line) ?? 0) + hits);
+    const known = this.hits[line];
+    if (known === undefined) {
+      this.hits[line] = hits;
+      this.lineCount++;
+    } else this.hits[line] = known + hits;
   }
 
   /** One branch on `line`, named by `id` (unique on that line within the format), taken or not. */
@@ -44,10 +50,11 @@ export class FileRecords {
 
   fn(name: string, line: number | undefined, hits: number): void {
     this.functions ??= new Map();
-    let byLine = this.functions.get(name);
-    if (!byLine) this.functions.set(name, (byLine = new Map()));
     const at = line ?? -1;
-    byLine.set(at, (byLine.get(at) ?? 0) + hits);
+    const key = `${at}:${name}`;
+    const known = this.functions.get(key);
+    if (known) known.hits += hits;
+    else this.functions.set(key, { name, line: at, hits });
   }
 
   /** Totals from a report without per-line records (Istanbul's coverage-summary.json). */
@@ -61,10 +68,13 @@ export class FileRecords {
   }
 
   toFileCoverage(): FileCoverage {
-    const coverage: FileCoverage = { path: this.path, lines: this.lines };
+    const lines = new Map<number, number>();
+    // forEach skips the holes of the array: lines no report listed.
+    this.hits.forEach((hits, line) => lines.set(line, hits));
+    const coverage: FileCoverage = { path: this.path, lines };
     if (this.branches) coverage.branches = lineBranches(this.branches);
     if (this.functions) coverage.functions = functionHits(this.functions);
-    if (this.summary && this.lines.size === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
+    if (this.summary && this.lineCount === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
     return coverage;
   }
 }
@@ -80,13 +90,17 @@ function lineBranches(branches: Map<number, Map<string, boolean>>): Map<number, 
 }
 
 /** Keyed by name, or name@line for a name that several functions share (overloads, anonymous functions). */
-function functionHits(functions: Map<string, Map<number, number>>): Map<string, FunctionHits> {
+function functionHits(functions: Map<string, { name: string; line: number; hits: number }>): Map<string, FunctionHits> {
+  const shared = new Set<string>();
+  const names = new Set<string>();
+  for (const { name } of functions.values()) {
+    if (names.has(name)) shared.add(name);
+    else names.add(name);
+  }
   const result = new Map<string, FunctionHits>();
-  for (const [name, byLine] of functions) {
-    for (const [line, hits] of byLine) {
-      const key = byLine.size > 1 ? `${name}@${line < 0 ? '?' : line}` : name;
-      result.set(key, { name, ...(line >= 0 && { line }), hits });
-    }
+  for (const { name, line, hits } of functions.values()) {
+    const key = shared.has(name) ? `${name}@${line < 0 ? '?' : line}` : name;
+    result.set(key, line < 0 ? { name, hits } : { name, line, hits });
   }
   return result;
 }

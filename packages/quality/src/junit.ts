@@ -87,18 +87,22 @@ export const junitReader: TestReader = {
   },
 };
 
-const OUTCOME_ORDER: readonly [string, TestOutcome][] = [
-  ['error', 'errored'],
-  ['failure', 'failed'],
-  ['skipped', 'skipped'],
-];
+/** error > failure > skipped; else passed, with the flaky element (if any) that makes it a flaky pass. */
+function decide(results: readonly Result[]): [Result | undefined, TestOutcome] {
+  if (results.length === 0) return [undefined, 'passed'];
+  const find = (element: string) => results.find((r) => r.element === element);
+  const error = find('error');
+  if (error) return [error, 'errored'];
+  const failure = find('failure');
+  if (failure) return [failure, 'failed'];
+  const skipped = find('skipped');
+  if (skipped) return [skipped, 'skipped'];
+  return [results.find((r) => r.element.startsWith('flaky')), 'passed'];
+}
 
 function testCase(open: OpenCase, context: QualityReadContext): TestCase {
   const { attributes, results } = open;
-  const [decisive, outcome] = OUTCOME_ORDER.flatMap(([element, outcome]) => {
-    const found = results.find((r) => r.element === element);
-    return found ? [[found, outcome] as const] : [];
-  })[0] ?? [results.find((r) => r.element.startsWith('flaky')), 'passed' as const];
+  const [decisive, outcome] = decide(results);
   const flaky = outcome === 'passed' && decisive !== undefined;
   const classname = attributes['classname'] ?? attributes['class'];
   const details = decisive?.text.trim();
@@ -189,11 +193,20 @@ function lineInTrace(details: string, file: string): number | undefined {
 
 /** The first JVM frame of the testcase's class: 'at <class>.<method>(<File>:<line>)' (or an inner class's). */
 function jvmFrame(details: string, classname: string): { file: string; line: number } | undefined {
-  const escaped = classname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`\\bat ${escaped}(?:\\$[\\w$]+)?\\.[^(\\n]*\\(([\\w$.-]+):(\\d+)\\)`).exec(details);
+  let pattern = FRAME_PATTERNS.get(classname);
+  if (!pattern) {
+    const escaped = classname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`\\bat ${escaped}(?:\\$[\\w$]+)?\\.[^(\\n]*\\(([\\w$.-]+):(\\d+)\\)`);
+    if (FRAME_PATTERNS.size > 10_000) FRAME_PATTERNS.clear();
+    FRAME_PATTERNS.set(classname, pattern);
+  }
+  const match = pattern.exec(details);
   const line = positive(match?.[2]);
   return match && line !== undefined ? { file: match[1]!, line } : undefined;
 }
+
+/** One stack-frame pattern per test class: a report has thousands of testcases of a few hundred classes. */
+const FRAME_PATTERNS = new Map<string, RegExp>();
 
 /** A suite name that is a file path ('__tests__\\main.test.js'), as jest-junit and others name suites. */
 function pathLike(name: string | undefined): string | undefined {

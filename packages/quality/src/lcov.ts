@@ -20,17 +20,22 @@ export const lcovReader: CoverageReader = {
     const { source } = documentOf(doc, 'text');
     const reader = new LcovRecords(context);
     let lineNumber = 0;
-    let rest = '';
-    for (const chunk of source.chunks()) {
-      const text = rest === '' ? chunk : rest + chunk;
+    let rest: Buffer | undefined;
+    // Bytes, not text: DA lines, nearly all of a tracefile, are read in place; other lines are decoded one by one.
+    for (const chunk of source.byteChunks()) {
+      const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-        reader.line(text.slice(start, end), ++lineNumber);
+      for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+        ++lineNumber;
+        if (!reader.fastDa(bytes, start, end) && !reader.fastFunction(bytes, start, end)) {
+          reader.line(bytes.toString('utf8', start, end), lineNumber);
+        }
         start = end + 1;
       }
-      rest = text.slice(start);
+      // The chunk's buffer is reused for the next one: the unfinished line is copied.
+      rest = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
     }
-    if (rest !== '') reader.line(rest, ++lineNumber);
+    if (rest) reader.line(rest.toString('utf8'), ++lineNumber);
     return reader.finish();
   },
 };
@@ -49,6 +54,54 @@ class LcovRecords {
   private lineNumber = 0;
 
   constructor(private readonly context: CoverageReadContext) {}
+
+  /**
+   * Reads a well-formed 'DA:<line>,<hits>' (optionally followed by ',<checksum>' or '\r') at bytes[start, end) in
+   * place; false for anything else, which `line` then reads (and reports, if it is broken).
+   */
+  fastDa(bytes: Buffer, start: number, end: number): boolean {
+    const file = this.current;
+    if (file === undefined || bytes[start] !== 68 || bytes[start + 1] !== 65 || bytes[start + 2] !== 58) return false;
+    let i = start + 3;
+    let line = 0;
+    for (let c = bytes[i]!; c >= 48 && c <= 57 && i < end; c = bytes[++i]!) line = line * 10 + c - 48;
+    if (i === start + 3 || bytes[i] !== 44 || line === 0 || i - start > 18) return false;
+    const hitsStart = ++i;
+    let hits = 0;
+    for (let c = bytes[i]!; c >= 48 && c <= 57 && i < end; c = bytes[++i]!) hits = hits * 10 + c - 48;
+    if (i === hitsStart || i - hitsStart > 15) return false;
+    if (i !== end && bytes[i] !== 44 && !(bytes[i] === 13 && i + 1 === end)) return false;
+    file.line(line, hits);
+    return true;
+  }
+
+  /**
+   * Reads a well-formed 'FN:<line>,<name>' (or lcov 2.x 'FN:<line>,<end line>,<name>') or 'FNDA:<hits>,<name>' in
+   * place, decoding only the name; false for anything else.
+   */
+  fastFunction(bytes: Buffer, start: number, end: number): boolean {
+    if (this.current === undefined || bytes[start] !== 70 || bytes[start + 1] !== 78) return false;
+    const data = bytes[start + 2] === 68 && bytes[start + 3] === 65; // FNDA
+    let i = start + (data ? 4 : 2);
+    if (bytes[i] !== 58) return false;
+    const digitsStart = ++i;
+    let number = 0;
+    for (let c = bytes[i]!; c >= 48 && c <= 57 && i < end; c = bytes[++i]!) number = number * 10 + c - 48;
+    if (i === digitsStart || bytes[i] !== 44 || i - digitsStart > 15 || (!data && number === 0)) return false;
+    let nameStart = i + 1;
+    if (!data) {
+      // lcov 2.x writes the end line before the name.
+      let j = nameStart;
+      while (j < end && bytes[j]! >= 48 && bytes[j]! <= 57) j++;
+      if (j > nameStart && bytes[j] === 44) nameStart = j + 1;
+    }
+    const nameEnd = bytes[end - 1] === 13 ? end - 1 : end;
+    if (nameStart >= nameEnd) return false;
+    const name = bytes.toString('utf8', nameStart, nameEnd);
+    if (data) this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + number);
+    else this.fnLines.set(name, number);
+    return true;
+  }
 
   line(raw: string, lineNumber: number): void {
     this.lineNumber = lineNumber;
@@ -216,12 +269,23 @@ function lineNumberOf(text: string): number | undefined {
 }
 
 /**
- * A hit count: non-negative digits. gcov writes very large counts as-is, and some tools write a float ('1.0E7' is
- * not accepted, but '3.0' is): the integer part is kept.
+ * A hit count: non-negative digits. gcov writes very large counts as they are (kept up to the largest safe integer),
+ * and some tools write a float ('3.0'), whose integer part is kept.
  */
 function count(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
-  const value = Math.trunc(Number(trimmed));
+  let value = 0;
+  let i = 0;
+  const end = text.length;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const first = i;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + c - 48;
+  if (i === first) return undefined;
+  if (text.charCodeAt(i) === 46) {
+    const fraction = ++i;
+    while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i === fraction) return undefined;
+  }
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 13)) i++;
+  if (i !== end) return undefined;
   return Number.isSafeInteger(value) ? value : Number.MAX_SAFE_INTEGER;
 }

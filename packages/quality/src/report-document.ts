@@ -15,6 +15,8 @@ export interface TextSource {
   /** The report's path as the user should see it. */
   readonly file: string;
   chunks(): Generator<string>;
+  /** The raw bytes (after a UTF-8 byte order mark), in chunks that are only valid until the next one is asked for. */
+  byteChunks(): Generator<Buffer>;
 }
 
 /** A JSON report, parsed whole. */
@@ -91,31 +93,31 @@ function readAll(fd: number, size: number): Buffer {
 
 /** The file's text in chunks of about a MiB, decoded as UTF-8 (a character split between chunks is kept whole). */
 export function fileText(path: string, file: string): TextSource {
+  function* byteChunks(): Generator<Buffer> {
+    const { fd } = openRegularFile(path, file);
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      let position = 0;
+      for (let n = readSync(fd, buffer, 0, CHUNK_BYTES, 0); n > 0; n = readSync(fd, buffer, 0, CHUNK_BYTES, position)) {
+        const bytes = position === 0 ? buffer.subarray(utf8BomLength(buffer), n) : buffer.subarray(0, n);
+        position += n;
+        yield bytes;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
   return {
     file,
+    byteChunks,
     *chunks() {
-      const { fd } = openRegularFile(path, file);
-      try {
-        const decoder = new StringDecoder('utf8');
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        let position = 0;
-        let first = true;
-        for (
-          let n = readSync(fd, buffer, 0, CHUNK_BYTES, 0);
-          n > 0;
-          n = readSync(fd, buffer, 0, CHUNK_BYTES, position)
-        ) {
-          position += n;
-          const bytes = first ? buffer.subarray(utf8BomLength(buffer), n) : buffer.subarray(0, n);
-          first = false;
-          const text = decoder.write(bytes);
-          if (text !== '') yield text;
-        }
-        const rest = decoder.end();
-        if (rest !== '') yield rest;
-      } finally {
-        closeSync(fd);
+      const decoder = new StringDecoder('utf8');
+      for (const bytes of byteChunks()) {
+        const text = decoder.write(bytes);
+        if (text !== '') yield text;
       }
+      const rest = decoder.end();
+      if (rest !== '') yield rest;
     },
   };
 }
@@ -126,6 +128,9 @@ export function stringText(text: string, file: string): TextSource {
     file,
     *chunks() {
       if (text !== '') yield text;
+    },
+    *byteChunks() {
+      if (text !== '') yield Buffer.from(text, 'utf8');
     },
   };
 }

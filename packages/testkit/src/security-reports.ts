@@ -3,7 +3,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same bytes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function sentence(next: () => number, words: number): string {
 }
 
 /** Buffers text and writes it to a file descriptor in large pieces. */
-class Writer {
+export class Writer {
   private parts: string[] = [];
   private size = 0;
   bytes = 0;
@@ -45,7 +45,7 @@ class Writer {
   }
 }
 
-function withFile(path: string, body: (out: Writer) => void): number {
+export function withFile(path: string, body: (out: Writer) => void): number {
   const fd = openSync(path, 'w');
   const out = new Writer(fd);
   try {
