@@ -31,8 +31,8 @@ rm -rf reports
 mkdir reports
 
 # Jest: coverage as LCOV, Cobertura, Istanbul JSON and its summary; JUnit XML from jest-junit; Jest's own --json.
-JEST_JUNIT_OUTPUT_DIR=reports JEST_JUNIT_OUTPUT_NAME=jest-junit.xml JEST_JUNIT_ADD_FILE_ATTRIBUTE=true \
-  run reports/jest.json jest --ci --coverage --coverageDirectory=reports/coverage-js \
+JEST_JUNIT_OUTPUT_DIR=reports JEST_JUNIT_OUTPUT_NAME=jest-junit.xml JEST_JUNIT_SUITE_NAME='{filepath}' \
+  JEST_JUNIT_ADD_FILE_ATTRIBUTE=true run reports/jest.json jest --ci --coverage --coverageDirectory=reports/coverage-js \
   --coverageReporters=lcovonly --coverageReporters=cobertura --coverageReporters=json \
   --coverageReporters=json-summary --reporters=default --reporters=jest-junit --json --outputFile=reports/jest.json
 

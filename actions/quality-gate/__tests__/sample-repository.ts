@@ -197,7 +197,7 @@ export function addedLines(checkout: string, baseCommit: string): Map<string, Se
 }
 
 /** Jest's own count of its tests (--json). */
-export function jestCounts(checkout: string): { total: number; passed: number; failed: number; skipped: number } {
+export function jestCounts(checkout: string): TestCounts {
   const results = readJson<Record<string, number>>(path.join(checkout, 'reports/jest.json'));
   return {
     total: results['numTotalTests']!,
@@ -207,17 +207,25 @@ export function jestCounts(checkout: string): { total: number; passed: number; f
   };
 }
 
+export interface TestCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 /** pytest's own count of its tests: the totals it writes on the JUnit XML's <testsuite>. */
-export function pytestCounts(checkout: string): { total: number; failed: number; errored: number; skipped: number } {
+export function pytestCounts(checkout: string): TestCounts & { errored: number } {
   const xml = readFileSync(path.join(checkout, 'reports/pytest-junit.xml'), 'utf8');
   const suite = /<testsuite ([^>]*)>/.exec(xml)![1]!;
   const attribute = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)![1]);
-  return {
-    total: attribute('tests'),
-    failed: attribute('failures'),
-    errored: attribute('errors'),
-    skipped: attribute('skipped'),
-  };
+  const [total, failed, errored, skipped] = [
+    attribute('tests'),
+    attribute('failures'),
+    attribute('errors'),
+    attribute('skipped'),
+  ];
+  return { total, passed: total - failed - errored - skipped, failed, errored, skipped };
 }
 
 export interface EslintMessage {
