@@ -211,6 +211,17 @@ describe('missing reports and baselines', () => {
     expect(outcome.passed).toBe(true);
   });
 
+  it('does not fail new-code conditions without a diff (a push to main), and says why', () => {
+    const outcome = gate('new.coverage.lines >= 90\nnew.lint.errors == 0', {
+      data: { coverage: COVERAGE, lint: lintOf([]) },
+    });
+    expect(outcome.results.map((result) => [result.status, result.reason])).toEqual([
+      ['not-evaluable', 'not evaluable: no diff-base or diff-file given, so no changed lines'],
+      ['not-evaluable', 'not evaluable: no diff-base or diff-file given, so no changed lines'],
+    ]);
+    expect(outcome.passed).toBe(true);
+  });
+
   it('fails a condition on reports that were never given', () => {
     expect(gate('lint.errors == 0', { data: {} }).results[0]).toMatchObject({
       status: 'failed',

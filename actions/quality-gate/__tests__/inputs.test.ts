@@ -86,6 +86,18 @@ describe('getInputs', () => {
     );
   });
 
+  it('answers a plain path without a glob, the same way: the file, or nothing (then if-missing decides)', async () => {
+    const lcov = write('coverage/lcov.info');
+    write('coverage/more/deep.info');
+    runner.setInput('coverage', './coverage/lcov.info\ncoverage/more');
+    expect((await getInputs()).reports.coverage?.files).toEqual([
+      lcov,
+      path.join(runner.dir, 'coverage/more/deep.info'),
+    ]);
+    runner.setInput('coverage', 'coverage/missing.info');
+    expect(await refusal()).toContain("coverage: no file matches 'coverage/missing.info'");
+  });
+
   it('with if-missing: warn, keeps the patterns that matched nothing for the warning and the summary', async () => {
     runner.setInput('tests', 'junit/*.xml');
     runner.setInput('if-missing', 'warn');
@@ -110,11 +122,11 @@ describe('getInputs', () => {
     expect(await refusal()).toContain('compares with a baseline; set baseline to cache');
   });
 
-  it('refuses new.* conditions without a diff, and both diff inputs at once', async () => {
+  it('accepts new.* conditions without a diff (not evaluable then), and refuses both diff inputs at once', async () => {
     write('eslint.json', '[]');
     runner.setInput('lint', 'eslint.json');
     runner.setInput('conditions', 'new.lint.errors == 0');
-    expect(await refusal()).toContain("'new.lint.errors == 0' is about changed lines; set diff-base");
+    expect((await getInputs()).conditions.map((condition) => condition.text)).toEqual(['new.lint.errors == 0']);
     runner.setInput('diff-base', 'origin/main');
     runner.setInput('diff-file', 'x.diff');
     expect(await refusal()).toBe('diff-base and diff-file are both set; keep one (diff-base runs git diff itself)');

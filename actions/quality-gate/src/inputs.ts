@@ -72,7 +72,7 @@ export async function getInputs(): Promise<Inputs> {
   const conditions = parseConditions(getString('conditions'), given);
   const diff = getDiff(directory);
   const baseline = getBaseline(directory);
-  checkConditions(conditions, given, diff, baseline);
+  checkConditions(conditions, given, baseline);
   const ifMissing = getEnum('if-missing', IF_MISSING, { default: 'error' });
   const resultOutput = getResultOutput(directory);
   const exclude = [resultOutput.file, ...(baseline.kind === 'file' ? [baseline.file] : [])];
@@ -151,22 +151,20 @@ function getResultOutput(directory: string): InputFile {
   return { file, displayPath: displayPath(file, directory) };
 }
 
-/** A condition that can never be judged with these inputs is a mistake to say now, not a red gate later. */
+/**
+ * A condition that can never be judged with these inputs is a mistake to say now, not a red gate later. A new.*
+ * condition without a diff is not one: the same step runs on pull requests (diff-base set) and on pushes to the
+ * default branch (no diff, so not evaluable there, and the summary says so).
+ */
 function checkConditions(
   conditions: readonly Condition[],
   given: ReadonlySet<ReportKind>,
-  diff: DiffSource | undefined,
   baseline: BaselineSource,
 ): void {
   for (const { text, metric } of conditions) {
     if (!given.has(metric.needs)) {
       throw new ConfigurationError(
         `conditions: ${quoteValue(text)} needs ${metric.needs} reports, and ${metric.needs} is empty; set ${metric.needs} to their paths, or remove the condition`,
-      );
-    }
-    if (metric.onNewCode && !diff) {
-      throw new ConfigurationError(
-        `conditions: ${quoteValue(text)} is about changed lines; set diff-base (e.g. origin/\${{ github.base_ref }}) or diff-file`,
       );
     }
     if (metric.delta && baseline.kind === 'none') {
@@ -196,7 +194,9 @@ async function resolveReports(
   const files = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of inclusions) {
-    const matches = await resolveGlobs(kind, [pattern, ...exclusions], directory, { allowMissing: true });
+    const matches =
+      (exclusions.length === 0 && plainPathMatches(pattern, directory)) ||
+      (await resolveGlobs(kind, [pattern, ...exclusions], directory, { allowMissing: true }));
     const kept = matches.filter((file) => !exclude.includes(file));
     if (kept.length === 0) {
       if (ifMissing === 'error') {
@@ -209,6 +209,24 @@ async function resolveReports(
     for (const file of kept) files.add(file);
   }
   return { files: [...files].sort(), unmatched };
+}
+
+// What makes a pattern more than a path to @actions/glob (minimatch), plus `~` (home) and `\\`.
+const GLOB_SYNTAX = /[*?[\]{}()!+@~\\]/;
+
+/**
+ * A plain path (most report lines name one file) answered with one stat, as @actions/glob answers it: the file, or
+ * nothing when it does not exist. Loading @actions/glob costs most of this action's start-up (it brings
+ * @actions/core and its HTTP client). Undefined: ask @actions/glob (a pattern, a folder, '.' or '..' segments).
+ */
+function plainPathMatches(pattern: string, directory: string): string[] | undefined {
+  const plain = pattern.replace(/^\.\//, '');
+  if (GLOB_SYNTAX.test(plain) || plain.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return undefined;
+  }
+  const file = path.resolve(directory, plain);
+  if (!existsSync(file)) return [];
+  return statSync(file).isFile() ? [file] : undefined;
 }
 
 export function displayPath(file: string, directory: string): string {

@@ -97,7 +97,7 @@ const newCoverageMetric = (kind: (typeof COVERAGE_KINDS)[number]): MetricDescrip
   description: `${kind} covered among the changed ones, percent`,
   measure: (facts) =>
     withReports(facts, 'coverage', () => {
-      if (!facts.diff) return { unknown: 'no diff-base or diff-file given', blocking: true };
+      if (!facts.diff) return NO_DIFF;
       if (!facts.coverage?.[kind]) return { unknown: `the coverage reports have no ${kind} data`, blocking: true };
       const percent = percentOf(facts.diff.coverage.totals[kind]);
       if (percent === undefined) return { unknown: `no changed ${kind} to cover`, blocking: false };
@@ -125,7 +125,7 @@ const lintMetric = (count: keyof LintCounts, onNewCode: boolean): MetricDescript
   measure: (facts) =>
     withReports(facts, 'lint', () => {
       if (!onNewCode) return { value: facts.lint![count] };
-      if (!facts.diff) return { unknown: 'no diff-base or diff-file given', blocking: true };
+      if (!facts.diff) return NO_DIFF;
       return { value: facts.diff.newLintCounts[count] };
     }),
 });
@@ -227,6 +227,9 @@ export function lintOnChangedLines(
     return false;
   });
 }
+
+/** New code is judged only when a diff says what changed (a pull request); a push to main has none. */
+const NO_DIFF: Measurement = { unknown: 'no diff-base or diff-file given, so no changed lines', blocking: false };
 
 /** Runs `measure` when the kind's reports were read; otherwise says why they are not there. */
 function withReports(facts: GateFacts, kind: ReportKind, measure: () => Measurement): Measurement {

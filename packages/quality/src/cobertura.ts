@@ -6,6 +6,7 @@ import type { FileRecords } from './coverage-sink.js';
 import type { RepoPath } from './model.js';
 import { documentOf, xmlRootName, type CoverageReader } from './quality-reader.js';
 import { isAbsolutePath, slashed, type RepositoryPaths } from './repository-paths.js';
+import { shown } from './shown.js';
 import { ElementPath, readXml } from './xml.js';
 
 export const coberturaReader: CoverageReader = {
@@ -62,9 +63,10 @@ function readLine(file: FileRecords, attributes: Readonly<Record<string, string>
   const line = Number(attributes['number']);
   const hits = Number(attributes['hits'] ?? '0');
   if (!Number.isSafeInteger(line) || line <= 0 || !(hits >= 0)) {
+    const value = (name: string) => (attributes[name] === undefined ? 'missing' : `"${shown(attributes[name])}"`);
     fail(
       report,
-      `line ${at}: a <line number="${attributes['number']}" hits="${attributes['hits']}"> is not a line and a count`,
+      `line ${at}: a <line> has number ${value('number')} and hits ${value('hits')}, not a line and a count`,
     );
   }
   file.line(line, Math.min(Math.trunc(hits), Number.MAX_SAFE_INTEGER));

@@ -45,7 +45,7 @@ export type ReportDocument = JsonDocument | XmlDocument | TextDocument;
 
 /** Opens `path` (shown as `file`), refusing what is not a regular, non-empty UTF-8 file. */
 export function openReportDocument(path: string, file: string): ReportDocument {
-  const { fd, size } = openRegularFile(path, file);
+  const { fd, size } = openOrExplain(path, file);
   let head: Buffer;
   try {
     if (size === 0) {
@@ -73,6 +73,19 @@ export function openReportDocument(path: string, file: string): ReportDocument {
     return { type: 'text', firstLine: end < 0 ? text : text.slice(0, end), source };
   } finally {
     closeSync(fd);
+  }
+}
+
+function openOrExplain(path: string, file: string): { fd: number; size: number } {
+  try {
+    return openRegularFile(path, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError(file, 'the file does not exist (it may have been removed after the pattern matched it).');
+    if (code === 'EACCES')
+      throw new InputError(file, 'the file cannot be read (permission denied): check the step that wrote it.');
+    throw error;
   }
 }
 
