@@ -210,17 +210,24 @@ describe('the bundled gate on the real reports', () => {
   });
 
   describe.each(NODES)('main, then the pull request with main as its baseline, under %s', (_label, nodePath) => {
-    const CONDITIONS = ['tests.failed == 0', 'coverage.lines >= 80'];
-    const PULL_REQUEST_CONDITIONS = [
-      ...CONDITIONS,
-      'coverage.lines.delta >= 0',
+    // The same conditions for the push to main and for pull requests (new.* are not evaluable without a diff), and
+    // on the pull request the change since main's result (*.delta needs a baseline, which main's run is).
+    const CONDITIONS = [
+      'tests.failed == 0',
+      'coverage.lines >= 80',
       'new.coverage.lines >= 90',
       'new.lint.errors == 0',
     ];
+    const PULL_REQUEST_CONDITIONS = [...CONDITIONS, 'coverage.lines.delta >= 0'];
+    const readResult = (checkout: string) =>
+      JSON.parse(readFileSync(path.join(checkout, 'quality-gate.json'), 'utf8')) as {
+        conditions: { metric: string; status: string; value?: number; reason?: string }[];
+      };
 
     it('passes main, and fails the pull request on the failed tests, the new lint error and the coverage drop', async () => {
       const { base, pullRequest, baseCommit } = repository();
 
+      // main: no diff, so the new.* conditions are not evaluable, and the others pass.
       const onMain = await action.run(nodePath, {
         workspace: base,
         inputs: { ...ALL_REPORTS, conditions: CONDITIONS.join('\n') },
@@ -228,6 +235,12 @@ describe('the bundled gate on the real reports', () => {
       const mainCoverage = sum(istanbulTotals(base).lines, coveragePyTotals(base).lines);
       expect(onMain.exitCode).toBe(0);
       expect(onMain.outputs).toMatchObject({ passed: 'true', 'coverage-lines': String(percent(mainCoverage)) });
+      expect(readResult(base).conditions.map(({ metric, status }) => `${metric} ${status}`)).toEqual([
+        'tests.failed passed',
+        'coverage.lines passed',
+        'new.coverage.lines not-evaluable',
+        'new.lint.errors not-evaluable',
+      ]);
       // As a workflow would hand it over: main's result file, downloaded into the pull request's checkout.
       copyFileSync(path.join(base, 'quality-gate.json'), path.join(pullRequest, 'main-quality-gate.json'));
 
@@ -263,22 +276,19 @@ describe('the bundled gate on the real reports', () => {
         'lint-warnings': String(lint.warnings),
         'result-file': path.join(pullRequest, 'quality-gate.json'),
       });
-      const delta = percent(coverage) - percent(mainCoverage);
-      const failedConditions = JSON.parse(run.outputs['failed-conditions']!) as { metric: string; value: number }[];
-      expect(failedConditions.map(({ metric }) => metric)).toEqual([
-        'tests.failed',
-        'coverage.lines.delta',
-        'new.lint.errors',
+      const failedConditions = JSON.parse(run.outputs['failed-conditions']!) as {
+        condition: string;
+        metric: string;
+        value: number;
+      }[];
+      expect(failedConditions.map(({ metric, value }) => ({ metric, value }))).toEqual([
+        { metric: 'tests.failed', value: failed },
+        { metric: 'new.lint.errors', value: newLintErrors.length },
+        { metric: 'coverage.lines.delta', value: expect.closeTo(percent(coverage) - percent(mainCoverage), 2) },
       ]);
-      expect(failedConditions[0]!.value).toBe(failed);
-      expect(failedConditions[1]!.value).toBeCloseTo(delta, 2);
-      expect(failedConditions[2]!.value).toBe(newLintErrors.length);
 
       // Fewer changed coverable lines than min-new-lines (20 by default): reported, not enforced.
-      const result = JSON.parse(readFileSync(path.join(pullRequest, 'quality-gate.json'), 'utf8')) as {
-        conditions: { metric: string; status: string; value?: number; reason?: string }[];
-      };
-      expect(result.conditions.find((c) => c.metric === 'new.coverage.lines')).toEqual(
+      expect(readResult(pullRequest).conditions.find((c) => c.metric === 'new.coverage.lines')).toEqual(
         expect.objectContaining({
           status: 'not-enforced',
           value: percent(changed),
@@ -301,13 +311,11 @@ describe('the bundled gate on the real reports', () => {
       expect(page.split('\n')[0]).toBe('## Quality gate: ❌ failed');
       const rows = page.split('\n').filter((line) => /^\| `[a-z.]+ [<>=!]+ -?[\d.]+` \|/.test(line));
       expect(rows).toHaveLength(PULL_REQUEST_CONDITIONS.length);
-      expect(rows.map((row) => row.split('`')[1])).toEqual([
-        'tests.failed == 0',
-        'coverage.lines.delta >= 0',
-        'new.lint.errors == 0',
-        ...rows.slice(3).map((row) => row.split('`')[1]),
-      ]);
-      expect(rows.slice(3).every((row) => !row.includes('❌'))).toBe(true);
+      const failedFirst = failedConditions.length;
+      expect(rows.slice(0, failedFirst).map((row) => row.split('`')[1])).toEqual(
+        failedConditions.map(({ condition }) => condition),
+      );
+      expect(rows.slice(failedFirst).every((row) => !row.includes('❌'))).toBe(true);
       expect(page).toContain(
         `${jest.total + pytest.total} tests: ${jest.passed + pytest.passed} passed, ${failed} failed, ` +
           `${pytest.errored} errored, ${jest.skipped + pytest.skipped} skipped.`,
