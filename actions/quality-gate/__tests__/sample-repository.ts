@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-export const SAMPLE_DIR = path.join(root, 'examples/quality-sample');
+const SAMPLE_DIR = path.join(root, 'examples/quality-sample');
 /** Where .ci/install-scanners.sh puts pytest (with pytest-cov); looked at before PATH. */
 const TOOLS_BIN = path.join(root, '.cache/scanners/bin');
 const TOOL_TIMEOUT_MS = 120_000;
