@@ -112,7 +112,7 @@ describe.each(NODES)('quality-gate under %s', (_label, nodePath) => {
       ['warning', 'src/new.ts', '2', '3'],
     ]);
     expect(result.summary).toContain('| Changed lines (6 coverable lines) | 33.33% (2 of 6) | n/a | n/a |');
-    expect(result.summary).toContain('Changed lines: git diff from the merge base of main and HEAD; 2 files');
+    expect(result.summary).toContain('Changed lines: git diff from the merge base of `main` and HEAD; 2 files');
     const saved = JSON.parse(readFileSync(path.join(repo.dir, 'quality-gate.json'), 'utf8'));
     expect(saved.newCode).toEqual({
       changedFiles: 2,

@@ -127,7 +127,7 @@ describe('readBaselineMetrics', () => {
     expect(refused('{"metrics":{}}')).toContain('not a quality-gate result');
     expect(refused(resultText({}, 2))).toContain('version 2, written by a newer quality-gate');
     expect(refused(resultText({}, 'one'))).toContain('is not a version number');
-    expect(refused(resultText({ 'coverage.lines': '80' }))).toContain('"coverage.lines" is "80", not a number');
+    expect(refused(resultText({ 'coverage.lines': '80' }))).toContain(`'coverage.lines' is '"80"', not a number`);
     expect(refused(JSON.stringify({ schema: RESULT_SCHEMA, version: 1, metrics: [] }))).toContain('not an object');
   });
 });

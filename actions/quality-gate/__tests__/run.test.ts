@@ -197,6 +197,22 @@ describe('run', () => {
     expect(recorded.summary()).toContain('6 errors not shown as annotations (the limit per step was reached).');
   });
 
+  it('leaves room among the 10 warnings for its own', async () => {
+    const recorded = recording(PULL_REQUEST);
+    const lines = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i + 1, i % 2]));
+    const coverage = { files: [write('coverage/gappy.info', lcov({ 'src/app.ts': lines }))], unmatched: [] };
+    const diff = `--- a/src/app.ts\n+++ b/src/app.ts\n@@ -1,40 +1,40 @@\n${'-x\n'.repeat(40)}${'+y\n'.repeat(40)}`;
+    recorded.deps.gitDiff = async () => diff;
+    await run(
+      inputs({ reports: { coverage }, baseline: { kind: 'cache' }, conditionText: 'coverage.lines.delta >= 0' }),
+      recorded.deps,
+    );
+    // One warning of its own (no baseline in the cache): 9 of the 20 uncovered ranges are annotated.
+    expect(recorded.warnings).toHaveLength(1);
+    expect(recorded.annotations.filter((a) => a.level === 'warning')).toHaveLength(9);
+    expect(recorded.summary()).toContain('11 warnings not shown as annotations');
+  });
+
   it('puts working-directory before report paths in annotations, and reads a diff-file from the repository root', async () => {
     const recorded = recording();
     const diffFile = write('changes.diff', DIFF.replace(/src\/app\.ts/g, 'packages/app/src/app.ts'));
@@ -233,6 +249,19 @@ describe('run', () => {
     expect(recorded.outputs['tests-failed']).toBe('');
     expect(recorded.summary()).toContain('2 conditions were not evaluable, which is not a pass');
     expect(recorded.summary()).toContain('tests: no file matches `junit/*.xml`.');
+  });
+});
+
+describe('run without conditions', () => {
+  it('warns that a gate with nothing to judge passes on anything', async () => {
+    const recorded = recording();
+    await run(inputs({ reports: { coverage: inputs().reports.coverage! }, diff: undefined }), recorded.deps);
+    expect(recorded.outputs['passed']).toBe('true');
+    expect(recorded.warnings).toEqual([
+      'conditions: none, so the gate judges nothing and passes (only tests and lint have default conditions); ' +
+        'set conditions, e.g. coverage.lines >= 80',
+    ]);
+    expect(recorded.summary()).toContain('No condition to judge.');
   });
 });
 

@@ -199,6 +199,52 @@ describe('parseUnifiedDiff', () => {
   });
 });
 
+describe('parseUnifiedDiff on damaged input', () => {
+  const SAMPLE = lines(`
+    diff --git a/src/app.ts b/src/app.ts
+    index 1111111..2222222 100644
+    --- a/src/app.ts
+    +++ b/src/app.ts
+    @@ -10,4 +10,5 @@ export function app() {
+       const a = 1;
+    -  const b = 2;
+    +  const b = 3;
+    +  const c = 4;
+       return a;
+    @@ -40 +41,2 @@
+    -old
+    +new one
+    +new two
+    diff --git a/new.ts b/new.ts
+    new file mode 100644
+    --- /dev/null
+    +++ b/new.ts
+    @@ -0,0 +1,2 @@
+    +one
+    +two
+    `);
+
+  it('reads every cut of a diff without throwing, and never gives a line the full diff does not', () => {
+    const full = changedLines(parseUnifiedDiff(SAMPLE));
+    for (let end = 0; end <= SAMPLE.length; end++) {
+      const cut = parseUnifiedDiff(SAMPLE.slice(0, end));
+      for (const file of cut.files) {
+        for (const line of file.addedLines) {
+          // A path cut mid-name is not in the full diff; every line of a whole path is.
+          if (full.has(file.path)) expect(full.get(file.path)?.has(line)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('reads a diff with its hunk counts lying in either direction without throwing', () => {
+    for (const header of ['@@ -10,1 +10,1 @@', '@@ -10,99 +10,99 @@', '@@ -10,0 +10,0 @@', '@@ -0 +0 @@']) {
+      const diff = parseUnifiedDiff(SAMPLE.replace('@@ -10,4 +10,5 @@ export function app() {', header));
+      expect(diff.files.map((file) => file.path)).toContain('new.ts');
+    }
+  });
+});
+
 describe('relativeTo', () => {
   it('keeps the files under a folder, with paths from it', () => {
     const diff = parseUnifiedDiff(

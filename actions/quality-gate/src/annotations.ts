@@ -2,6 +2,7 @@
 // uncovered changed lines grouped into ranges. AnnotationBudget keeps them within GitHub's per-step limits.
 import type { AnnotationBudget } from '@actions-kit/core';
 import type { LintMessage, TestCase } from '@actions-kit/quality';
+import { cut } from './format.js';
 import type { GateFacts } from './metrics.js';
 
 /**
@@ -38,10 +39,13 @@ export function annotate(facts: GateFacts, budget: AnnotationBudget, projectPref
   }
 }
 
+/** An annotation shows a few lines; the whole message is in the test report. */
+const MESSAGE_CHARS = 1000;
+
 function testAnnotation(test: TestCase, repoPath: (file: string) => string) {
   const name = test.suite ? `${test.suite} › ${test.name}` : test.name;
   return {
-    message: `${name}${test.message ? `\n${test.message}` : ''}`,
+    message: `${name}${test.message ? `\n${cut(test.message, MESSAGE_CHARS)}` : ''}`,
     properties: {
       title: `Test ${test.outcome}`,
       ...(test.file !== undefined && { file: repoPath(test.file) }),

@@ -134,8 +134,3 @@ export function compare(value: number, operator: Operator, threshold: number): b
       return value !== threshold;
   }
 }
-
-/** Kinds of reports the conditions need: each must be given (checked with the inputs). */
-export function kindsNeeded(conditions: readonly Condition[]): Set<ReportKind> {
-  return new Set(conditions.map((condition) => condition.metric.needs));
-}

@@ -13,6 +13,12 @@ export async function gitDiffSince(ref: string, cwd: string): Promise<string> {
   }
   const commit = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
   if (commit.code !== 0) {
+    if (/dubious ownership/i.test(commit.stderr)) {
+      throw new ConfigurationError(
+        `diff-base: git refuses to read ${cwd}, as another user owns it (e.g. a container job); run ` +
+          '`git config --global --add safe.directory "$GITHUB_WORKSPACE"` before this step',
+      );
+    }
     if (commit.notARepository) {
       throw new ConfigurationError(
         `diff-base: ${cwd} is not inside a git repository; check out the repository first (actions/checkout)`,

@@ -37,7 +37,7 @@ import { gitDiffSince } from './git-diff.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { findMetric, type BaselineState, type ReportKind } from './metrics.js';
 import { BaselineFormatError, readBaselineMetrics, serializeResult } from './result-file.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, code } from './summary.js';
 import { parseUnifiedDiff, relativeTo, type ParsedDiff } from './unified-diff.js';
 
 /** The readers of each kind of report, as @actions-kit/quality exports them. */
@@ -80,7 +80,23 @@ export async function main(): Promise<void> {
   });
 }
 
-export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
+export async function run(inputs: Inputs, runner: RunDeps): Promise<void> {
+  // The step's own warnings count towards GitHub's 10 per step too: the annotations leave room for them.
+  let warningsGiven = 0;
+  const deps: RunDeps = {
+    ...runner,
+    warning: (message) => {
+      warningsGiven++;
+      runner.warning(message);
+    },
+  };
+  if (inputs.conditions.length === 0) {
+    // Coverage has no default condition: a gate given only coverage would pass on anything, so it says so.
+    deps.warning(
+      'conditions: none, so the gate judges nothing and passes (only tests and lint have default conditions); ' +
+        'set conditions, e.g. coverage.lines >= 80',
+    );
+  }
   const { data, missing } = await readReports(inputs, deps);
   const diff = await readDiff(inputs, deps);
   const { baseline, note: baselineNote } = await readBaseline(inputs, deps);
@@ -103,8 +119,9 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
 
   let annotationsOmitted = '';
   if (inputs.annotations) {
-    // Room is kept for the step's own error when the gate fails, so that one is never the annotation hidden.
-    const budget = new AnnotationBudget({ error: outcome.passed ? 10 : 9 }, deps.printAnnotation);
+    // Room is kept for the step's own error when the gate fails and for its warnings, so those are never hidden.
+    const room = { error: outcome.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven) };
+    const budget = new AnnotationBudget(room, deps.printAnnotation);
     annotate(outcome.facts, budget, inputs.projectPrefix);
     annotationsOmitted = budget.omittedNote();
   }
@@ -162,7 +179,7 @@ async function readDiff(inputs: Inputs, deps: RunDeps): Promise<{ parsed: Parsed
   if (!source) return undefined;
   if (source.kind === 'base') {
     const text = await deps.gitDiff(source.ref, inputs.directory);
-    return { parsed: parseUnifiedDiff(text), source: `git diff from the merge base of ${source.ref} and HEAD` };
+    return { parsed: parseUnifiedDiff(text), source: `git diff from the merge base of ${code(source.ref)} and HEAD` };
   }
   let text: string;
   try {
@@ -175,7 +192,7 @@ async function readDiff(inputs: Inputs, deps: RunDeps): Promise<{ parsed: Parsed
   // A diff file's paths are from the repository root; the gate's are from working-directory.
   return {
     parsed: relativeTo(parseUnifiedDiff(text), inputs.projectPrefix),
-    source: `diff-file ${source.displayPath}`,
+    source: `diff-file ${code(source.displayPath)}`,
   };
 }
 
@@ -185,7 +202,7 @@ async function readBaseline(inputs: Inputs, deps: RunDeps): Promise<{ baseline: 
   if (source.kind === 'file') {
     try {
       const metrics = readBaselineMetrics(readFileSync(source.file, 'utf8'));
-      return { baseline: { kind: 'loaded', metrics, from: source.displayPath }, note: `${source.displayPath}` };
+      return { baseline: { kind: 'loaded', metrics, from: source.displayPath }, note: code(source.displayPath) };
     } catch (error) {
       if (!(error instanceof BaselineFormatError)) throw error;
       throw new ConfigurationError(`baseline: ${quoteValue(source.displayPath)} is ${error.message}`);

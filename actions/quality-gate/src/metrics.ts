@@ -67,7 +67,6 @@ export interface MetricDescriptor {
   onNewCode: boolean;
   /** Compares with the baseline: needs a baseline. */
   delta: boolean;
-  description: string;
   measure(facts: GateFacts): Measurement;
 }
 
@@ -77,7 +76,6 @@ const coverageMetric = (kind: (typeof COVERAGE_KINDS)[number]): MetricDescriptor
   needs: 'coverage',
   onNewCode: false,
   delta: false,
-  description: `${kind} covered, percent of all coverable ${kind}`,
   measure: (facts) =>
     withReports(facts, 'coverage', () => {
       const totals = facts.coverage?.[kind];
@@ -94,7 +92,6 @@ const newCoverageMetric = (kind: (typeof COVERAGE_KINDS)[number]): MetricDescrip
   needs: 'coverage',
   onNewCode: true,
   delta: false,
-  description: `${kind} covered among the changed ones, percent`,
   measure: (facts) =>
     withReports(facts, 'coverage', () => {
       if (!facts.diff) return NO_DIFF;
@@ -105,13 +102,12 @@ const newCoverageMetric = (kind: (typeof COVERAGE_KINDS)[number]): MetricDescrip
     }),
 });
 
-const testMetric = (count: keyof TestCounts, description: string): MetricDescriptor => ({
+const testMetric = (count: keyof TestCounts): MetricDescriptor => ({
   name: `tests.${count}`,
   unit: 'count',
   needs: 'tests',
   onNewCode: false,
   delta: false,
-  description,
   measure: (facts) => withReports(facts, 'tests', () => ({ value: facts.tests![count] })),
 });
 
@@ -121,7 +117,6 @@ const lintMetric = (count: keyof LintCounts, onNewCode: boolean): MetricDescript
   needs: 'lint',
   onNewCode,
   delta: false,
-  description: `lint ${count}${onNewCode ? ' on changed lines' : ''}`,
   measure: (facts) =>
     withReports(facts, 'lint', () => {
       if (!onNewCode) return { value: facts.lint![count] };
@@ -133,12 +128,12 @@ const lintMetric = (count: keyof LintCounts, onNewCode: boolean): MetricDescript
 const BASE_METRICS: readonly MetricDescriptor[] = [
   ...COVERAGE_KINDS.map(coverageMetric),
   ...COVERAGE_KINDS.map(newCoverageMetric),
-  testMetric('total', 'test cases run or skipped'),
-  testMetric('passed', 'test cases that passed (flaky passes included)'),
-  testMetric('failed', 'test cases that failed'),
-  testMetric('errored', 'test cases that ended in an error'),
-  testMetric('skipped', 'test cases skipped'),
-  testMetric('flaky', 'test cases that passed after failing (retries, reruns)'),
+  testMetric('total'),
+  testMetric('passed'),
+  testMetric('failed'),
+  testMetric('errored'),
+  testMetric('skipped'),
+  testMetric('flaky'),
   lintMetric('errors', false),
   lintMetric('warnings', false),
   lintMetric('errors', true),
@@ -152,7 +147,6 @@ const deltaMetric = (base: MetricDescriptor): MetricDescriptor => ({
   needs: base.needs,
   onNewCode: false,
   delta: true,
-  description: `change of ${base.name} since the baseline`,
   measure: (facts) => {
     const current = base.measure(facts);
     if (!('value' in current)) return current;

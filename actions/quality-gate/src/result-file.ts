@@ -1,5 +1,6 @@
 // The gate's result as a JSON file (the result-output input): what the step decided and every metric it measured. A
 // later run reads it back as its baseline (baseline: <path>, or from the cache), so the layout is versioned.
+import { quoteValue } from '@actions-kit/core';
 import type { ConditionResult } from './conditions.js';
 
 export const RESULT_SCHEMA = 'actions-kit/quality-gate-result';
@@ -68,7 +69,9 @@ export function readBaselineMetrics(text: string): Record<string, number> {
   }
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new BaselineFormatError(`its "version" ${JSON.stringify(version)} is not a version number`);
+    throw new BaselineFormatError(
+      `its "version" ${quoteValue(JSON.stringify(version) ?? 'undefined')} is not a version number`,
+    );
   }
   if (version > RESULT_VERSION) {
     throw new BaselineFormatError(
@@ -80,7 +83,9 @@ export function readBaselineMetrics(text: string): Record<string, number> {
   const values: Record<string, number> = {};
   for (const [name, value] of Object.entries(metrics)) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new BaselineFormatError(`its metric "${name}" is ${JSON.stringify(value)}, not a number`);
+      throw new BaselineFormatError(
+        `its metric ${quoteValue(name)} is ${quoteValue(JSON.stringify(value) ?? 'undefined')}, not a number`,
+      );
     }
     values[name] = value;
   }

@@ -7,7 +7,7 @@ import { SummaryBuilder, agree, countOf, groupDigits, oneLine } from '@actions-k
 import type { LintMessage, TestCase, Totals } from '@actions-kit/quality';
 import type { ConditionResult, ConditionStatus } from './conditions.js';
 import { COVERAGE_KINDS, percentOf, type LineRange } from './coverage-totals.js';
-import { formatValue } from './format.js';
+import { cut, formatValue } from './format.js';
 import type { GateOutcome } from './gate.js';
 import type { GateFacts, ReportKind } from './metrics.js';
 
@@ -322,30 +322,27 @@ export function byRule(messages: readonly LintMessage[]): RuleCount[] {
 }
 
 /**
- * Text from a report as an inline code span: rendered as itself (no Markdown, no HTML, no @mention), on one line, a
- * table's `|` escaped (GitHub splits cells before reading code spans), fenced with more backticks than it holds.
+ * Text from a report as an inline code span: rendered as itself (no Markdown, no HTML, no @mention), on one line,
+ * fenced with more backticks than it holds. In a table, table() escapes its `|`.
  */
 export function code(text: string): string {
-  const flat = oneLine(text).replace(/\|/g, '\\|');
+  const flat = oneLine(text);
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/** A GitHub table; a `|` in a cell is escaped, as GitHub splits cells before it reads code spans. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 function listed(items: readonly string[]): string {
   const head = items.slice(0, LIMITS.files).map(code).join(', ');
   return items.length > LIMITS.files ? `${head} and ${groupDigits(items.length - LIMITS.files)} more` : head;
-}
-
-function cut(text: string, chars: number): string {
-  const all = Array.from(text);
-  return all.length > chars ? `${all.slice(0, chars).join('')}…` : text;
 }
 
 function capitalise(text: string): string {

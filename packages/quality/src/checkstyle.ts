@@ -5,7 +5,7 @@
 import { InputError } from '@actions-kit/reports';
 import type { LintMessage, LintSeverity } from './model.js';
 import { documentOf, xmlRootName, type LintReader } from './quality-reader.js';
-import { readXml } from './xml.js';
+import { positiveAttribute, readXml } from './xml.js';
 
 export const checkstyleReader: LintReader = {
   name: 'checkstyle',
@@ -24,8 +24,8 @@ export const checkstyleReader: LintReader = {
           path = context.paths.map(fileName);
           files++;
         } else if (name === 'error' && path !== undefined) {
-          const at = positive(attributes['line']);
-          const column = positive(attributes['column']);
+          const at = positiveAttribute(attributes['line']);
+          const column = positiveAttribute(attributes['column']);
           const rule = attributes['source']?.trim();
           messages.push({
             path,
@@ -56,11 +56,6 @@ export const checkstyleReader: LintReader = {
 function severity(value: string | undefined): LintSeverity {
   if (value === 'error' || value === 'warning') return value;
   return 'info';
-}
-
-function positive(value: string | undefined): number | undefined {
-  const number = Number(value);
-  return value !== undefined && Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
 function fail(file: string, problem: string): never {

@@ -69,8 +69,11 @@ export class FileRecords {
 
   toFileCoverage(): FileCoverage {
     const lines = new Map<number, number>();
-    // forEach skips the holes of the array: lines no report listed.
-    this.hits.forEach((hits, line) => lines.set(line, hits));
+    const all = this.hits;
+    for (let line = 1; line < all.length; line++) {
+      const hits = all[line];
+      if (hits !== undefined) lines.set(line, hits); // holes are lines no report listed
+    }
     const coverage: FileCoverage = { path: this.path, lines };
     if (this.branches) coverage.branches = lineBranches(this.branches);
     if (this.functions) coverage.functions = functionHits(this.functions);

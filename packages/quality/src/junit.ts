@@ -7,7 +7,7 @@ import { InputError } from '@actions-kit/reports';
 import type { TestCase, TestOutcome } from './model.js';
 import { documentOf, xmlRootName, type QualityReadContext, type TestReader } from './quality-reader.js';
 import { isAbsolutePath, slashed } from './repository-paths.js';
-import { readXml } from './xml.js';
+import { positiveAttribute, readXml } from './xml.js';
 
 /** The longest failure body kept per test: enough for a stack trace, bounded for runs with thousands of failures. */
 const MAX_DETAILS = 16 * 1024;
@@ -161,7 +161,7 @@ function locate(
   context: QualityReadContext,
 ): { file?: string; line?: number } {
   const { attributes } = open;
-  const line = positive(attributes['line']);
+  const line = positiveAttribute(attributes['line']);
   const rawFile = attributes['file'] ?? open.suiteFile;
   if (rawFile !== undefined && rawFile.trim() !== '') {
     const file = context.paths.map(rawFile);
@@ -186,7 +186,7 @@ function lineInTrace(details: string, file: string): number | undefined {
     const before = at === 0 ? ' ' : text[at - 1]!;
     if (!/[\s/(]/.test(before)) continue;
     const digits = /^\d+/.exec(text.slice(at + file.length + 1, at + file.length + 12));
-    if (digits) return positive(digits[0]);
+    if (digits) return positiveAttribute(digits[0]);
   }
   return undefined;
 }
@@ -201,7 +201,7 @@ function jvmFrame(details: string, classname: string): { file: string; line: num
     FRAME_PATTERNS.set(classname, pattern);
   }
   const match = pattern.exec(details);
-  const line = positive(match?.[2]);
+  const line = positiveAttribute(match?.[2]);
   return match && line !== undefined ? { file: match[1]!, line } : undefined;
 }
 
@@ -213,11 +213,6 @@ function pathLike(name: string | undefined): string | undefined {
   return name !== undefined && /[\\/]/.test(name) && /\.[A-Za-z]{1,5}$/.test(name) && !/\s/.test(name)
     ? name
     : undefined;
-}
-
-function positive(value: string | undefined): number | undefined {
-  const number = Number(value);
-  return value !== undefined && Number.isSafeInteger(number) && number > 0 ? number : undefined;
 }
 
 /** The first non-empty line of a message, trimmed. */

@@ -3,8 +3,8 @@
 // they can disagree with the records. Several TN: sections and records for one file merge like separate reports.
 import { InputError } from '@actions-kit/reports';
 import type { FileRecords } from './coverage-sink.js';
-import { documentOf, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
-import { isReportDocument } from './quality-reader.js';
+import { documentOf, isReportDocument, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
+import { shown } from './shown.js';
 
 /** Record tags that carry nothing we count: test names, versions, header counts, MC/DC (not a metric here). */
 const IGNORED = new Set(['TN', 'VER', 'LF', 'LH', 'BRF', 'BRH', 'FNF', 'FNH', 'MCF', 'MCH', 'MCDC', 'LN']);
@@ -25,11 +25,14 @@ export const lcovReader: CoverageReader = {
     for (const chunk of source.byteChunks()) {
       const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
-      for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
-        ++lineNumber;
-        if (!reader.fastDa(bytes, start, end) && !reader.fastFunction(bytes, start, end)) {
-          reader.line(bytes.toString('utf8', start, end), lineNumber);
+      while (start < bytes.length) {
+        let end = reader.fastDa(bytes, start);
+        if (end < 0) {
+          end = bytes.indexOf(10, start);
+          if (end < 0) break;
+          if (!reader.fastFunction(bytes, start, end)) reader.line(bytes.toString('utf8', start, end), lineNumber + 1);
         }
+        lineNumber++;
         start = end + 1;
       }
       // The chunk's buffer is reused for the next one: the unfinished line is copied.
@@ -56,23 +59,25 @@ class LcovRecords {
   constructor(private readonly context: CoverageReadContext) {}
 
   /**
-   * Reads a well-formed 'DA:<line>,<hits>' (optionally followed by ',<checksum>' or '\r') at bytes[start, end) in
-   * place; false for anything else, which `line` then reads (and reports, if it is broken).
+   * Reads a well-formed 'DA:<line>,<hits>\n' (or '\r\n') starting at bytes[start] in place, without looking for the
+   * line's end first, and returns where its '\n' is; -1 for anything else (a checksum, another record, a line the
+   * chunk cuts), which the caller then reads as a whole line.
    */
-  fastDa(bytes: Buffer, start: number, end: number): boolean {
+  fastDa(bytes: Buffer, start: number): number {
     const file = this.current;
-    if (file === undefined || bytes[start] !== 68 || bytes[start + 1] !== 65 || bytes[start + 2] !== 58) return false;
+    if (file === undefined || bytes[start] !== 68 || bytes[start + 1] !== 65 || bytes[start + 2] !== 58) return -1;
     let i = start + 3;
     let line = 0;
-    for (let c = bytes[i]!; c >= 48 && c <= 57 && i < end; c = bytes[++i]!) line = line * 10 + c - 48;
-    if (i === start + 3 || bytes[i] !== 44 || line === 0 || i - start > 18) return false;
+    for (let c = bytes[i]!; c >= 48 && c <= 57; c = bytes[++i]!) line = line * 10 + c - 48;
+    if (i === start + 3 || bytes[i] !== 44 || line === 0 || i - start > 18) return -1;
     const hitsStart = ++i;
     let hits = 0;
-    for (let c = bytes[i]!; c >= 48 && c <= 57 && i < end; c = bytes[++i]!) hits = hits * 10 + c - 48;
-    if (i === hitsStart || i - hitsStart > 15) return false;
-    if (i !== end && bytes[i] !== 44 && !(bytes[i] === 13 && i + 1 === end)) return false;
+    for (let c = bytes[i]!; c >= 48 && c <= 57; c = bytes[++i]!) hits = hits * 10 + c - 48;
+    if (i === hitsStart || i - hitsStart > 15) return -1;
+    if (bytes[i] === 13) i++;
+    if (bytes[i] !== 10) return -1;
     file.line(line, hits);
-    return true;
+    return i;
   }
 
   /**
@@ -255,11 +260,6 @@ class LcovRecords {
       `line ${this.lineNumber}: ${problem}. Check that the file is the LCOV tracefile the tool wrote, unchanged.`,
     );
   }
-}
-
-/** A value from a report line, cut so that a huge line cannot swamp a message. */
-function shown(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
 /** A line number (positive safe integer) from digits, else undefined. */

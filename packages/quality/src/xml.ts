@@ -106,3 +106,9 @@ export class ElementPath {
     return this.names[this.names.length - 1 - up];
   }
 }
+
+/** An attribute holding a positive integer (a line, a column), else undefined. */
+export function positiveAttribute(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
