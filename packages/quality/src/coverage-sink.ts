@@ -5,25 +5,46 @@ import type { CoverageData, FileCoverage, FunctionHits, LineBranches, RepoPath, 
 
 export type SummaryMetric = 'lines' | 'branches' | 'functions';
 
+/** Lines below this are kept in a file's array; a line number beyond it (no real file has one) in a Map. */
+const DENSE_LINES = 1 << 20;
+
 /** Coverage of one file, as the reports read so far give it. */
 export class FileRecords {
-  /** Line → hits, as an array while reading (much cheaper than a Map for millions of lines), a Map on output. */
-  private readonly hits: number[] = [];
+  /**
+   * Line → hits while reading: an array, much cheaper than a Map for millions of lines; the model's Map is made once,
+   * on output. Lines from DENSE_LINES up go to `far`: a hostile 'DA:999999999,1' must not make the output loop over
+   * a billion holes. (A Float64Array was measured too: no faster, as the output Maps are most of the cost.)
+   */
+  private hits: number[] = [];
+  private far: Map<number, number> | undefined;
   private lineCount = 0;
   /** line → branch id → taken; ids are the report's own (LCOV block,branch) or positions for count-only formats. */
   private branches: Map<number, Map<string, boolean>> | undefined;
-  /** `line:name` → the function (line -1 when unknown); names shared by several functions are told apart on output. */
-  private functions: Map<string, { name: string; line: number; hits: number }> | undefined;
+  /**
+   * The functions, keyed as the model keys them: by name, or name@line for a name seen at several lines (overloads,
+   * anonymous functions). Handed over as they are, so a large report's functions are not copied once more.
+   */
+  private functions: Map<string, FunctionHits> | undefined;
+  /** Names seen at more than one line: their functions are keyed name@line. */
+  private sharedNames: Set<string> | undefined;
   private summary: Partial<Record<SummaryMetric, Totals>> | undefined;
 
   constructor(readonly path: RepoPath) {}
 
   line(line: number, hits: number): void {
+    if (line >= DENSE_LINES) return this.farLine(line, hits);
     const known = this.hits[line];
     if (known === undefined) {
       this.hits[line] = hits;
       this.lineCount++;
-    } else this.hits[line] = known + hits;
+    } else this.hits[line] = Math.min(known + hits, Number.MAX_SAFE_INTEGER);
+  }
+
+  private farLine(line: number, hits: number): void {
+    this.far ??= new Map();
+    const known = this.far.get(line);
+    if (known === undefined) this.lineCount++;
+    this.far.set(line, Math.min((known ?? 0) + hits, Number.MAX_SAFE_INTEGER));
   }
 
   /** One branch on `line`, named by `id` (unique on that line within the format), taken or not. */
@@ -49,12 +70,21 @@ export class FileRecords {
   }
 
   fn(name: string, line: number | undefined, hits: number): void {
-    this.functions ??= new Map();
-    const at = line ?? -1;
-    const key = `${at}:${name}`;
-    const known = this.functions.get(key);
-    if (known) known.hits += hits;
-    else this.functions.set(key, { name, line: at, hits });
+    const functions = (this.functions ??= new Map());
+    const atLine = (at: number | undefined) => `${name}@${at ?? '?'}`;
+    const add = (key: string) => {
+      const known = functions.get(key);
+      if (known) known.hits += hits;
+      else functions.set(key, line === undefined ? { name, hits } : { name, line, hits });
+    };
+    if (this.sharedNames?.has(name)) return add(atLine(line));
+    const known = functions.get(name);
+    if (!known || known.line === line) return add(name);
+    // A second function of the same name: both are keyed by their lines from now on.
+    (this.sharedNames ??= new Set()).add(name);
+    functions.delete(name);
+    functions.set(atLine(known.line), known);
+    add(atLine(line));
   }
 
   /** Totals from a report without per-line records (Istanbul's coverage-summary.json). */
@@ -72,11 +102,12 @@ export class FileRecords {
     const all = this.hits;
     for (let line = 1; line < all.length; line++) {
       const hits = all[line];
-      if (hits !== undefined) lines.set(line, hits); // holes are lines no report listed
+      if (hits !== undefined) lines.set(line, hits);
     }
+    if (this.far) for (const [line, hits] of [...this.far].sort((a, b) => a[0] - b[0])) lines.set(line, hits);
     const coverage: FileCoverage = { path: this.path, lines };
     if (this.branches) coverage.branches = lineBranches(this.branches);
-    if (this.functions) coverage.functions = functionHits(this.functions);
+    if (this.functions) coverage.functions = this.functions;
     if (this.summary && this.lineCount === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
     return coverage;
   }
@@ -88,22 +119,6 @@ function lineBranches(branches: Map<number, Map<string, boolean>>): Map<number, 
     let covered = 0;
     for (const taken of ids.values()) if (taken) covered++;
     result.set(line, { covered, total: ids.size });
-  }
-  return result;
-}
-
-/** Keyed by name, or name@line for a name that several functions share (overloads, anonymous functions). */
-function functionHits(functions: Map<string, { name: string; line: number; hits: number }>): Map<string, FunctionHits> {
-  const shared = new Set<string>();
-  const names = new Set<string>();
-  for (const { name } of functions.values()) {
-    if (names.has(name)) shared.add(name);
-    else names.add(name);
-  }
-  const result = new Map<string, FunctionHits>();
-  for (const { name, line, hits } of functions.values()) {
-    const key = shared.has(name) ? `${name}@${line < 0 ? '?' : line}` : name;
-    result.set(key, line < 0 ? { name, hits } : { name, line, hits });
   }
   return result;
 }
