@@ -138,6 +138,24 @@ describe('coverage on changed lines', () => {
   });
 });
 
+describe('coverage on changed lines of summary-only files', () => {
+  it('fails new.coverage.* when the changed files have only totals, naming them and the fix', () => {
+    const coverage = coverageOf({});
+    coverage.files.set('src/a.ts', {
+      path: 'src/a.ts',
+      lines: new Map(),
+      summary: { lines: { covered: 1, total: 9 } },
+    });
+    const outcome = gate('new.coverage.lines >= 90', { data: { coverage }, diff: DIFF });
+    expect(outcome.results[0]).toMatchObject({ status: 'failed' });
+    expect(outcome.results[0]?.reason).toContain(
+      'changed files (src/a.ts) are covered only by a report without per-line data',
+    );
+    expect(outcome.results[0]?.reason).toContain('add a per-line report');
+    expect(outcome.passed).toBe(false);
+  });
+});
+
 describe('tests', () => {
   const tests = testsOf([
     testCase('ok', 'passed'),

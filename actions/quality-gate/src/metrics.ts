@@ -97,8 +97,21 @@ const newCoverageMetric = (kind: (typeof COVERAGE_KINDS)[number]): MetricDescrip
       if (!facts.diff) return NO_DIFF;
       if (!facts.coverage?.[kind]) return { unknown: `the coverage reports have no ${kind} data`, blocking: true };
       const percent = percentOf(facts.diff.coverage.totals[kind]);
-      if (percent === undefined) return { unknown: `no changed ${kind} to cover`, blocking: false };
-      return { value: percent };
+      if (percent !== undefined) return { value: percent };
+      // Changed files that only a totals report (coverage-summary.json) covers have no lines to match: the changed
+      // lines are there, the data asked for is not, so this blocks rather than passing as "nothing to cover".
+      const { summaryOnly } = facts.diff.coverage;
+      if (summaryOnly.length > 0) {
+        const named =
+          summaryOnly.slice(0, 3).join(', ') + (summaryOnly.length > 3 ? ` and ${summaryOnly.length - 3} more` : '');
+        return {
+          unknown:
+            `changed files (${named}) are covered only by a report without per-line data (Istanbul coverage-summary.json); ` +
+            'add a per-line report (lcov.info, coverage-final.json, Cobertura) to coverage',
+          blocking: true,
+        };
+      }
+      return { unknown: `no changed ${kind} to cover`, blocking: false };
     }),
 });
 
