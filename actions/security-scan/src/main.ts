@@ -5,7 +5,9 @@ import {
   AnnotationBudget,
   ConfigurationError,
   UserError,
+  countOf,
   debug,
+  groupDigits,
   info,
   printAnnotation,
   printUntrusted,
@@ -28,7 +30,7 @@ import { annotateFindings } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
-import { blobBaseFromEnv, buildSummary, firstOpen, placeText, type BlobBase } from './summary.js';
+import { blobBaseFromEnv, buildSummary, placeText, policyMark, topOpen, type BlobBase } from './summary.js';
 import { policyFailureMessage } from './verdict.js';
 
 /** What run() does to the runner and reads from it: the runner itself in main(), plain objects in tests. */
@@ -89,7 +91,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   timer.lap('JSON report written');
   setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(deps, analysis, files.length);
+  logResult(deps, analysis, inputs, files.length);
 
   const annotationsOmitted = inputs.annotations ? annotate(deps, analysis, warnings.length) : '';
   if (inputs.summary) {
@@ -176,7 +178,19 @@ async function writeOutput(input: string, target: InputFile, chunks: Iterable<st
 
 function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, reportFile: string): void {
   const { counts, result } = analysis;
-  for (const name of ['total', 'critical', 'high', 'medium', 'low', 'info', 'new', 'suppressed'] as const) {
+  const names = [
+    'total',
+    'critical',
+    'high',
+    'medium',
+    'low',
+    'info',
+    'new',
+    'existing',
+    'fixed',
+    'suppressed',
+  ] as const;
+  for (const name of names) {
     deps.setOutput(name, String(counts[name]));
   }
   deps.setOutput('passed', String(result.passed));
@@ -184,19 +198,29 @@ function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, report
   deps.setOutput('report-file', reportFile);
 }
 
-/** The verdict in the log, and the open findings as untrusted text (their titles come from the reports). */
-function logResult(deps: RunDeps, analysis: Analysis, files: number): void {
+/**
+ * The verdict in the log, and the open findings as untrusted text (their titles come from the reports), those that
+ * fail the policy first, each with what the policy made of it.
+ */
+function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: number): void {
   const { counts, result } = analysis;
+  const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .map((severity) => `${groupDigits(counts[severity])} ${severity}`)
+    .join(', ');
   deps.info(
-    `security-scan: ${files} report(s), ${counts.total} open finding(s) (${counts.critical} critical, ${counts.high} high, ` +
-      `${counts.medium} medium, ${counts.low} low, ${counts.info} info), ${counts.suppressed} suppressed; ${result.summary}`,
+    `security-scan: ${countOf(files, 'report')}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
+      `${groupDigits(counts.suppressed)} suppressed; ${result.summary}`,
   );
-  const { shown, open } = firstOpen(analysis.findings, 50);
+  const { shown, open } = topOpen(analysis, 50);
   if (open === 0) return;
-  const lines = shown.map(
-    (f) => `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${placeText(f.location)} ${f.title}`,
-  );
-  if (open > lines.length) lines.push(`  … and ${open - lines.length} more in the JSON report`);
+  const failing = new Set(result.failing);
+  const withBaseline = inputs.baseline !== undefined;
+  const lines = shown.map((f) => {
+    const status = withBaseline ? ` ${f.status.padEnd(8)}` : '';
+    const mark = policyMark(f, failing, inputs.policy).padEnd(15);
+    return `  ${mark} ${f.severity.padEnd(8)}${status} ${f.ruleId} ${placeText(f.location)} ${f.title}`;
+  });
+  if (open > lines.length) lines.push(`  … and ${groupDigits(open - lines.length)} more in the JSON report`);
   deps.printUntrusted(lines.join('\n'));
 }
 

@@ -1,6 +1,7 @@
 // Reads SARIF 2.1.0 from any tool: rules and their defaults, messageStrings with arguments, artifacts by index,
 // uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several
 // runs; a run of a tool that has its own reader is read with that reader's SARIF hints.
+import { countOf } from '@actions-kit/core/counting';
 import {
   Interner,
   isObject,
@@ -68,7 +69,7 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
   const runCount = runs.length;
   return {
     tools,
-    format: `SARIF ${version} (${runCount} run${runCount === 1 ? '' : 's'})`,
+    format: `SARIF ${version} (${countOf(runCount, 'run')})`,
     records,
     suppressed,
     notes,
