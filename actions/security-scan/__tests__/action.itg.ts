@@ -182,6 +182,16 @@ describe.each([
     expect(result.summary).toContain('## Security scan: ❌ failed');
   });
 
+  it('reads reports and fail-on as trivy-action users write them: comma lists, any case', async () => {
+    writeMixedReports();
+    const result = await run({ reports: 'out/bandit.json, out/{trivy,nothing}.json', 'fail-on': 'CRITICAL,HIGH' });
+
+    expect(result.outputs).toMatchObject({ total: '4', critical: '1', high: '1', passed: 'false' });
+    expect(annotationsOf(result, 'error').at(-1)).toMatch(
+      /^security-scan: 2 open findings at or above fail-on: high \(1 critical, 1 high;/,
+    );
+  });
+
   it('with a baseline, fails only on new findings unless fail-on-scope is all, and lists the fixed ones', async () => {
     ws.write('out/bandit.json', banditReport([SHELL, RANDOM]));
     const first = await run({ reports: 'out/bandit.json', 'fail-on': 'none', 'report-output': 'main/scan.json' });
