@@ -383,10 +383,12 @@ function toRecord(
     text(result['ruleId'], 200) ?? text(ref['id'], 200) ?? text(rule?.['id'], 200) ?? 'unknown-rule',
   );
   const message = messageOf(result, rule, rc);
+  // What is shown is masked; the fingerprint keeps the message as read, so it does not change.
+  const shown = message === undefined || !rc.hints?.maskSecrets ? message : rc.hints.maskSecrets(ruleId, message);
   const { shortDescription, fullDescription } = facts;
-  const firstLine = message === undefined ? undefined : firstLineOf(message);
+  const firstLine = shown === undefined ? undefined : firstLineOf(shown);
   const title = text(firstLine, 300) ?? shortDescription ?? facts.name ?? ruleId;
-  const details = message && text(message) !== title ? text(message) : (fullDescription ?? shortDescription);
+  const details = shown && text(shown) !== title ? text(shown) : (fullDescription ?? shortDescription);
 
   const first = list(result['locations']).find(isObject);
   const physical = first && isObject(first['physicalLocation']) ? first['physicalLocation'] : {};
