@@ -227,7 +227,7 @@ describe.each([
       [
         '- rule: B602',
         '  path: app/**',
-        '  reason: the command is a constant',
+        '  reason: the command is a constant (see #12)',
         '- rule: B307',
         '  reason: calculator accepted until the rewrite',
         '  expires: 2020-01-31',
@@ -237,6 +237,12 @@ describe.each([
 
     expect(result.outputs).toMatchObject({ total: '1', high: '0', medium: '1', suppressed: '1', passed: 'true' });
     expect(result.summary).toContain('1 ignore-file entry has expired and no longer suppresses anything:');
+    expect(annotationsOf(result, 'warning')).toEqual([
+      "ignore-file: .security-ignore.yml: line 3: entry 1's reason was read as 'the command is a constant (see': YAML " +
+        "ends an unquoted value at ' #' and takes '#12)' as a comment. If it is part of the reason, quote the reason: " +
+        'reason: "the command is a constant (see #12)"',
+      'use of eval (medium, new, reported by bandit)',
+    ]);
     expect(result.summary).toContain('- entry 2 (rule B307) expired after 2020-01-31: 1 open finding matches it.');
   });
 

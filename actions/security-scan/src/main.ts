@@ -128,7 +128,7 @@ async function readAndAnalyse(
   deps: RunDeps,
   timer: PhaseTimer,
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
-  const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
+  const ignoreFile = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : { suppressions: [], warnings: [] };
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
   const read = await readReports(inputs.reports, {
     strict: inputs.strict,
@@ -136,8 +136,9 @@ async function readAndAnalyse(
     threads: inputs.threads,
   });
   timer.lap('inputs and reports read');
-  const warnings = inputWarnings(inputs, read.failures);
+  const warnings = [...ignoreFile.warnings, ...inputWarnings(inputs, read.failures)];
   warnings.forEach((message) => deps.warning(message));
+  const { suppressions } = ignoreFile;
   const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date(deps.now()) });
   timer.lap('analysed');
   return { analysis, files: read.entries, warnings };
