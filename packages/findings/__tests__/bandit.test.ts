@@ -194,10 +194,10 @@ describe('hardcoded passwords (B105, B106, B107)', () => {
       'bandit.sarif',
     );
     expect(json.records[0]).toMatchObject({
-      title: "Possible hardcoded password: '*******'",
-      description: "Possible hardcoded password: '*******' (confidence: high)",
+      title: "Possible hardcoded password: '•••••••'",
+      description: "Possible hardcoded password: '•••••••' (confidence: high)",
     });
-    expect(sarif.records[0]!.title).toBe('Possible hardcoded password: "*******"');
+    expect(sarif.records[0]!.title).toBe('Possible hardcoded password: "•••••••"');
     for (const record of [...json.records, ...sarif.records]) {
       expect(JSON.stringify({ ...record, identity: undefined })).not.toContain('hunter2');
     }
@@ -208,9 +208,9 @@ describe('hardcoded passwords (B105, B106, B107)', () => {
   });
 
   it.each([
-    ['B105', "Possible hardcoded password: 'it\\'s'", "Possible hardcoded password: '*****'"],
+    ['B105', "Possible hardcoded password: 'it\\'s'", "Possible hardcoded password: '•••••'"],
     ['B107', "Possible hardcoded password: ''", "Possible hardcoded password: ''"],
-    ['B106', 'Possible hardcoded password: unquoted', 'Possible hardcoded password: ********'],
+    ['B106', 'Possible hardcoded password: unquoted', 'Possible hardcoded password: ••••••••'],
     ['B101', "Possible hardcoded password: 'x'", "Possible hardcoded password: 'x'"],
     ['B105', 'Use of assert detected.', 'Use of assert detected.'],
   ])('%s %j is shown as %j', (ruleId, message, shown) => {

@@ -282,10 +282,10 @@ suite('DefectDojo Bandit samples (before 1.7.3) and Bandit upstream output', () 
   it('many_vulns.json: the four B105 hardcoded passwords are masked wherever they are shown, fingerprints unchanged', () => {
     const records = read('defectdojo/bandit/many_vulns.json').filter((r) => r.ruleId === 'B105');
     expect(records.map((r) => r.title)).toEqual([
-      "Possible hardcoded password: '****'",
-      "Possible hardcoded password: '****'",
-      "Possible hardcoded password: '****'",
-      "Possible hardcoded password: '****'",
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
     ]);
     const passwords = ['Pass', 'Fail', 'POST'].map((word) => `'${word}'`);
     const policy = { failOn: 'none', scope: 'all' } as const;

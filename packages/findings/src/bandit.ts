@@ -181,18 +181,23 @@ function sarifSeverity(result: SarifObject): Severity | undefined {
 const QUOTES_PASSWORD = new Set(['B105', 'B106', 'B107']);
 
 /**
+ * What stands for each character of a masked password: a bullet, not Gitleaks' '*', as this text is shown and a
+ * run of '*' would have to be escaped in Markdown ('\*\*\*'), which reads badly as raw text.
+ */
+const MASK = '•';
+
+/**
  * The message of a hardcoded-password finding ("Possible hardcoded password: 'hunter2'") with the password replaced
- * by '*' of its length, quotes kept, as Gitleaks secrets are: the README promises no secret is written, and the
- * message reaches the summary, annotations, the SARIF file and the JSON report. Other messages are returned as
- * they are.
+ * by a mask of its length, quotes kept: the README promises no secret is written, and the message reaches the
+ * summary, annotations, the SARIF file and the JSON report. Other messages are returned as they are.
  */
 export function maskQuotedPassword(ruleId: string, message: string): string {
   if (!QUOTES_PASSWORD.has(ruleId)) return message;
   return message.replace(/(hardcoded password:\s*)(.+)$/is, (_match, lead: string, value: string) => {
     const quote = /^(['"])([\s\S]*)\1$/.exec(value);
     return quote
-      ? `${lead}${quote[1]}${'*'.repeat(quote[2]!.length)}${quote[1]}`
-      : `${lead}${'*'.repeat(value.length)}`;
+      ? `${lead}${quote[1]}${MASK.repeat(quote[2]!.length)}${quote[1]}`
+      : `${lead}${MASK.repeat(value.length)}`;
   });
 }
 
