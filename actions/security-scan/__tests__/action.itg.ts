@@ -241,7 +241,7 @@ describe.each([
       "ignore-file: .security-ignore.yml: line 3: entry 1's reason was read as 'the command is a constant (see': YAML " +
         "ends an unquoted value at ' #' and takes '#12)' as a comment. If it is part of the reason, quote the reason: " +
         'reason: "the command is a constant (see #12)"',
-      'use of eval (medium, new, reported by bandit)',
+      'use of eval (medium, reported by bandit)',
     ]);
     expect(result.summary).toContain('- entry 2 (rule B307) expired after 2020-01-31: 1 open finding matches it.');
   });
@@ -268,7 +268,7 @@ describe.each([
     expect(result.masks).toEqual([]);
     // One error per hostile code finding, its text as data, and the step's own failure.
     expect(annotationsOf(result, 'error')).toEqual([
-      ...HOSTILE_TITLES.map((title) => `${title} (high, new, reported by bandit)`),
+      ...HOSTILE_TITLES.map((title) => `${title} (high, reported by bandit)`),
       expect.stringMatching(/^security-scan: 5 open findings at or above fail-on: high/),
     ]);
     expect(result.annotations.filter((a) => a.level !== 'error')).toEqual([]);

@@ -144,7 +144,7 @@ describe('run', () => {
       ['warning', 'app/calc.py', 3],
       ['notice', 'app/tokens.py', 2],
     ]);
-    expect(runner.annotations[0]!.message).toBe('shell=True (high, new, reported by bandit)');
+    expect(runner.annotations[0]!.message).toBe('shell=True (high, reported by bandit)');
   });
 
   it('writes the summary: verdict, severities per tool, top findings linked to their lines, files read', async () => {

@@ -93,7 +93,9 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
   logResult(deps, analysis, inputs, files.length);
 
-  const annotationsOmitted = inputs.annotations ? annotate(deps, analysis, warnings.length) : '';
+  const annotationsOmitted = inputs.annotations
+    ? annotate(deps, analysis, warnings.length, inputs.baseline !== undefined)
+    : '';
   if (inputs.summary) {
     await deps.writeSummary(
       buildSummary({
@@ -156,12 +158,12 @@ function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] 
 }
 
 /** Prints the findings' annotations; returns the summary's note about those left out. */
-function annotate(deps: RunDeps, analysis: Analysis, warningsGiven: number): string {
+function annotate(deps: RunDeps, analysis: Analysis, warningsGiven: number, withBaseline: boolean): string {
   // GitHub shows 10 annotations of each level per step, the step's own included: room is kept for the warnings
   // already given and for the error that ends a failed step, so those are never the ones hidden.
   const room = { error: analysis.result.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven), notice: 10 };
   const budget = new AnnotationBudget(room, deps.printAnnotation);
-  annotateFindings(analysis.findings, new Set(analysis.result.failing), budget);
+  annotateFindings(analysis.findings, new Set(analysis.result.failing), budget, withBaseline);
   return budget.omittedNote();
 }
 
