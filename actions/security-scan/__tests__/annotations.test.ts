@@ -10,10 +10,10 @@ const ROOM = { error: 10, warning: 10, notice: 10 };
 const NONE_OMITTED = { error: 0, warning: 0, notice: 0 };
 
 /** What annotateFindings prints through a budget with `room`, and what that budget counts as left out. */
-function annotate(findings: readonly Finding[], failing: ReadonlySet<Finding>, room: typeof ROOM) {
+function annotate(findings: readonly Finding[], failing: ReadonlySet<Finding>, room: typeof ROOM, withBaseline = true) {
   const shown: Annotation[] = [];
   const budget = new AnnotationBudget(room, (annotation) => shown.push(annotation));
-  annotateFindings(findings, failing, budget);
+  annotateFindings(findings, failing, budget, withBaseline);
   return { shown, omitted: budget.omitted() };
 }
 
@@ -25,6 +25,16 @@ function annotationsFor(reports: Record<string, string>, failOn: 'high' | 'none'
 }
 
 describe('annotateFindings', () => {
+  it('says new or existing in a message only with a baseline, where it tells something', () => {
+    const analysis = analyseReports({
+      'bandit.json': banditReport([{ id: 'B307', severity: 'MEDIUM', text: 'eval', file: 'a.py', line: 1 }]),
+    });
+    const message = (withBaseline: boolean) =>
+      annotate(analysis.findings, new Set(), ROOM, withBaseline).shown.map((a) => a.message);
+    expect(message(true)).toEqual(['eval (medium, new, reported by bandit)']);
+    expect(message(false)).toEqual(['eval (medium, reported by bandit)']);
+  });
+
   it('annotates code and secret findings on their file and line, most severe first, and skips packages', () => {
     const annotations = annotationsFor({
       'bandit.json': banditReport([

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
-import { getInputs, parseThreads } from '../src/inputs.js';
+import { getInputs, parseFailOn, parseThreads, type Inputs } from '../src/inputs.js';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 let ws: TempWorkspace;
@@ -53,6 +53,28 @@ describe('getInputs', () => {
     });
   });
 
+  it('reads reports as a list: commas and lines separate patterns, a comma inside {a,b} does not', async () => {
+    ws.write('out/b.sarif', '{}');
+    ws.write('out/trivy.json', '{}');
+    const files = (inputs: Inputs): string[] => inputs.reports.map((r) => r.displayPath);
+
+    setInputs({ reports: 'out/b.sarif, out/bandit.json' });
+    expect(files(await getInputs())).toEqual(['out/b.sarif', 'out/bandit.json']);
+    setInputs({ reports: 'out/{bandit,trivy}.json,out/b.sarif' });
+    expect(files(await getInputs())).toEqual(['out/b.sarif', 'out/bandit.json', 'out/trivy.json']);
+  });
+
+  it.each([
+    ['HIGH', 'high'],
+    ['High', 'high'],
+    ['CRITICAL,HIGH', 'high'],
+    ['critical, medium\nlow', 'low'],
+    ['HIGH,CRITICAL', 'high'],
+    ['NONE', 'none'],
+  ])('reads fail-on %j as trivy-action users write it: the lowest listed is the threshold (%s)', (text, failOn) => {
+    expect(parseFailOn(text)).toBe(failOn);
+  });
+
   it('requires reports', async () => {
     expect(await configurationError()).toMatch(/^reports: a value is required, got ''/);
   });
@@ -61,8 +83,11 @@ describe('getInputs', () => {
     [
       'fail-on',
       'severe',
-      /^fail-on: 'severe' is not an accepted value; use one of 'critical', 'high', 'medium', 'low', 'info', 'none'/,
+      /^fail-on: 'severe' is not accepted \('severe' is not a severity\); use one of critical, high, medium, low, info, none \(any case\), or a list such as CRITICAL,HIGH$/,
     ],
+    ['fail-on', 'CRITICAL,HIHG', /^fail-on: 'CRITICAL,HIHG' is not accepted \('hihg' is not a severity\); use one of/],
+    ['fail-on', 'none, high', /^fail-on: 'none, high' lists none with severities; use none alone/],
+    ['fail-on', ',', /^fail-on: ',' is not accepted; use one of/],
     ['fail-on-scope', 'changed', /^fail-on-scope: 'changed' is not an accepted value; use one of 'new', 'all'/],
     ['strict', 'yes', /^strict: 'yes' is not a boolean/],
     ['allow-missing', '1', /^allow-missing: '1' is not a boolean/],

@@ -52,7 +52,7 @@ function countsOf(step: StepResult): Record<string, string> {
 }
 
 const WITH_BROKEN_ON_THE_WORKER =
-  'reports: read on 2 thread(s): this thread read out/bandit.json, out/gitleaks.json; worker 1 read out/broken.json, out/semgrep.sarif';
+  'reports: read on 2 threads: this thread read out/bandit.json, out/gitleaks.json; worker 1 read out/broken.json, out/semgrep.sarif';
 
 const readingLine = (step: StepResult): string | undefined =>
   step.debug.find((line) => line.startsWith('reports: read'));
@@ -84,9 +84,9 @@ describe.each([
       const two = await run('2', { reports });
 
       expect([one.outcome, two.outcome]).toEqual(['success', 'success']);
-      expect(readingLine(one)).toBe(`reports: read on 1 thread(s): this thread read ${REPORTS.join(', ')}`);
+      expect(readingLine(one)).toBe(`reports: read on 1 thread: this thread read ${REPORTS.join(', ')}`);
       expect(readingLine(two)).toBe(
-        'reports: read on 2 thread(s): this thread read out/bandit.json; worker 1 read out/gitleaks.json, out/semgrep.sarif',
+        'reports: read on 2 threads: this thread read out/bandit.json; worker 1 read out/gitleaks.json, out/semgrep.sarif',
       );
       expect(Number(one.outputs.total)).toBeGreaterThan(0);
       expect(countsOf(two)).toEqual(countsOf(one));

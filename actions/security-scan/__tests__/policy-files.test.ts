@@ -20,7 +20,22 @@ describe('loadSuppressions', () => {
     const entries = await loadSuppressions(
       inputFile('.security-ignore.yml', '- rule: B101\n  path: tests/**\n  reason: asserts are fine in tests\n'),
     );
-    expect(entries).toEqual([{ entry: 1, rule: 'B101', path: 'tests/**', reason: 'asserts are fine in tests' }]);
+    expect(entries).toEqual({
+      suppressions: [{ entry: 1, rule: 'B101', path: 'tests/**', reason: 'asserts are fine in tests' }],
+      warnings: [],
+    });
+  });
+
+  it('warns, naming the input, about a reason a comment cut short', async () => {
+    const { suppressions, warnings } = await loadSuppressions(
+      inputFile('.security-ignore.yml', '- cve: CVE-2024-1234\n  reason: not reachable (see #482)\n'),
+    );
+    expect(suppressions[0]!.reason).toBe('not reachable (see');
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^ignore-file: \.security-ignore\.yml: line 2: entry 1's reason was read as 'not reachable \(see'/,
+      ),
+    ]);
   });
 
   it('names the input, the file and the entry of a mistake', async () => {

@@ -73,7 +73,7 @@ describe('readReports', () => {
   it('says in the debug log which thread read which file', async () => {
     await readReports(sources, { strict: false, root: ws.dir, threads: 4 });
     expect(written).toEqual([
-      '::debug::reports: read on 1 thread(s): this thread read out/a-good.json, out/b-truncated.json, out/c-good.json\n',
+      '::debug::reports: read on 1 thread: this thread read out/a-good.json, out/b-truncated.json, out/c-good.json\n',
     ]);
   });
 });

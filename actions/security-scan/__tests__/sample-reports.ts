@@ -1,6 +1,13 @@
 // Small scanner reports for the tests, shaped like the real tools write them (only the fields the readers use), and
 // the analysis the findings package makes of them: data in, data out, no mocks.
-import { analyse, readReportBytes, type Analysis, type Policy, type Suppression } from '@actions-kit/findings';
+import {
+  analyse,
+  readReportBytes,
+  type Analysis,
+  type Baseline,
+  type Policy,
+  type Suppression,
+} from '@actions-kit/findings';
 
 export interface BanditIssue {
   id: string;
@@ -90,12 +97,13 @@ export function gitleaksReport(leaks: readonly { rule: string; file: string; lin
 /** The findings package's analysis of in-memory reports, as the action would make it. */
 export function analyseReports(
   reports: Record<string, string>,
-  options: { policy?: Policy; suppressions?: Suppression[]; today?: Date } = {},
+  options: { policy?: Policy; suppressions?: Suppression[]; today?: Date; baseline?: Baseline } = {},
 ): Analysis {
   const files = Object.entries(reports).map(([file, text]) => readReportBytes(Buffer.from(text), file));
   return analyse(files, {
     policy: options.policy ?? { failOn: 'high', scope: 'new' },
     ...(options.suppressions && { suppressions: options.suppressions }),
+    ...(options.baseline && { baseline: options.baseline }),
     today: options.today ?? new Date('2026-06-01T00:00:00Z'),
   });
 }

@@ -43,7 +43,7 @@ function scan(binary: string, args: string[]): void {
 }
 
 interface BanditJson {
-  results: { test_id: string; issue_severity: string; filename: string; line_number: number }[];
+  results: { test_id: string; issue_severity: string; issue_text: string; filename: string; line_number: number }[];
   metrics: { _totals: Record<string, number> };
 }
 interface GitleaksLeak {
@@ -189,5 +189,22 @@ describe.each([
       ['security-scan/bandit/', bandit.results.length],
       ['security-scan/gitleaks/', gitleaks.length],
     ]);
+  });
+
+  it('writes the password Bandit quotes (B105) nowhere: summary, annotations, log, SARIF, JSON report', async () => {
+    const { bandit } = freshReports();
+    const quoted = bandit.results.filter((r) => r.test_id === 'B105').map((r) => /: (.+)$/.exec(r.issue_text)![1]!);
+    expect(quoted).toEqual(["'hunter2'"]);
+    const { result } = await run('out/*', 'masked.report.json');
+
+    const written = [
+      result.summary,
+      JSON.stringify(result.annotations),
+      result.log.join('\n'),
+      readFileSync(path.join(ws.dir, 'masked.report.json'), 'utf8'),
+      readFileSync(path.join(ws.dir, 'masked.report.json.sarif'), 'utf8'),
+    ];
+    for (const text of written) expect(text).not.toContain('hunter2');
+    expect(result.summary).toContain("Possible hardcoded password: '•••••••'");
   });
 });

@@ -1,8 +1,9 @@
 // The job summary as a pure function of the analysis: what it shows, how it links, and that report text stays text.
 import { describe, expect, it } from '@jest/globals';
-import { SUMMARY_LIMIT_BYTES } from '@actions-kit/core';
+import { SUMMARY_LIMIT_BYTES, oneLine } from '@actions-kit/core';
+import { renderedText } from '@actions-kit/testkit';
 import type { ReportFileEntry } from '@actions-kit/findings';
-import { blobBaseFromEnv, buildSummary, groupThousands, type SummaryView } from '../src/summary.js';
+import { blobBaseFromEnv, buildSummary, type SummaryView } from '../src/summary.js';
 import { HOSTILE_TITLES, analyseReports, banditReport, gitleaksReport, trivyReport } from './sample-reports.js';
 
 const BASE = { serverUrl: 'https://github.com', repository: 'octo-org/app', sha: 'a'.repeat(40) };
@@ -96,7 +97,7 @@ describe('buildSummary', () => {
 
     const none = analyseReports({});
     expect(buildSummary(view({ analysis: none, files: [] })).toString()).toContain(
-      'No report was read, so there is no finding to show\\.',
+      'No report was read, so there is no finding to show.',
     );
   });
 
@@ -111,24 +112,65 @@ describe('buildSummary', () => {
 
   it('lists the top findings most severe first, with blob links to file:line when the commit is known', () => {
     const text = buildSummary(view({ blobBase: BASE })).toString();
-    const rows = text.split('\n').filter((line) => /^\| (Critical|High|Low) \|/.test(line));
+    const rows = text.split('\n').filter((line) => /^\| (❌ fails|below high) \|/.test(line));
 
-    expect(rows.map((row) => row.split(' | ')[0])).toEqual(['| Critical', '| High', '| Low']);
+    expect(rows.map((row) => row.split(' | ').slice(0, 2))).toEqual([
+      ['| ❌ fails', 'Critical'],
+      ['| ❌ fails', 'High'],
+      ['| below high', 'Low'],
+    ]);
     expect(text).toContain(`](https://github.com/octo-org/app/blob/${'a'.repeat(40)}/app/run.py#L7)`);
     // A package finding points at its manifest, without a line.
     expect(text).toContain(`](https://github.com/octo-org/app/blob/${'a'.repeat(40)}/package-lock.json)`);
   });
 
+  it('puts the findings that fail the policy first, marked, with a Status column only when there is a baseline', () => {
+    const reports = {
+      'out/bandit.json': banditReport([
+        { id: 'B602', severity: 'HIGH', text: 'shell=True', file: 'app/run.py', line: 7 },
+        { id: 'B311', severity: 'LOW', text: 'random', file: 'app/tokens.py', line: 3 },
+      ]),
+      'out/trivy.json': trivyReport('package-lock.json', [
+        { id: 'CVE-2024-0001', pkg: 'lodash', version: '4.17.0', severity: 'CRITICAL', title: 'pollution' },
+      ]),
+    };
+    const first = analyseReports(reports);
+    const critical = first.findings.find((f) => f.ruleId === 'CVE-2024-0001')!;
+    // The critical finding is in the baseline, so with fail-on-scope: new only the new high one fails.
+    const analysis = analyseReports(reports, {
+      baseline: { file: 'baseline.json', findings: [{ ...critical, location: { ...critical.location } }] },
+    });
+    const rows = (text: string): string[] => text.split('\n').filter((line) => /^\| (❌|below|in the)/.test(line));
+
+    const withBaseline = buildSummary(view({ analysis, baseline: 'baseline.json' })).toString();
+    expect(withBaseline).toContain('| Policy | Severity | Status | Tool | Rule | Finding | Location |');
+    expect(rows(withBaseline).map((row) => row.split(' | ').slice(0, 4))).toEqual([
+      ['| ❌ fails', 'High', 'new', 'bandit'],
+      ['| in the baseline', 'Critical', 'existing', 'trivy'],
+      ['| below high', 'Low', 'new', 'bandit'],
+    ]);
+
+    const without = buildSummary(view({ analysis: first })).toString();
+    expect(without).toContain('| Policy | Severity | Tool | Rule | Finding | Location |');
+    expect(without).not.toMatch(/\| new \|/);
+  });
+
+  it('links a rule to its help page when the report gives one', () => {
+    const text = buildSummary(view()).toString();
+    expect(text).toContain('| [B602](https://bandit.readthedocs.io/en/latest/plugins/b602.html) |');
+    expect(text).toContain('| [CVE-2024-0001](https://avd.aquasec.com/nvd/cve-2024-0001) |');
+  });
+
   it('shows plain file:line text without a commit to link to', () => {
     const text = buildSummary(view()).toString();
-    expect(text).toContain('app/run\\.py\\:7');
-    expect(text).not.toContain('](https://');
+    expect(text).toContain('| app/run.py:7 |');
+    expect(text).not.toContain('](https://github.com/');
   });
 
   it('keeps only the configured number of top findings and says where the rest are', () => {
     const text = buildSummary(view({ topFindings: 1 })).toString();
     expect(text).toContain('### Top 1 of 3 open findings');
-    expect(text).toContain('The other 2 are in security\\-scan\\.json');
+    expect(text).toContain('The other 2 are in security-scan.json');
   });
 
   it('shows new, existing and fixed with a baseline, and says every finding is new without one', () => {
@@ -158,13 +200,13 @@ describe('buildSummary', () => {
     }).toString();
     expect(withBaseline).toContain('| New | Existing | Fixed |');
     expect(withBaseline).toContain('| 1 | 2 | 1 |');
-    expect(withBaseline).toContain('<summary>1 finding(s) of the baseline no longer found</summary>');
-    expect(withBaseline).toContain('B105 \\(bandit\\)\\: hard\\-coded password at app/old\\.py\\:4');
+    expect(withBaseline).toContain('<summary>1 finding of the baseline no longer found</summary>');
+    expect(withBaseline).toContain('- low B105 (bandit): hard-coded password at app/old.py:4\n');
   });
 
   it('names a missing baseline that allow-missing let through', () => {
     const text = buildSummary(view({ missingBaseline: 'main/security-scan.json' })).toString();
-    expect(text).toContain('The baseline main/security\\-scan\\.json does not exist');
+    expect(text).toContain('The baseline main/security-scan.json does not exist');
   });
 
   it('lists expired and unused suppressions', () => {
@@ -181,9 +223,9 @@ describe('buildSummary', () => {
 
     expect(text).toContain('### Suppressions to review');
     expect(text).toContain(
-      'entry 1 \\(rule B602\\) expired after 2026\\-01\\-31\\: 1 open finding\\(s\\) match it\\. Reason given\\: accepted until the rewrite',
+      '- entry 1 (rule B602) expired after 2026-01-31: 1 open finding matches it. Reason given: accepted until the rewrite\n',
     );
-    expect(text).toContain('entry 2 \\(cve CVE\\-2020\\-0001\\); remove it if the problem is gone');
+    expect(text).toContain('- entry 2 (cve CVE-2020-0001); remove it if the problem is gone\n');
   });
 
   it('lists the files read with their raw counts, and an unreadable one with its error', () => {
@@ -200,12 +242,14 @@ describe('buildSummary', () => {
     ];
     const text = buildSummary(view({ files, unmatchedReports: ['out/semgrep-*.sarif'] })).toString();
 
-    expect(text).toContain('| out/bandit\\.json | bandit | Bandit JSON \\(1\\.7\\.3 or later\\) | 2 | 0 |  |');
+    expect(text).toContain('| out/bandit.json | bandit | Bandit JSON (1.7.3 or later) | 2 | 0 |  |');
     expect(text).toContain(
-      '| out/broken\\.json | unknown | unreadable | 0 | 0 | Not read\\: out/broken\\.json\\: not valid JSON',
+      '| out/broken.json | unknown | unreadable | 0 | 0 | Not read: out/broken.json: not valid JSON',
     );
-    expect(text).toContain('1 report\\(s\\) could not be read and were left out \\(strict\\: false\\)');
-    expect(text).toContain('No file matched &#39;out/semgrep\\-\\*\\.sarif&#39;');
+    expect(text).toContain(
+      '1 report could not be read and was left out (strict: false); its findings are not counted.',
+    );
+    expect(text).toContain("No file matched 'out/semgrep-\\*.sarif' (allowed by allow-missing).");
   });
 
   it('says how many SARIF results were dropped at the per-run limit, and annotations left out', () => {
@@ -220,8 +264,8 @@ describe('buildSummary', () => {
       }),
     ).toString();
 
-    expect(text).toContain('12 result(s) were left out of the SARIF file'.replace(/[().]/g, (c) => `\\${c}`));
-    expect(text).toContain('25,000 results per run\\: trivy\\: 12 \\(10 low, 2 info\\)');
+    expect(text).toContain('12 results were left out of the SARIF file');
+    expect(text).toContain('25,000 results per run: trivy: 12 (10 low, 2 info).');
     expect(text).toContain('2 errors not shown as annotations');
   });
 
@@ -231,20 +275,20 @@ describe('buildSummary', () => {
     });
     const text = buildSummary(view({ analysis, blobBase: BASE })).toString();
 
+    // The summary is a file: the runner reads no workflow command from it. Markup is what must not pass.
     expect(text).not.toContain('<script>');
     expect(text).not.toMatch(/^::/m);
-    expect(text).not.toContain('::set-output');
-    expect(text).not.toContain('::add-mask');
-    expect(text).not.toContain('::error::');
+    const row = text.split('\n').find((line) => line.includes('B602'));
+    expect(renderedText(row ?? '')).toContain(`| ${oneLine(title).trim()} |`);
   });
 
-  it('escapes an HTML title into entities', () => {
+  it('escapes the < of an HTML title, and nothing else of it', () => {
     const analysis = analyseReports({
       'out/bandit.json': banditReport([
         { id: 'B602', severity: 'HIGH', text: '<script>alert(1)</script>', file: 'app/x.py', line: 2 },
       ]),
     });
-    expect(buildSummary(view({ analysis })).toString()).toContain('&lt;script&gt;alert\\(1\\)&lt;/script&gt;');
+    expect(buildSummary(view({ analysis })).toString()).toContain('| &lt;script>alert(1)&lt;/script> |');
   });
 
   it('stays within 1 MiB however many files were read, saying what was cut', () => {
@@ -282,13 +326,5 @@ describe('blobBaseFromEnv', () => {
     [{ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'a/b) [x](y', GITHUB_SHA: 'b'.repeat(40) }],
   ])('gives no links when part of it is missing or malformed: %j', (env) => {
     expect(blobBaseFromEnv(env)).toBeUndefined();
-  });
-});
-
-describe('groupThousands', () => {
-  it('groups digits by three as en-US does', () => {
-    for (const value of [0, 7, 999, 1000, 25000, 1234567, 100000000]) {
-      expect(groupThousands(value)).toBe(value.toLocaleString('en-US'));
-    }
   });
 });

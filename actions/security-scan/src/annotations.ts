@@ -11,15 +11,19 @@ const ANNOTATED: ReadonlySet<Category> = new Set(['code', 'secret', 'misconfigur
  * order (most severe first). The budget prints those within its limits and counts the rest, building only the ones
  * it prints, so a run with hundreds of thousands of findings builds a few dozen annotations. `failing` are the
  * findings that fail the policy: they are errors; the rest are warnings (critical, high, medium) or notices (low,
- * info), so an error always means "this is why the step failed".
+ * info), so an error always means "this is why the step failed". A message says new or existing only
+ * `withBaseline`: without one every finding is new, which says nothing.
  */
 export function annotateFindings(
   findings: readonly Finding[],
   failing: ReadonlySet<Finding>,
   budget: AnnotationBudget,
+  withBaseline: boolean,
 ): void {
   for (const finding of findings) {
-    if (isAnnotated(finding)) budget.annotate(annotationLevel(finding, failing), () => annotation(finding));
+    if (isAnnotated(finding)) {
+      budget.annotate(annotationLevel(finding, failing), () => annotation(finding, withBaseline));
+    }
   }
 }
 
@@ -28,9 +32,10 @@ function annotationLevel(finding: Finding, failing: ReadonlySet<Finding>): Annot
   return finding.severity === 'low' || finding.severity === 'info' ? 'notice' : 'warning';
 }
 
-function annotation(finding: Finding): Omit<Annotation, 'level'> {
+function annotation(finding: Finding, withBaseline: boolean): Omit<Annotation, 'level'> {
+  const status = withBaseline ? `, ${finding.status}` : '';
   return {
-    message: `${finding.title} (${finding.severity}, ${finding.status}, reported by ${finding.tools.join(', ')})`,
+    message: `${finding.title} (${finding.severity}${status}, reported by ${finding.tools.join(', ')})`,
     properties: {
       title: `${finding.severity} ${finding.ruleId}`,
       file: finding.location.path,

@@ -2,8 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
-import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
+import { ConfigurationError, getBoolean, getEnum, getString, parseList, quoteValue } from '@actions-kit/core';
+import { FAIL_ON_VALUES, SEVERITIES, isFailOn, type FailOn, type Policy } from '@actions-kit/findings';
 import { parseCommentKey } from '@actions-kit/pr-comment/marker';
 import { specialFileKind } from '@actions-kit/reports';
 import type { CommentInputs } from './pr-comment.js';
@@ -52,7 +52,7 @@ export async function getInputs(): Promise<Inputs> {
   const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
   // Everything that needs no file system first, so a typo fails before any file is looked at.
   const policy: Policy = {
-    failOn: getEnum('fail-on', FAIL_ON_VALUES, { default: 'high' }),
+    failOn: parseFailOn(getString('fail-on', { default: 'high' })),
     scope: getEnum('fail-on-scope', ['new', 'all'] as const, { default: 'new' }),
   };
   const summary = getBoolean('summary', { default: true });
@@ -61,7 +61,7 @@ export async function getInputs(): Promise<Inputs> {
   const strict = getBoolean('strict', { default: true });
   const threads = parseThreads(getString('threads', { default: 'auto' }), availableParallelism());
   const comment = commentInputs();
-  const reportLines = parseLines(getString('reports', { required: true }));
+  const reportPatterns = parseList(getString('reports', { required: true }));
 
   const sarifOutput = outputFile('sarif-output', 'security-scan.sarif', workspace);
   const reportOutput = outputFile('report-output', 'security-scan.json', workspace);
@@ -74,7 +74,7 @@ export async function getInputs(): Promise<Inputs> {
   const baselineGiven = getString('baseline');
   const baseline = existingFile('baseline', baselineGiven, workspace, allowMissing);
 
-  const reports = await resolveReportSources(reportLines, workspace, {
+  const reports = await resolveReportSources(reportPatterns, workspace, {
     allowMissing,
     exclude: [sarifOutput.file, reportOutput.file, ...(baseline ? [baseline.file] : [])],
   });
@@ -163,4 +163,26 @@ export function parseThreads(text: string, cores: number): number {
     );
   }
   return count;
+}
+
+/**
+ * The `fail-on` input as trivy-action users write it: `high`, `HIGH`, `High`, or a list such as `CRITICAL,HIGH`,
+ * which fails on any severity listed, i.e. on the lowest one listed and above. `none` stands alone.
+ */
+export function parseFailOn(text: string): FailOn {
+  const words = parseList(text).map((word) => word.toLowerCase());
+  const accepted = `use one of ${FAIL_ON_VALUES.join(', ')} (any case), or a list such as CRITICAL,HIGH`;
+  const unknown = words.find((word) => !isFailOn(word));
+  if (words.length === 0 || unknown !== undefined) {
+    const what = unknown === undefined ? '' : ` (${quoteValue(unknown)} is not a severity)`;
+    throw new ConfigurationError(`fail-on: ${quoteValue(text)} is not accepted${what}; ${accepted}`);
+  }
+  if (words.includes('none')) {
+    if (words.length === 1) return 'none';
+    throw new ConfigurationError(
+      `fail-on: ${quoteValue(text)} lists none with severities; use none alone (report only) or severities only`,
+    );
+  }
+  // SEVERITIES runs from the most severe down: the last one listed is the threshold.
+  return SEVERITIES.findLast((severity) => words.includes(severity))!;
 }

@@ -5,7 +5,9 @@ import {
   AnnotationBudget,
   ConfigurationError,
   UserError,
+  countOf,
   debug,
+  groupDigits,
   info,
   printAnnotation,
   printUntrusted,
@@ -29,7 +31,7 @@ import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { pullRequestComment } from './pr-comment.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
-import { blobBaseFromEnv, buildSummary, firstOpen, placeText, type BlobBase } from './summary.js';
+import { blobBaseFromEnv, buildSummary, placeText, policyMark, topOpen, type BlobBase } from './summary.js';
 import { policyFailureMessage } from './verdict.js';
 
 /** What run() does to the runner and reads from it: the runner itself in main(), plain objects in tests. */
@@ -94,9 +96,11 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   timer.lap('JSON report written');
   setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(deps, analysis, files.length);
+  logResult(deps, analysis, inputs, files.length);
 
-  const annotationsOmitted = inputs.annotations ? annotate(deps, analysis, warnings.length) : '';
+  const annotationsOmitted = inputs.annotations
+    ? annotate(deps, analysis, warnings.length, inputs.baseline !== undefined)
+    : '';
   if (inputs.summary || inputs.comment) {
     await publishSummary(
       inputs,
@@ -140,7 +144,7 @@ async function readAndAnalyse(
   deps: RunDeps,
   timer: PhaseTimer,
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
-  const suppressions = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : [];
+  const ignoreFile = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : { suppressions: [], warnings: [] };
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
   const read = await readReports(inputs.reports, {
     strict: inputs.strict,
@@ -148,8 +152,9 @@ async function readAndAnalyse(
     threads: inputs.threads,
   });
   timer.lap('inputs and reports read');
-  const warnings = inputWarnings(inputs, read.failures);
+  const warnings = [...ignoreFile.warnings, ...inputWarnings(inputs, read.failures)];
   warnings.forEach((message) => deps.warning(message));
+  const { suppressions } = ignoreFile;
   const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date(deps.now()) });
   timer.lap('analysed');
   return { analysis, files: read.entries, warnings };
@@ -167,12 +172,12 @@ function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] 
 }
 
 /** Prints the findings' annotations; returns the summary's note about those left out. */
-function annotate(deps: RunDeps, analysis: Analysis, warningsGiven: number): string {
+function annotate(deps: RunDeps, analysis: Analysis, warningsGiven: number, withBaseline: boolean): string {
   // GitHub shows 10 annotations of each level per step, the step's own included: room is kept for the warnings
   // already given and for the error that ends a failed step, so those are never the ones hidden.
   const room = { error: analysis.result.passed ? 10 : 9, warning: Math.max(0, 10 - warningsGiven), notice: 10 };
   const budget = new AnnotationBudget(room, deps.printAnnotation);
-  annotateFindings(analysis.findings, new Set(analysis.result.failing), budget);
+  annotateFindings(analysis.findings, new Set(analysis.result.failing), budget, withBaseline);
   return budget.omittedNote();
 }
 
@@ -190,7 +195,19 @@ async function writeOutput(input: string, target: InputFile, chunks: Iterable<st
 
 function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, reportFile: string): void {
   const { counts, result } = analysis;
-  for (const name of ['total', 'critical', 'high', 'medium', 'low', 'info', 'new', 'suppressed'] as const) {
+  const names = [
+    'total',
+    'critical',
+    'high',
+    'medium',
+    'low',
+    'info',
+    'new',
+    'existing',
+    'fixed',
+    'suppressed',
+  ] as const;
+  for (const name of names) {
     deps.setOutput(name, String(counts[name]));
   }
   deps.setOutput('passed', String(result.passed));
@@ -198,19 +215,29 @@ function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, report
   deps.setOutput('report-file', reportFile);
 }
 
-/** The verdict in the log, and the open findings as untrusted text (their titles come from the reports). */
-function logResult(deps: RunDeps, analysis: Analysis, files: number): void {
+/**
+ * The verdict in the log, and the open findings as untrusted text (their titles come from the reports), those that
+ * fail the policy first, each with what the policy made of it.
+ */
+function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: number): void {
   const { counts, result } = analysis;
+  const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as const)
+    .map((severity) => `${groupDigits(counts[severity])} ${severity}`)
+    .join(', ');
   deps.info(
-    `security-scan: ${files} report(s), ${counts.total} open finding(s) (${counts.critical} critical, ${counts.high} high, ` +
-      `${counts.medium} medium, ${counts.low} low, ${counts.info} info), ${counts.suppressed} suppressed; ${result.summary}`,
+    `security-scan: ${countOf(files, 'report')}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
+      `${groupDigits(counts.suppressed)} suppressed; ${result.summary}`,
   );
-  const { shown, open } = firstOpen(analysis.findings, 50);
+  const { shown, open } = topOpen(analysis, 50);
   if (open === 0) return;
-  const lines = shown.map(
-    (f) => `  ${f.severity.padEnd(8)} ${f.status.padEnd(8)} ${f.ruleId} ${placeText(f.location)} ${f.title}`,
-  );
-  if (open > lines.length) lines.push(`  … and ${open - lines.length} more in the JSON report`);
+  const failing = new Set(result.failing);
+  const withBaseline = inputs.baseline !== undefined;
+  const lines = shown.map((f) => {
+    const status = withBaseline ? ` ${f.status.padEnd(8)}` : '';
+    const mark = policyMark(f, failing, inputs.policy).padEnd(15);
+    return `  ${mark} ${f.severity.padEnd(8)}${status} ${f.ruleId} ${placeText(f.location)} ${f.title}`;
+  });
+  if (open > lines.length) lines.push(`  … and ${groupDigits(open - lines.length)} more in the JSON report`);
   deps.printUntrusted(lines.join('\n'));
 }
 

@@ -4,10 +4,18 @@ import { parseBaseline, parseSuppressionsYaml, type Baseline, type Suppression }
 import { InputError, findJsonSyntaxError, readInputFile, utf8BomLength } from '@actions-kit/reports';
 import type { InputFile } from './inputs.js';
 
-export async function loadSuppressions(ignoreFile: InputFile): Promise<Suppression[]> {
+/** The ignore file's entries, and its warnings (a reason a comment cut short), each starting 'ignore-file: '. */
+export async function loadSuppressions(
+  ignoreFile: InputFile,
+): Promise<{ suppressions: Suppression[]; warnings: string[] }> {
+  const warnings: string[] = [];
   try {
     const bytes = readInputFile(ignoreFile.file, ignoreFile.displayPath);
-    return await parseSuppressionsYaml(bytes.toString('utf8', utf8BomLength(bytes)), ignoreFile.displayPath);
+    const text = bytes.toString('utf8', utf8BomLength(bytes));
+    const suppressions = await parseSuppressionsYaml(text, ignoreFile.displayPath, (warning) =>
+      warnings.push(`ignore-file: ${warning}`),
+    );
+    return { suppressions, warnings };
   } catch (error) {
     throw inInput('ignore-file', error);
   }

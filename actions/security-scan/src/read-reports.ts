@@ -1,6 +1,6 @@
 // Reads every report file, on several threads when they are large: with strict, the first bad one (in the order
 // given) fails the step; without, it is recorded and the rest read.
-import { ConfigurationError, debug } from '@actions-kit/core';
+import { ConfigurationError, countOf, debug } from '@actions-kit/core';
 import {
   failedFileEntry,
   fileEntry,
@@ -39,7 +39,7 @@ export async function readReports(sources: readonly ReportSource[], options: Rea
     },
   }));
   const { outcomes, shares } = await readReportFiles(jobs, { threads: options.threads, workerScript: THIS_BUNDLE });
-  debug(`reports: read on ${shares.length} thread(s): ${describeShares(shares, sources)}`);
+  debug(`reports: read on ${countOf(shares.length, 'thread')}: ${describeShares(shares, sources)}`);
   const files: ReportFile[] = [];
   const entries: ReportFileEntry[] = [];
   const failures: string[] = [];

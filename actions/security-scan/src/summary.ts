@@ -1,7 +1,17 @@
 // The job summary: the verdict, open findings by severity and tool, new / existing / fixed, the top findings with
 // links to their lines, suppressions to look at, the files read, and what did not fit (SARIF limit, annotations).
-// Every string from a report goes through SummaryBuilder, which escapes it.
-import { SummaryBuilder, oneLine } from '@actions-kit/core';
+// The action's own words are own`…`; every value from a report or an input is interpolated into them, and
+// SummaryBuilder escapes it only as much as where it lands needs.
+import {
+  SummaryBuilder,
+  agree,
+  countOf,
+  groupDigits,
+  joinText,
+  oneLine,
+  own,
+  type SummaryText,
+} from '@actions-kit/core';
 import {
   SARIF_LIMITS,
   SEVERITIES,
@@ -54,11 +64,14 @@ const SEVERITY_LABEL: Record<Severity, string> = {
 
 export function buildSummary(view: SummaryView): SummaryBuilder {
   const { analysis, policy } = view;
+  const { counts } = analysis;
   const summary = new SummaryBuilder();
   summary.raw(`## Security scan: ${analysis.result.passed ? '✅ passed' : '❌ failed'}`);
   summary.paragraph(
-    `${capitalise(analysis.result.summary)}. Policy: fail-on ${policy.failOn}, fail-on-scope ${policy.scope}. ` +
-      `${analysis.counts.total} open finding(s) after de-duplication, ${analysis.counts.suppressed} suppressed.`,
+    joinText([
+      own`${capitalise(analysis.result.summary)}. Policy: fail-on ${policy.failOn}, fail-on-scope ${policy.scope}. `,
+      own`${countOf(counts.total, 'open finding')} after de-duplication, ${groupDigits(counts.suppressed)} suppressed.`,
+    ]),
   );
   severityTable(summary, view);
   baselineSection(summary, view);
@@ -66,7 +79,7 @@ export function buildSummary(view: SummaryView): SummaryBuilder {
   suppressionSection(summary, analysis.expired, analysis.unused);
   filesSection(summary, view);
   limitsSection(summary, view);
-  summary.paragraph(`Written: SARIF ${view.sarif.file}, JSON report ${view.reportFile}.`);
+  summary.paragraph(own`Written: SARIF ${view.sarif.file}, JSON report ${view.reportFile}.`);
   return summary;
 }
 
@@ -93,79 +106,117 @@ function severityTable(summary: SummaryBuilder, view: SummaryView): void {
     }
   }
   const tools = [...byTool.keys()].sort();
-  const row = (label: string, counts: ToolCounts): string[] => [
+  const row = (label: SummaryText, counts: ToolCounts): SummaryText[] => [
     label,
-    ...SEVERITIES.map((s) => String(counts.open[s])),
-    String(SEVERITIES.reduce((n, s) => n + counts.open[s], 0)),
-    String(counts.suppressed),
+    ...SEVERITIES.map((s) => groupDigits(counts.open[s])),
+    groupDigits(SEVERITIES.reduce((n, s) => n + counts.open[s], 0)),
+    groupDigits(counts.suppressed),
   ];
-  summary.heading('Open findings by severity and tool', 3);
+  summary.heading(own`Open findings by severity and tool`, 3);
   if (tools.length === 0) {
-    summary.paragraph('No report was read, so there is no finding to show.');
+    summary.paragraph(own`No report was read, so there is no finding to show.`);
     return;
   }
   summary.table(
-    ['Tool', ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), 'Open', 'Suppressed'],
-    [...tools.map((tool) => row(tool, byTool.get(tool)!)), ...(tools.length > 1 ? [row('All tools', all)] : [])],
+    [own`Tool`, ...SEVERITIES.map((s) => own`${SEVERITY_LABEL[s]}`), own`Open`, own`Suppressed`],
+    [...tools.map((tool) => row(tool, byTool.get(tool)!)), ...(tools.length > 1 ? [row(own`All tools`, all)] : [])],
   );
   summary.paragraph(
-    'A finding several tools or reports found is counted once, under the tool listed first in its sources.',
+    own`A finding several tools or reports found is counted once, under the tool listed first in its sources.`,
   );
 }
 
 function baselineSection(summary: SummaryBuilder, view: SummaryView): void {
   const { counts, fixed } = view.analysis;
-  summary.heading('New, existing and fixed', 3);
+  summary.heading(own`New, existing and fixed`, 3);
   if (view.baseline === undefined) {
     const missing = view.missingBaseline
-      ? `The baseline ${view.missingBaseline} does not exist (allowed by allow-missing), so every open finding is new.`
-      : 'No baseline was given, so every open finding is new.';
+      ? own`The baseline ${view.missingBaseline} does not exist (allowed by allow-missing), so every open finding is new.`
+      : own`No baseline was given, so every open finding is new.`;
     summary.paragraph(
-      `${missing} Set baseline to the JSON report of a run on the default branch to tell new findings from existing ones.`,
+      own`${missing} Set baseline to the JSON report of a run on the default branch to tell new findings from existing ones.`,
     );
     return;
   }
-  summary.table(['New', 'Existing', 'Fixed'], [[String(counts.new), String(counts.existing), String(counts.fixed)]]);
-  summary.paragraph(`Compared with the baseline ${view.baseline}.`);
+  summary.table(
+    [own`New`, own`Existing`, own`Fixed`],
+    [[groupDigits(counts.new), groupDigits(counts.existing), groupDigits(counts.fixed)]],
+  );
+  summary.paragraph(own`Compared with the baseline ${view.baseline}.`);
   if (fixed.length > 0) {
     summary.details(
-      `${fixed.length} finding(s) of the baseline no longer found`,
+      own`${countOf(fixed.length, 'finding')} of the baseline no longer found`,
       new SummaryBuilder().list(
-        fixed.map((f) => `${f.severity} ${f.ruleId} (${f.tool}): ${f.title} at ${placeText(f.location)}`),
+        fixed.map((f) => own`${f.severity} ${f.ruleId} (${f.tool}): ${f.title} at ${placeText(f.location)}`),
       ),
     );
   }
 }
 
 function topFindings(summary: SummaryBuilder, view: SummaryView): void {
-  const { shown, open } = firstOpen(view.analysis.findings, view.topFindings ?? 20);
+  const { policy } = view;
+  const hasBaseline = view.baseline !== undefined;
+  const { shown, open } = topOpen(view.analysis, view.topFindings ?? 20);
   if (open === 0) return;
-  summary.heading(shown.length < open ? `Top ${shown.length} of ${open} open findings` : 'Open findings', 3);
-  // One line per cell, so each finding reads as one row.
+  const failing = new Set(view.analysis.result.failing);
+  const heading =
+    shown.length < open
+      ? own`Top ${groupDigits(shown.length)} of ${groupDigits(open)} open findings`
+      : own`Open findings`;
+  summary.heading(heading, 3);
+  // One line per cell, so each finding reads as one row. Without a baseline every finding is new: no Status column.
   summary.table(
-    ['Severity', 'Status', 'Tool', 'Rule', 'Finding', 'Location'],
+    [
+      own`Policy`,
+      own`Severity`,
+      ...(hasBaseline ? [own`Status`] : []),
+      own`Tool`,
+      own`Rule`,
+      own`Finding`,
+      own`Location`,
+    ],
     shown.map((f) => [
-      SEVERITY_LABEL[f.severity],
-      f.status,
+      own`${policyMark(f, failing, policy)}`,
+      own`${SEVERITY_LABEL[f.severity]}`,
+      ...(hasBaseline ? [own`${f.status}`] : []),
       oneLine(f.tools.join(', ')),
-      oneLine(f.ruleId),
+      { text: oneLine(f.ruleId), href: f.helpUri },
       oneLine(shorten(f.title, 160)),
       { text: oneLine(placeText(f.location)), href: blobUrl(f.location, view.blobBase) },
     ]),
     { moreRowsNote: true },
   );
-  if (shown.length < open) {
-    summary.paragraph(`The other ${open - shown.length} are in ${view.reportFile} and the SARIF file.`);
+  const others = open - shown.length;
+  if (others > 0) {
+    summary.paragraph(own`The other ${groupDigits(others)} are in ${view.reportFile} and the SARIF file.`);
   }
 }
 
-/** The first `limit` open findings, in order, and how many open findings there are, without copying them all. */
-export function firstOpen(findings: readonly Finding[], limit: number): { shown: Finding[]; open: number } {
-  const shown: Finding[] = [];
+/**
+ * What the policy made of an open finding, in a few words: it fails the step, it is below fail-on, it is in the
+ * baseline (with fail-on-scope: new), or fail-on is none.
+ */
+export function policyMark(finding: Finding, failing: ReadonlySet<Finding>, policy: Policy): string {
+  if (failing.has(finding)) return '❌ fails';
+  if (policy.failOn === 'none') return 'reported only';
+  if (policy.scope === 'new' && finding.status === 'existing') return 'in the baseline';
+  return `below ${policy.failOn}`;
+}
+
+/**
+ * The first `limit` open findings to show, those that fail the policy first (each group in the findings' order,
+ * most severe first), and how many open findings there are, without copying them all.
+ */
+export function topOpen(
+  analysis: Pick<Analysis, 'findings' | 'result'>,
+  limit: number,
+): { shown: Finding[]; open: number } {
+  const shown = analysis.result.failing.slice(0, limit);
+  const failing = new Set(analysis.result.failing);
   let open = 0;
-  for (const finding of findings) {
+  for (const finding of analysis.findings) {
     if (finding.status === 'suppressed') continue;
-    if (open < limit) shown.push(finding);
+    if (shown.length < limit && !failing.has(finding)) shown.push(finding);
     open++;
   }
   return { shown, open };
@@ -177,58 +228,65 @@ function suppressionSection(
   unused: readonly Suppression[],
 ): void {
   if (expired.length === 0 && unused.length === 0) return;
-  summary.heading('Suppressions to review', 3);
+  summary.heading(own`Suppressions to review`, 3);
   if (expired.length > 0) {
+    const n = expired.length;
     summary.paragraph(
-      `${expired.length} ignore-file entr${expired.length === 1 ? 'y has' : 'ies have'} expired and no longer suppress anything:`,
+      own`${countOf(n, 'ignore-file entry', 'ignore-file entries')} ${agree(n, 'has', 'have')} expired and no longer ${agree(n, 'suppresses', 'suppress')} anything:`,
     );
     summary.list(
-      expired.map(
-        ({ suppression, matches }) =>
-          `entry ${suppression.entry} (${describeSuppression(suppression)}) expired after ${suppression.expires}: ` +
-          `${matches} open finding(s) match it. Reason given: ${suppression.reason}`,
+      expired.map(({ suppression, matches }) =>
+        joinText([
+          own`entry ${suppression.entry} (${describeSuppression(suppression)}) expired after ${suppression.expires ?? ''}: `,
+          own`${countOf(matches, 'open finding')} ${agree(matches, 'matches', 'match')} it. Reason given: ${suppression.reason}`,
+        ]),
       ),
     );
   }
   if (unused.length > 0) {
-    summary.paragraph(`${unused.length} ignore-file entr${unused.length === 1 ? 'y' : 'ies'} matched no finding:`);
-    summary.list(unused.map((s) => `entry ${s.entry} (${describeSuppression(s)}); remove it if the problem is gone`));
+    summary.paragraph(own`${countOf(unused.length, 'ignore-file entry', 'ignore-file entries')} matched no finding:`);
+    summary.list(
+      unused.map((s) => own`entry ${s.entry} (${describeSuppression(s)}); remove it if the problem is gone`),
+    );
   }
 }
 
 function filesSection(summary: SummaryBuilder, view: SummaryView): void {
-  summary.heading('Reports read', 3);
+  summary.heading(own`Reports read`, 3);
   if (view.files.length > 0) {
     summary.table(
-      ['File', 'Tool', 'Format', 'Records', 'Suppressed in the report', 'Notes'],
+      [own`File`, own`Tool`, own`Format`, own`Records`, own`Suppressed in the report`, own`Notes`],
       view.files.map((f) => [
         f.path,
         f.tool,
         f.format,
-        String(f.raw),
-        String(f.suppressed),
-        f.error ? `Not read: ${f.error}` : (f.notes ?? []).join(' '),
+        groupDigits(f.raw),
+        groupDigits(f.suppressed),
+        f.error ? own`Not read: ${f.error}` : (f.notes ?? []).join(' '),
       ]),
       { moreRowsNote: true },
     );
     summary.paragraph(
-      'Records are the active findings each file holds before de-duplication; records a report marks as passed or suppressed are not counted as findings.',
+      own`Records are the active findings each file holds before de-duplication; records a report marks as passed or suppressed are not counted as findings.`,
     );
   }
   const unreadable = view.files.filter((f) => f.error !== undefined).length;
   if (unreadable > 0) {
     summary.paragraph(
-      `${unreadable} report(s) could not be read and were left out (strict: false); their findings are not counted.`,
+      own`${countOf(unreadable, 'report')} could not be read and ${agree(unreadable, 'was', 'were')} left out (strict: false); ${agree(unreadable, 'its', 'their')} findings are not counted.`,
     );
   }
   if (view.unmatchedReports.length > 0) {
     summary.paragraph(
-      `No file matched ${view.unmatchedReports.map((p) => `'${p}'`).join(', ')} (allowed by allow-missing).`,
+      own`No file matched ${joinText(
+        view.unmatchedReports.map((p) => own`'${p}'`),
+        ', ',
+      )} (allowed by allow-missing).`,
     );
   }
   if (view.skippedReports.length > 0) {
     summary.paragraph(
-      `Not read as reports, because this action writes or compares with them: ${view.skippedReports.join(', ')}.`,
+      own`Not read as reports, because this action writes or compares with them: ${joinText(view.skippedReports, ', ')}.`,
     );
   }
 }
@@ -239,22 +297,24 @@ function limitsSection(summary: SummaryBuilder, view: SummaryView): void {
     const total = dropped.reduce((n, d) => n + d.count, 0);
     const perTool = dropped.map(
       (d) =>
-        `${d.tool}: ${d.count} (${SEVERITIES.filter((s) => d.bySeverity[s])
-          .map((s) => `${d.bySeverity[s]} ${s}`)
+        own`${d.tool}: ${groupDigits(d.count)} (${SEVERITIES.filter((s) => d.bySeverity[s])
+          .map((s) => `${groupDigits(d.bySeverity[s] ?? 0)} ${s}`)
           .join(', ')})`,
     );
     summary.paragraph(
-      `${total} result(s) were left out of the SARIF file, least severe first, to stay within GitHub's ` +
-        `${groupThousands(SARIF_LIMITS.resultsPerRun)} results per run: ${perTool.join('; ')}. ` +
-        `They are still in ${view.reportFile} and counted above.`,
+      joinText([
+        own`${countOf(total, 'result')} ${agree(total, 'was', 'were')} left out of the SARIF file, least severe first, to stay within GitHub's `,
+        own`${groupDigits(SARIF_LIMITS.resultsPerRun)} results per run: ${joinText(perTool, '; ')}. `,
+        own`They are still in ${view.reportFile} and counted above.`,
+      ]),
     );
   }
   if (combinedTools.length > 0) {
     summary.paragraph(
-      `GitHub accepts ${SARIF_LIMITS.runs} runs per SARIF upload; these tools share the last run: ${combinedTools.join(', ')}.`,
+      own`GitHub accepts ${SARIF_LIMITS.runs} runs per SARIF upload; these tools share the last run: ${joinText(combinedTools, ', ')}.`,
     );
   }
-  if (view.annotationsOmitted !== '') summary.paragraph(view.annotationsOmitted);
+  if (view.annotationsOmitted !== '') summary.paragraph(own`${view.annotationsOmitted}`);
 }
 
 /** The file (and line) at the run's commit; undefined without the commit, or for a path outside the checkout. */
@@ -300,9 +360,4 @@ export function blobBaseFromEnv(env: NodeJS.ProcessEnv): BlobBase | undefined {
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
   if (!sha || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) return undefined;
   return { serverUrl, repository, sha };
-}
-
-/** 25000 → "25,000", as toLocaleString('en-US') writes it, without loading ICU's locale data (~16 ms at start). */
-export function groupThousands(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -1,4 +1,5 @@
 // The one-line reason a failed policy gives as the step's error: how many findings, at or above what, in which scope.
+import { countOf, groupDigits } from '@actions-kit/core';
 import { SEVERITIES, type Policy, type PolicyResult } from '@actions-kit/findings';
 
 export function policyFailureMessage(
@@ -11,7 +12,7 @@ export function policyFailureMessage(
     (severity) => [severity, result.failing.filter((f) => f.severity === severity).length] as const,
   )
     .filter(([, n]) => n > 0)
-    .map(([severity, n]) => `${n} ${severity}`)
+    .map(([severity, n]) => `${groupDigits(n)} ${severity}`)
     .join(', ');
   const scope =
     policy.scope === 'all'
@@ -20,7 +21,7 @@ export function policyFailureMessage(
         ? 'fail-on-scope: new, i.e. not in the baseline'
         : 'fail-on-scope: new; without a baseline every open finding is new';
   return (
-    `${count} open finding${count === 1 ? '' : 's'} at or above fail-on: ${policy.failOn} (${bySeverity}; ${scope}). ` +
+    `${countOf(count, 'open finding')} at or above fail-on: ${policy.failOn} (${bySeverity}; ${scope}). ` +
     `They are listed in the job summary and in ${options.reportFile}; fix them, or suppress an accepted one in ignore-file with a reason.`
   );
 }

@@ -35,6 +35,17 @@ describe('resolveGlobs', () => {
     ).toEqual([join(workspace, 'out/a.json'), join(workspace, 'out/nested/c.json')]);
   });
 
+  it('expands {a,b} groups, which @actions/glob reads literally, in patterns and exclusions', async () => {
+    expect(await resolve(['out/{a,nested/c}.json', 'out/{b,missing}.json'])).toEqual(
+      ['out/a.json', 'out/b.json', 'out/nested/c.json'].map((file) => join(workspace, file)),
+    );
+    expect(await resolve(['out/*.json', '!out/{skip,b}.json'])).toEqual([join(workspace, 'out/a.json')]);
+    await expect(resolve(['out/{x,y}.json'])).rejects.toThrow("reports: no file matches 'out/{x,y}.json'");
+    await expect(resolve(['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}'])).rejects.toThrow(
+      "reports: '{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}' has {a,b} groups that expand to more than 256 patterns; write fewer",
+    );
+  });
+
   it('fails on a pattern that matches nothing, naming the pattern and the directory', async () => {
     await expect(resolve(['out/*.json', 'out/trivy-*.json'])).rejects.toThrow(
       new ConfigurationError(

@@ -169,6 +169,16 @@ describe('parseList', () => {
     expect(parseList(text)).toEqual(['a.json', 'b.json', 'c.json', 'd#e.json']);
   });
 
+  it('does not split at a comma inside braces or brackets, or after a backslash', () => {
+    expect(parseList('out/{trivy,grype}.json, reports/*.sarif')).toEqual(['out/{trivy,grype}.json', 'reports/*.sarif']);
+    expect(parseList('a{b,{c,d}},e')).toEqual(['a{b,{c,d}}', 'e']);
+    expect(parseList('file[,;]x, y')).toEqual(['file[,;]x', 'y']);
+    expect(parseList('out/a\\,b.json, c.json')).toEqual(['out/a\\,b.json', 'c.json']);
+    // An unclosed brace keeps the rest of the line: the glob then matches nothing and the error names it whole.
+    expect(parseList('out/{a,b.json, c.json')).toEqual(['out/{a,b.json, c.json']);
+    expect(parseList('a}, b')).toEqual(['a}', 'b']);
+  });
+
   it('reads CRLF text and returns [] for nothing', () => {
     expect(parseList('a\r\nb\r\n')).toEqual(['a', 'b']);
     expect(parseList('')).toEqual([]);

@@ -74,11 +74,11 @@ describe('escapeData and escapeProperty', () => {
 });
 
 describe('escapeHtml', () => {
-  it('turns markup into text and breaks mentions', () => {
+  it('turns markup into text and breaks mentions, leaving apostrophes as they are', () => {
     expect(escapeHtml('</details><img src=x onerror=alert(1)>')).toBe(
       '&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;',
     );
-    expect(escapeHtml(`a & "b" 'c'`)).toBe('a &amp; &quot;b&quot; &#39;c&#39;');
+    expect(escapeHtml(`a & "b" 'c'`)).toBe(`a &amp; &quot;b&quot; 'c'`);
     expect(escapeHtml('ping @org/team')).toBe('ping @\u200borg/team');
   });
 });
@@ -94,27 +94,58 @@ describe('neutralizeMentions', () => {
 });
 
 describe('escapeMarkdown', () => {
-  it('renders HTML as text', () => {
-    const escaped = escapeMarkdown('</details><img src=x onerror=alert(1)>');
-    expect(escaped).toBe('&lt;/details&gt;&lt;img src\\=x onerror\\=alert\\(1\\)&gt;');
-    expect(escaped).not.toMatch(/[<>]/);
+  it.each([
+    ['a path and line', 'examples/vulnerable-python/app/commands.py:7'],
+    ['a sentence', 'Failed: 2 open new findings at or above high (2 high).'],
+    ['quotes', `Possible hardcoded password: 'hunter2' and "x"`],
+    ['a version range', 'openssl < 3.0.2, fixed in >= 3.0.2 & later'],
+    ['snake_case', 'hardcoded_password_string'],
+    ['a Windows path', 'C:\\path\\to'],
+    ['a time', '12:30:45'],
+    ['an e-mail address', 'ops@example.com'],
+  ])('leaves %s as it is: %j', (_what, text) => {
+    expect(escapeMarkdown(text)).toBe(text);
   });
 
-  it('backslash-escapes Markdown syntax', () => {
-    expect(escapeMarkdown('**bold** _it_ `code` [l](u) # h | ~s~ 1. - + ! $x$ == :+1:')).toBe(
-      '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\[l\\]\\(u\\) \\# h \\| \\~s\\~ 1\\. \\- \\+ \\! \\$x\\$ \\=\\= \\:\\+1\\:',
+  it('escapes only the < of an HTML tag and the & of an entity reference, as entities that hold in HTML too', () => {
+    expect(escapeMarkdown('</details><img src=x onerror=alert(1)>')).toBe(
+      '&lt;/details>&lt;img src=x onerror=alert(1)>',
     );
-    expect(escapeMarkdown('C:\\path')).toBe('C\\:\\\\path');
+    expect(escapeMarkdown('&amp; &#39; &#x27; & a&b')).toBe('&amp;amp; &amp;#39; &amp;#x27; & a&b');
+    expect(escapeMarkdown('<!-- c --> <?php <![CDATA[ 1 <2')).toBe('&lt;!-- c --> &lt;?php &lt;!\\[CDATA\\[ 1 <2');
   });
 
-  it('escapes each character once: entities it writes are not escaped again', () => {
-    expect(escapeMarkdown(`it's <b>`)).toBe('it&#39;s &lt;b&gt;');
+  it('escapes paired syntax everywhere, as its other half may be in the text around it', () => {
+    expect(escapeMarkdown('**bold** `code` [l](u) ~s~ $x$ a|b')).toBe(
+      '\\*\\*bold\\*\\* \\`code\\` \\[l\\](u) \\~s\\~ \\$x\\$ a\\|b',
+    );
+    expect(escapeMarkdown('_it_ a_b _c d_ ü_é')).toBe('\\_it\\_ a_b \\_c d\\_ ü_é');
   });
 
-  it('breaks mentions, and keeps workflow-command look-alikes inert as text', () => {
-    expect(escapeMarkdown('@org/team')).toBe('@\u200borg/team');
-    expect(escapeMarkdown('::error::pwned')).toBe('\\:\\:error\\:\\:pwned');
-    expect(escapeMarkdown('%0A::add-mask::x')).toBe('%0A\\:\\:add\\-mask\\:\\:x');
+  it('escapes what starts a block only at the start of a line', () => {
+    expect(escapeMarkdown('# h\n> q\n- l\n+ l\n=\n  12. n\n3) n\nx - y # z 1. w')).toBe(
+      '\\# h\n\\> q\n\\- l\n\\+ l\n\\=\n  12\\. n\n3\\) n\nx - y # z 1. w',
+    );
+    expect(escapeMarkdown('# not at the start', 'text', false)).toBe('# not at the start');
+    expect(escapeMarkdown('- a\n- b', 'cell')).toBe('\\- a<br>- b');
+    expect(escapeMarkdown('- a', 'cell', false)).toBe('- a');
+  });
+
+  it('escapes a backslash only where it would escape what follows or break the line', () => {
+    expect(escapeMarkdown('a\\b a\\* a\\')).toBe('a\\b a\\\\\\* a\\\\');
+    expect(escapeMarkdown('a\\\nb')).toBe('a\\\\\nb');
+  });
+
+  it('escapes the colon that opens an emoji shortcode', () => {
+    expect(escapeMarkdown(':+1: :smile: ::error::pwned')).toBe('\\:+1: \\:smile: :\\:error::pwned');
+  });
+
+  it('keeps a table cell on one line', () => {
+    expect(escapeMarkdown('one\r\ntwo\rthree\nfour | five', 'cell')).toBe('one<br>two<br>three<br>four \\| five');
+  });
+
+  it('breaks mentions', () => {
+    expect(escapeMarkdown('@org/team, cc @bob_')).toBe('@\u200borg/team, cc @\u200bbob\\_');
   });
 });
 

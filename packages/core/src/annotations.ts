@@ -1,4 +1,5 @@
 // Annotations within GitHub's per-step limits, escaped so a finding's text cannot break out of its command.
+import { countOf } from './counting.js';
 import { issueCommand } from './runner.js';
 
 export interface AnnotationProperties {
@@ -76,7 +77,7 @@ export class AnnotationBudget {
   omittedNote(): string {
     const parts = (Object.keys(this.left) as AnnotationLevel[])
       .filter((level) => this.left[level] > 0)
-      .map((level) => `${this.left[level]} ${level}${this.left[level] === 1 ? '' : 's'}`);
+      .map((level) => countOf(this.left[level], level));
     if (parts.length === 0) return '';
     return `${parts.join(', ')} not shown as annotations (the limit per step was reached).`;
   }

@@ -1,6 +1,7 @@
 // Resolves glob patterns to files with @actions/glob, from a chosen directory, so a pattern that matches nothing
-// is reported instead of silently reading no files.
+// is reported instead of silently reading no files. `{a,b}` is expanded here, as @actions/glob reads braces literally.
 import { isAbsolute, sep } from 'node:path';
+import { expandBraces } from './brace-expansion.js';
 import { ConfigurationError, quoteValue } from './errors.js';
 
 export interface GlobOptions {
@@ -11,8 +12,12 @@ export interface GlobOptions {
 interface RootedPattern {
   written: string;
   negate: boolean;
-  rooted: string;
+  /** The globs @actions/glob is given: one, or one per alternative of the `{a,b}` groups it has no syntax for. */
+  rooted: string[];
 }
+
+/** A pattern's `{a,b}` groups may expand to at most this many globs. */
+const MAX_ALTERNATIVES = 256;
 
 /**
  * Files (not directories) matched by the patterns, absolute, de-duplicated and sorted. Relative patterns are
@@ -29,7 +34,7 @@ export async function resolveGlobs(
   // read globs should not pay (ncc puts a dynamic import in its own chunk).
   const glob = await import('@actions/glob');
   const rooted = patterns.map((pattern) => rootPattern(inputName, pattern, directory));
-  const exclusions = rooted.filter((pattern) => pattern.negate).map((pattern) => `!${pattern.rooted}`);
+  const exclusions = rooted.filter((pattern) => pattern.negate).flatMap((p) => p.rooted.map((glob) => `!${glob}`));
   const inclusions = rooted.filter((pattern) => !pattern.negate);
   if (inclusions.length === 0 && patterns.length > 0 && !options.allowMissing) {
     throw new ConfigurationError(`${inputName}: every pattern starts with '!'; add a pattern that includes files`);
@@ -38,7 +43,7 @@ export async function resolveGlobs(
   for (const pattern of inclusions) {
     let matches: string[];
     try {
-      const globber = await glob.create([pattern.rooted, ...exclusions].join('\n'), { matchDirectories: false });
+      const globber = await glob.create([...pattern.rooted, ...exclusions].join('\n'), { matchDirectories: false });
       matches = await globber.glob();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -69,8 +74,15 @@ function rootPattern(inputName: string, written: string, directory: string): Roo
       `${inputName}: ${quoteValue(written)} contains a '.' or '..' segment; write the path from ${directory} without them, or an absolute path`,
     );
   }
-  const anchored = isAbsolute(pattern) || pattern === '~' || pattern.startsWith('~/');
-  return { written, negate, rooted: anchored ? pattern : `${globEscape(directory)}${sep}${pattern}` };
+  const alternatives = expandBraces(pattern, MAX_ALTERNATIVES);
+  if (alternatives === undefined) {
+    throw new ConfigurationError(
+      `${inputName}: ${quoteValue(written)} has {a,b} groups that expand to more than ${MAX_ALTERNATIVES} patterns; write fewer`,
+    );
+  }
+  const root = (glob: string): string =>
+    isAbsolute(glob) || glob === '~' || glob.startsWith('~/') ? glob : `${globEscape(directory)}${sep}${glob}`;
+  return { written, negate, rooted: alternatives.map(root) };
 }
 
 // The directory is a literal path: escape what @actions/glob would read as wildcards, as its own globEscape does.

@@ -27,8 +27,11 @@ export {
   printLine,
   printUntrusted,
 } from './safe-output.js';
+export type { MarkdownContext } from './safe-output.js';
 export { AnnotationBudget, printAnnotation } from './annotations.js';
 export type { Annotation, AnnotationLevel, AnnotationPrinter, AnnotationProperties } from './annotations.js';
+export { MarkdownText, joinText, own, plainText, renderText } from './markdown-text.js';
+export type { Interpolation, SummaryText, TextContext } from './markdown-text.js';
 export { SUMMARY_LIMIT_BYTES, SummaryBuilder, oneLine } from './summary.js';
 export type { TableCell, TableOptions } from './summary.js';
 export { restoreInputs, saveInputs } from './state.js';

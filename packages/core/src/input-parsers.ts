@@ -89,8 +89,8 @@ export function parseEnum<T extends string>(text: string, inputName: string, all
 }
 
 /**
- * One value per line; blank lines, `#` comment lines and trailing ` # comments` dropped; each value trimmed.
- * For glob patterns: a comma can be part of a file name, so it does not separate them.
+ * One value per line; blank lines, `#` comment lines and trailing ` # comments` dropped; each value trimmed. Only
+ * for an input whose values may hold a comma anywhere (a URL's query); every other list input is a parseList.
  */
 export function parseLines(text: string): string[] {
   return text
@@ -99,12 +99,36 @@ export function parseLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** As parseLines, and each line is also split on commas: `a, b` and two lines `a` / `b` are the same list. */
+/**
+ * The one rule for a list input: values one per line or separated by commas (`a.sarif, b.json` and two lines are
+ * the same list), trimmed, blanks and `#` comments dropped (as parseLines). A comma inside braces or brackets
+ * does not separate (`out/{trivy,grype}.json` is one glob, `file[,;]x` one class), nor does `\,`, which keeps a
+ * comma in a file name.
+ */
 export function parseList(text: string): string[] {
   return parseLines(text)
-    .flatMap((line) => line.split(','))
+    .flatMap(splitAtCommas)
     .map((item) => item.trim())
     .filter((item) => item !== '');
+}
+
+/** The line split at each comma that is outside `{…}` and `[…]` and not escaped with a backslash. */
+function splitAtCommas(line: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '\\') i++;
+    else if (char === '{' || char === '[') depth++;
+    else if ((char === '}' || char === ']') && depth > 0) depth--;
+    else if (char === ',' && depth === 0) {
+      items.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  items.push(line.slice(start));
+  return items;
 }
 
 function checkBounds(text: string, value: number, inputName: string, bounds: Bounds, kind: string): void {

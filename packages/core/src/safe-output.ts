@@ -42,38 +42,99 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for an HTML context (a `<summary>` line, an attribute value) and breaks @mentions. */
-export function escapeHtml(text: string): string {
-  return neutralizeMentions(text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char));
-}
-
-// ASCII punctuation that starts or ends Markdown syntax somewhere in GitHub Flavored Markdown: emphasis, code,
-// links, images, headings, lists, tables, strikethrough, setext underlines, math. CommonMark lets any ASCII
-// punctuation be backslash-escaped, so escaping a few harmless ones costs nothing.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~=$:]/;
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /**
- * Makes untrusted text render as itself in a job summary: HTML characters become entities, Markdown syntax is
- * backslash-escaped and @mentions are broken so nobody is pinged. One pass over the text, so an entity
- * written here (`&#39;`) is never escaped again.
+ * Escapes text for HTML text content or a double-quoted attribute value (a `<summary>` line) and breaks @mentions.
+ * Markdown is not read inside an HTML block, so only what HTML reads is escaped: an apostrophe is left as it is.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeHtml(text: string): string {
+  return neutralizeMentions(text).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+
+/**
+ * Where untrusted text lands in Markdown: running text (a paragraph, a heading, a list item) or a table cell, where
+ * a line break becomes `<br>` so the row stays one line and a `|` would end the cell.
+ */
+export type MarkdownContext = 'text' | 'cell';
+
+// Syntax that pairs across the text around it (emphasis, code, strikethrough, links, GitHub's math, table pipes):
+// the other half may be in the action's text or another value, so these are escaped wherever they are.
+const ALWAYS_ESCAPED = new Set(['`', '*', '~', '[', ']', '|', '$']);
+// What starts a block at the beginning of a line: heading, quote, list, setext underline or thematic break.
+const LINE_START_ESCAPED = new Set(['#', '>', '-', '+', '=']);
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+// An entity reference the renderer would decode: `&amp;`, `&#39;`, `&#x27;`.
+const ENTITY = /^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][\dA-Fa-f]{1,6});/;
+// A raw HTML tag, comment, declaration or autolink opens with `<` and one of these.
+const TAG_START = /[A-Za-z/!?]/;
+// An emoji shortcode such as `:+1:` GitHub would draw as a picture.
+const SHORTCODE_REST = /^(?:[+-]1|[a-z0-9_+-]*[a-z][a-z0-9_+-]*):/;
+
+/**
+ * Makes untrusted text render as itself in GitHub Flavored Markdown while staying readable as raw text (logs, PR
+ * comments, chat show the same string): only what would start markup where it stands is escaped, with a backslash,
+ * so `app/commands.py:7`, `fail-on (high)` and `'hunter2'` are left as they are. Escaped: HTML tags (`&lt;`) and
+ * entity references (`&amp;`), the paired syntax (`` ` * ~ [ ] | $ ``) everywhere, `_` except inside a word (`snake_case` cannot be
+ * emphasis), `#`, `>`, `-`, `+`, `=` and `1.` at the start of a line, `:` opening an emoji shortcode, and a
+ * backslash that would escape what follows. @mentions are broken so nobody is pinged. `atLineStart` says whether
+ * the text begins a line (false for a value in the middle of the action's own sentence or in a table cell; true
+ * for a list item, where `- ` would nest a list). In a cell, a line break is a `<br>` and starts no block.
+ */
+export function escapeMarkdown(text: string, context: MarkdownContext = 'text', atLineStart = true): string {
+  const source = neutralizeMentions(text);
   let escaped = '';
-  for (const char of text) {
-    const entity = HTML_ENTITIES[char];
-    if (entity !== undefined) escaped += entity;
-    else if (MARKDOWN_SPECIAL.test(char)) escaped += `\\${char}`;
-    else escaped += char;
+  let lineStart = atLineStart;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\r' || char === '\n') {
+      if (char === '\r' && source[i + 1] === '\n') i++;
+      escaped += context === 'cell' ? '<br>' : source[i];
+      lineStart = context === 'text';
+      continue;
+    }
+    if (lineStart) {
+      if (char === ' ' || char === '\t') {
+        escaped += char;
+        continue;
+      }
+      lineStart = false;
+      const ordinal = /^\d{1,9}[.)]/.exec(source.slice(i, i + 10))?.[0];
+      if (ordinal !== undefined) {
+        escaped += `${ordinal.slice(0, -1)}\\${ordinal.slice(-1)}`;
+        i += ordinal.length - 1;
+        continue;
+      }
+      if (LINE_START_ESCAPED.has(char)) {
+        escaped += `\\${char}`;
+        continue;
+      }
+    }
+    // An entity, not a backslash, for what HTML reads: it holds wherever the text is read as HTML rather than Markdown.
+    escaped += needsEscape(source, i) ? (HTML_ENTITIES[char] ?? `\\${char}`) : char;
   }
-  return neutralizeMentions(escaped);
+  return escaped;
+}
+
+function needsEscape(text: string, i: number): boolean {
+  const char = text[i]!;
+  const next = text[i + 1];
+  if (ALWAYS_ESCAPED.has(char)) return true;
+  switch (char) {
+    case '\\': // before punctuation it would escape it; at the end, whatever follows; before a line break, a <br>
+      return next === undefined || next === '\n' || next === '\r' || ASCII_PUNCTUATION.test(next);
+    case '_':
+      return !(WORD_CHARACTER.test(text[i - 1] ?? '') && WORD_CHARACTER.test(next ?? ''));
+    case '<':
+      return next !== undefined && TAG_START.test(next);
+    case '&':
+      return ENTITY.test(text.slice(i, i + 40));
+    case ':':
+      return SHORTCODE_REST.test(text.slice(i + 1, i + 64));
+    default:
+      return false;
+  }
 }
 
 /**

@@ -1,14 +1,17 @@
 // Builds the job summary from escaped blocks and keeps it within GitHub's 1 MiB per step, cutting only where the
 // Markdown stays well-formed and saying so in a visible note.
 import { appendFileSync, statSync } from 'node:fs';
-import { escapeHtml, escapeMarkdown } from './safe-output.js';
+import { MarkdownText, renderText, type SummaryText } from './markdown-text.js';
 import { debug, warning } from './runner.js';
 
 /** GitHub's limit for one step's summary: 1 MiB, counted in UTF-8 bytes. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
-/** A table cell: untrusted text, or untrusted text linked to `href` (a link only when `href` is an http(s) URL). */
-export type TableCell = string | { text: string; href: string | undefined };
+/**
+ * A table cell: text (a plain string is untrusted, own`…` the action's own), or text linked to `href` (a link only
+ * when `href` is an http(s) URL).
+ */
+export type TableCell = SummaryText | { text: SummaryText; href: string | undefined };
 
 export interface TableOptions {
   /** When the summary's limit cuts the table, say below it how many rows were left out. */
@@ -24,6 +27,10 @@ interface Block {
   cut?: (budget: number) => string;
 }
 
+/**
+ * Every method takes SummaryText: a plain string is untrusted and escaped as a whole, own`…` is the action's own
+ * Markdown whose interpolated strings alone are escaped, each only as much as where it lands needs.
+ */
 export class SummaryBuilder {
   private blocks: Block[] = [];
   private readonly limitBytes: number;
@@ -32,15 +39,17 @@ export class SummaryBuilder {
     this.limitBytes = options.limitBytes ?? SUMMARY_LIMIT_BYTES;
   }
 
-  /** A heading; the text is untrusted and escaped. */
-  heading(text: string, level: 1 | 2 | 3 | 4 = 2): this {
-    return this.add({ text: `${'#'.repeat(level)} ${escapeMarkdown(oneLine(text))}\n\n` });
+  /** A heading on one line. */
+  heading(text: SummaryText, level: 1 | 2 | 3 | 4 = 2): this {
+    // `## Title #` would lose its last `#`, read as a closing sequence.
+    const line = oneLine(renderText(text, 'text', false)).replace(/(\s)(#+\s*)$/, '$1\\$2');
+    return this.add({ text: `${'#'.repeat(level)} ${line}\n\n` });
   }
 
-  /** A paragraph of untrusted text, escaped; cut at a character boundary when over the limit. '' adds nothing. */
-  paragraph(text: string): this {
-    if (text === '') return this;
-    const escaped = escapeMarkdown(text);
+  /** A paragraph; cut at a character boundary when over the limit. Empty text adds nothing. */
+  paragraph(text: SummaryText): this {
+    const escaped = renderText(text, 'text');
+    if (escaped === '') return this;
     return this.add({
       text: `${escaped}\n\n`,
       cut: (budget) => {
@@ -51,41 +60,42 @@ export class SummaryBuilder {
   }
 
   /**
-   * A table; header and cells are untrusted and escaped, and a cell may link its text to an http(s) URL. Cut
-   * between rows, never inside one; with `moreRowsNote`, a cut table is followed by '…and N more rows'.
+   * A table whose cells may link their text to an http(s) URL; a line break in a cell is a `<br>`. Cut between
+   * rows, never inside one; with `moreRowsNote`, a cut table is followed by '…and N more rows'.
    */
-  table(header: string[], rows: readonly TableCell[][], options: TableOptions = {}): this {
+  table(header: readonly SummaryText[], rows: readonly TableCell[][], options: TableOptions = {}): this {
     const line = (cells: readonly TableCell[]): string => `| ${cells.map(cellMarkdown).join(' | ')} |\n`;
     const head = line(header) + `|${header.map(() => ' --- |').join('')}\n`;
     const body = rows.map((row) => {
       if (row.length > header.length) {
         throw new Error(`summary table: a row has ${row.length} cells but the header has ${header.length}`);
       }
-      return line([...row, ...Array<string>(header.length - row.length).fill('')]);
+      return line([...row, ...Array<TableCell>(header.length - row.length).fill('')]);
     });
     return this.add(linesBlock(head, body, options.moreRowsNote ? moreRowsNote : undefined));
   }
 
-  /** A bulleted list of untrusted items, escaped. Cut between items. */
-  list(items: string[]): this {
+  /** A bulleted list, one line per item. Cut between items. */
+  list(items: readonly SummaryText[]): this {
     if (items.length === 0) return this;
     return this.add(
       linesBlock(
         '',
-        items.map((item) => `- ${tableCell(item)}\n`),
+        items.map((item) => `- ${renderText(item, 'cell')}\n`),
       ),
     );
   }
 
   /**
-   * A collapsed section. The summary line is untrusted text. The body is untrusted text (escaped), or a
-   * SummaryBuilder whose blocks are nested as they are. When over the limit the body is cut and the section closed.
+   * A collapsed section. The summary line is HTML, not Markdown, and escaped as such. The body is text (a
+   * paragraph) or a SummaryBuilder whose blocks are nested as they are. When over the limit the body is cut and the
+   * section closed.
    */
-  details(summaryLine: string, body: string | SummaryBuilder): this {
+  details(summaryLine: SummaryText, body: SummaryText | SummaryBuilder): this {
     // One line, then a blank line: that ends the HTML block, so the body below is read as Markdown again.
-    const open = `<details><summary>${escapeHtml(oneLine(summaryLine))}</summary>\n\n`;
+    const open = `<details><summary>${oneLine(renderText(summaryLine, 'html'))}</summary>\n\n`;
     const close = '</details>\n\n';
-    const inner = typeof body === 'string' ? new SummaryBuilder().paragraph(body).blocks : [...body.blocks];
+    const inner = body instanceof SummaryBuilder ? [...body.blocks] : new SummaryBuilder().paragraph(body).blocks;
     const frame = byteLength(open) + byteLength(close);
     return this.add({
       text: open + inner.map((block) => block.text).join('') + close,
@@ -210,9 +220,10 @@ function moreRowsNote(count: number): string {
 }
 
 function cellMarkdown(cell: TableCell): string {
-  if (typeof cell === 'string') return tableCell(cell);
+  if (typeof cell === 'string' || cell instanceof MarkdownText) return renderText(cell, 'cell', false);
   const destination = cell.href === undefined ? undefined : linkDestination(cell.href);
-  return destination === undefined ? tableCell(cell.text) : `[${tableCell(cell.text)}](${destination})`;
+  const text = renderText(cell.text, 'cell', false);
+  return destination === undefined ? text : `[${text}](${destination})`;
 }
 
 // ASCII that could end a link destination, start other Markdown or HTML inside it, or end a table cell. A URL's
@@ -235,10 +246,6 @@ function linkDestination(href: string): string | undefined {
     UNSAFE_IN_DESTINATION,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
-}
-
-function tableCell(text: string): string {
-  return escapeMarkdown(text).replace(/\r?\n|\r/g, '<br>');
 }
 
 /** Text on one line: each line break, with the spaces around it, becomes one space. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { banditReader, banditSeverity } from '../src/bandit.js';
+import { banditReader, banditSeverity, maskQuotedPassword } from '../src/bandit.js';
+import { fingerprintRecords } from '../src/fingerprint.js';
 import { dedupe } from '../src/dedupe.js';
 import { readReportBytes } from '../src/read-report-file.js';
 import { sarifReader } from '../src/sarif-reader.js';
@@ -163,5 +164,56 @@ describe('Bandit numbers that are not lines or columns (found by the fuzz tier)'
     const range = Array.from({ length: 200_000 }, (_, i) => i + 5);
     const [record] = read(banditReader, banditReport([banditResult({ line_range: range })])).records;
     expect(record!.location.endLine).toBe(200_004);
+  });
+});
+
+describe('hardcoded passwords (B105, B106, B107)', () => {
+  const password = (id: string, issueText: string): Record<string, unknown> =>
+    banditResult({
+      test_id: id,
+      test_name: 'hardcoded_password_string',
+      issue_text: issueText,
+      issue_severity: 'LOW',
+      code: "7 db_password = 'hunter2'\n",
+      line_number: 7,
+      line_range: [7],
+    });
+
+  it('masks the quoted password in the title and description, from Bandit JSON and Bandit SARIF alike', () => {
+    const json = readBothWays(banditReport([password('B105', "Possible hardcoded password: 'hunter2'")]));
+    const sarif = readReportBytes(
+      Buffer.from(
+        JSON.stringify(
+          sarifLog([
+            sarifRun({ name: 'Bandit' }, [
+              sarifResult({ ruleId: 'B106', message: { text: 'Possible hardcoded password: "hunter2"' } }),
+            ]),
+          ]),
+        ),
+      ),
+      'bandit.sarif',
+    );
+    expect(json.records[0]).toMatchObject({
+      title: "Possible hardcoded password: '•••••••'",
+      description: "Possible hardcoded password: '•••••••' (confidence: high)",
+    });
+    expect(sarif.records[0]!.title).toBe('Possible hardcoded password: "•••••••"');
+    for (const record of [...json.records, ...sarif.records]) {
+      expect(JSON.stringify({ ...record, identity: undefined })).not.toContain('hunter2');
+    }
+    // What is shown is masked; what is hashed is what was hashed before, so fingerprints do not change.
+    const [unmasked] = fingerprintRecords([{ ...json.records[0]!, title: "Possible hardcoded password: 'hunter2'" }]);
+    expect(fingerprintRecords(json.records)).toEqual([unmasked]);
+    expect(json.records[0]!.identity).toMatchObject({ detail: "Possible hardcoded password: 'hunter2'" });
+  });
+
+  it.each([
+    ['B105', "Possible hardcoded password: 'it\\'s'", "Possible hardcoded password: '•••••'"],
+    ['B107', "Possible hardcoded password: ''", "Possible hardcoded password: ''"],
+    ['B106', 'Possible hardcoded password: unquoted', 'Possible hardcoded password: ••••••••'],
+    ['B101', "Possible hardcoded password: 'x'", "Possible hardcoded password: 'x'"],
+    ['B105', 'Use of assert detected.', 'Use of assert detected.'],
+  ])('%s %j is shown as %j', (ruleId, message, shown) => {
+    expect(maskQuotedPassword(ruleId, message)).toBe(shown);
   });
 });

@@ -8,7 +8,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
+import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe.js';
+import { buildReport, serializeReport } from '../src/json-report.js';
 import type { ReaderName } from '../src/finding-reader.js';
 import type { Finding, FindingRecord } from '../src/model.js';
 import { readReportFile, type ReportFile } from '../src/read-report-file.js';
@@ -275,6 +277,29 @@ suite('DefectDojo Bandit samples (before 1.7.3) and Bandit upstream output', () 
       location: { path: 'dojo/benchmark/views.py' },
     });
     expect(dedupe(records)).toHaveLength(213);
+  });
+
+  it('many_vulns.json: the four B105 hardcoded passwords are masked wherever they are shown, fingerprints unchanged', () => {
+    const records = read('defectdojo/bandit/many_vulns.json').filter((r) => r.ruleId === 'B105');
+    expect(records.map((r) => r.title)).toEqual([
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
+      "Possible hardcoded password: '••••'",
+    ]);
+    const passwords = ['Pass', 'Fail', 'POST'].map((word) => `'${word}'`);
+    const policy = { failOn: 'none', scope: 'all' } as const;
+    const analysis = analyse([load('defectdojo/bandit/many_vulns.json')], { policy, today: new Date('2026-01-01') });
+    const report = buildReport({ generatedAt: new Date(0), policy, ...analysis, files: [] });
+    const written = [
+      [...serializeSarif(buildSarif(analysis.findings, { tools: analysis.tools }).plan)].join(''),
+      [...serializeReport(report)].join(''),
+    ];
+    for (const text of written) for (const password of passwords) expect(text).not.toContain(password);
+    // The fingerprints hash the unmasked message and line, as before masking.
+    expect(records.map((r) => r.identity)).toContainEqual(
+      expect.objectContaining({ detail: "Possible hardcoded password: 'Pass'" }),
+    );
   });
 
   it('dd.json: [0] insecure hash, medium, B303', () => {

@@ -148,7 +148,7 @@ describe('the JSON report', () => {
       failOn: 'high',
       scope: 'new',
       passed: false,
-      summary: 'failed: 1 open new finding(s) at or above high (1 high)',
+      summary: 'failed: 1 open new finding at or above high (1 high)',
     });
     expect(report.suppressions.expired).toEqual([
       { suppression: { entry: 2, rule: 'R9', reason: 'old', expires: '2020-01-01' }, matches: 0 },

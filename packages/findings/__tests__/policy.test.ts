@@ -68,7 +68,7 @@ describe('policy', () => {
       summary: 'passed: no open finding at or above critical (2 below it)',
     });
     const result = evaluatePolicy(all, { failOn: 'high', scope: 'all' });
-    expect(result).toMatchObject({ passed: false, summary: 'failed: 1 open finding(s) at or above high (1 high)' });
+    expect(result).toMatchObject({ passed: false, summary: 'failed: 1 open finding at or above high (1 high)' });
     expect(result.failing.map((f) => f.ruleId)).toEqual(['CVE-2']);
     expect(evaluatePolicy(all, { failOn: 'none', scope: 'all' }).passed).toBe(true);
     expect(evaluatePolicy(all, { failOn: 'info', scope: 'all' }).failing).toHaveLength(2);

@@ -40,6 +40,39 @@ function findings(): Finding[] {
 }
 
 describe('parseSuppressionsYaml', () => {
+  it('warns when a comment cut an unquoted reason, naming the file, the line, the reason kept and the fix', async () => {
+    const yaml = [
+      '- cve: CVE-2024-1234',
+      '  reason: the vulnerable parser is not reachable from the API (see #482)',
+      '  expires: 2026-06-30 # last day it suppresses',
+      '- rule: B101 # Bandit assert_used',
+      '  reason: "quoted, so #1 stays" # a comment',
+      '- rule: B102',
+      '  reason: nothing cut here',
+      '  # a comment line of its own',
+      '- rule: B103',
+      '  reason: C# and F#-style code',
+      '- rule: B104\r\n  reason: cut too #7\r\n',
+    ].join('\n');
+    const warnings: string[] = [];
+    const entries = await parseSuppressionsYaml(yaml, '.security-ignore.yml', (message) => warnings.push(message));
+
+    expect(entries.map((e) => e.reason)).toEqual([
+      'the vulnerable parser is not reachable from the API (see',
+      'quoted, so #1 stays',
+      'nothing cut here',
+      'C# and F#-style code',
+      'cut too',
+    ]);
+    expect(warnings).toEqual([
+      ".security-ignore.yml: line 2: entry 1's reason was read as 'the vulnerable parser is not reachable from the " +
+        "API (see': YAML ends an unquoted value at ' #' and takes '#482)' as a comment. If it is part of the reason, " +
+        'quote the reason: reason: "the vulnerable parser is not reachable from the API (see #482)"',
+      ".security-ignore.yml: line 12: entry 5's reason was read as 'cut too': YAML ends an unquoted value at ' #' " +
+        'and takes \'#7\' as a comment. If it is part of the reason, quote the reason: reason: "cut too #7"',
+    ]);
+  });
+
   it('reads entries with id, rule, cve, path, reason and expires', async () => {
     const yaml = `
 - cve: CVE-2024-1

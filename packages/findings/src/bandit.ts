@@ -108,12 +108,14 @@ function toRecord(r: Json, pointer: string, context: FindingReadContext, shared:
   const cwe = isObject(r['issue_cwe']) ? r['issue_cwe']['id'] : undefined;
   const confidence = text(r['issue_confidence'], 50);
   const issue = text(r['issue_text']);
+  // Masked before it is cut, so a cut cannot leave part of a password in place.
+  const shown = issue === undefined ? undefined : maskQuotedPassword(ruleId, issue);
   const testName = text(r['test_name'], 200);
   return findingRecord({
     tool: 'bandit',
     ruleId,
-    title: shared.string(text(r['issue_text'], 300) ?? ruleId),
-    description: shared.string(confidence && `${issue ?? ruleId} (confidence: ${confidence.toLowerCase()})`),
+    title: shared.string(text(shown, 300) ?? ruleId),
+    description: shared.string(confidence && `${shown ?? ruleId} (confidence: ${confidence.toLowerCase()})`),
     severity: banditSeverity(r['issue_severity']),
     category: 'code',
     location: {
@@ -123,6 +125,7 @@ function toRecord(r: Json, pointer: string, context: FindingReadContext, shared:
       startColumn,
       endColumn,
     },
+    // The unmasked text, as before masking: fingerprints (hashes, never written as text) stay the same.
     identity: contentIdentity({ rule: ruleId, path, snippet: flaggedLine(r['code'], line), line, detail: issue }),
     source: { file: context.file, tool: 'bandit', record: pointer },
     helpUri: shared.string(text(r['more_info'], 1000)),
@@ -174,6 +177,30 @@ function sarifSeverity(result: SarifObject): Severity | undefined {
     : undefined;
 }
 
+/** B105 (a string), B106 (a keyword argument) and B107 (a default argument) quote the password they found. */
+const QUOTES_PASSWORD = new Set(['B105', 'B106', 'B107']);
+
+/**
+ * What stands for each character of a masked password: a bullet, not Gitleaks' '*', as this text is shown and a
+ * run of '*' would have to be escaped in Markdown ('\*\*\*'), which reads badly as raw text.
+ */
+const MASK = '•';
+
+/**
+ * The message of a hardcoded-password finding ("Possible hardcoded password: 'hunter2'") with the password replaced
+ * by a mask of its length, quotes kept: the README promises no secret is written, and the message reaches the
+ * summary, annotations, the SARIF file and the JSON report. Other messages are returned as they are.
+ */
+export function maskQuotedPassword(ruleId: string, message: string): string {
+  if (!QUOTES_PASSWORD.has(ruleId)) return message;
+  return message.replace(/(hardcoded password:\s*)(.+)$/is, (_match, lead: string, value: string) => {
+    const quote = /^(['"])([\s\S]*)\1$/.exec(value);
+    return quote
+      ? `${lead}${quote[1]}${MASK.repeat(quote[2]!.length)}${quote[1]}`
+      : `${lead}${MASK.repeat(value.length)}`;
+  });
+}
+
 export const banditReader: FindingReader = {
   name: 'bandit',
   format: 'Bandit JSON',
@@ -181,5 +208,5 @@ export const banditReader: FindingReader = {
   explain,
   read,
   streaming: { plan: streamPlan, streamRead },
-  sarif: { severity: sarifSeverity },
+  sarif: { severity: sarifSeverity, maskSecrets: maskQuotedPassword },
 };

@@ -44,4 +44,6 @@ export interface SarifHints {
   severity?(result: SarifObject, rule: SarifObject | undefined): Severity | undefined;
   /** The category of every result of the tool, whatever its tags say (a secret scanner's are secrets). */
   category?: Category;
+  /** A result's message with any secret the tool quotes in it masked (Bandit's hardcoded passwords). */
+  maskSecrets?(ruleId: string, message: string): string;
 }

@@ -9,7 +9,7 @@ export { readReportBytes, type ReportFile } from './read-report-file.js';
 export { PARALLEL_READ_MIN_BYTES, isReportReadWorker, readReportFiles, serveReportReads } from './parallel-read.js';
 export { parseSuppressionsYaml, type Suppression } from './suppressions.js';
 export { parseBaseline, type Baseline } from './baseline.js';
-export { FAIL_ON_VALUES, type Policy, type PolicyResult } from './policy.js';
+export { FAIL_ON_VALUES, isFailOn, type FailOn, type Policy, type PolicyResult } from './policy.js';
 export { analyse, type Analysis } from './analyse.js';
 export { SARIF_LIMITS, buildSarif, serializeSarif, type DroppedResults } from './sarif-writer.js';
 export { buildReport, failedFileEntry, fileEntry, serializeReport, type ReportFileEntry } from './json-report.js';

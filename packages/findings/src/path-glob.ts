@@ -2,6 +2,7 @@
 // picomatch, used before, compiles a glob to a backtracking regular expression, so `*a*a*a*a*c` against a long path
 // ran for minutes, and it has no mode without backtracking. The syntax is the subset the security-scan README
 // documents: `*`, `**`, `?`, `[...]`, `{a,b}`, `\` and a leading `!`, with picomatch's meaning (`dot: true`).
+import { expandBraces } from '@actions-kit/core/brace-expansion';
 
 /** A glob this matcher cannot read: the message says what to write instead. */
 export class GlobSyntaxError extends Error {}
@@ -29,51 +30,12 @@ export function compilePathGlob(glob: string): (path: string) => boolean {
       `extended globs such as '${extglob[0].slice(-2)}…)' are not supported; use {a,b} for alternatives, or \\( for a parenthesis`,
     );
   }
-  const alternatives = expandBraces(body).map(parseSegments);
-  return (path) => alternatives.some((segments) => matchSegments(segments, path.split('/'))) !== negated;
-}
-
-/** The globs a glob's `{a,b}` groups stand for (nested groups too); a group without a comma is literal. */
-function expandBraces(glob: string): string[] {
-  const open = findBrace(glob);
-  if (open === undefined) return [glob];
-  const { start, end, options } = open;
-  const expanded: string[] = [];
-  for (const option of options) {
-    for (const rest of expandBraces(`${glob.slice(0, start)}${option}${glob.slice(end + 1)}`)) {
-      expanded.push(rest);
-      if (expanded.length > MAX_ALTERNATIVES) {
-        throw new GlobSyntaxError(`its {a,b} groups expand to more than ${MAX_ALTERNATIVES} globs; write fewer`);
-      }
-    }
+  const alternatives = expandBraces(body, MAX_ALTERNATIVES);
+  if (alternatives === undefined) {
+    throw new GlobSyntaxError(`its {a,b} groups expand to more than ${MAX_ALTERNATIVES} globs; write fewer`);
   }
-  return expanded;
-}
-
-/** The first `{...}` group with a comma at its own level: where it starts and ends, and its options. */
-function findBrace(glob: string): { start: number; end: number; options: string[] } | undefined {
-  for (let start = 0; start < glob.length; start++) {
-    if (glob[start] === '\\') {
-      start++;
-      continue;
-    }
-    if (glob[start] !== '{') continue;
-    let depth = 0;
-    const commas: number[] = [];
-    for (let i = start; i < glob.length; i++) {
-      const c = glob[i];
-      if (c === '\\') i++;
-      else if (c === '{') depth++;
-      else if (c === ',' && depth === 1) commas.push(i);
-      else if (c === '}' && --depth === 0) {
-        if (commas.length === 0) break;
-        const cuts = [start, ...commas, i];
-        const options = cuts.slice(0, -1).map((cut, k) => glob.slice(cut + 1, cuts[k + 1]));
-        return { start, end: i, options };
-      }
-    }
-  }
-  return undefined;
+  const parsed = alternatives.map(parseSegments);
+  return (path) => parsed.some((segments) => matchSegments(segments, path.split('/'))) !== negated;
 }
 
 function parseSegments(glob: string): Segment[] {

@@ -1,4 +1,6 @@
 // The pass/fail decision: does an open finding at or above the fail-on severity remain (in scope new or all)?
+// Only core's counting: the report readers (and their worker threads) must not load the runner's machinery.
+import { countOf, groupDigits } from '@actions-kit/core/counting';
 import { SEVERITIES, type Finding, type Severity } from './model.js';
 import { atLeast } from './severity.js';
 
@@ -77,25 +79,26 @@ export function evaluatePolicy(findings: readonly Finding[], policy: Policy): Po
     }
   }
   const scope = policy.scope === 'new' ? 'new ' : '';
+  const openFindings = (count: number): string => countOf(count, `open ${scope}finding`);
   if (failOn === 'none')
     return {
       passed: true,
       failing,
-      summary: `passed: fail-on is none (${open} open ${scope}finding(s) reported only)`,
+      summary: `passed: fail-on is none (${openFindings(open)} reported only)`,
     };
   if (failing.length === 0) {
     return {
       passed: true,
       failing,
-      summary: `passed: no open ${scope}finding at or above ${failOn} (${open} below it)`,
+      summary: `passed: no open ${scope}finding at or above ${failOn} (${groupDigits(open)} below it)`,
     };
   }
   const bySeverity = SEVERITIES.filter((s) => failingBySeverity[s] > 0)
-    .map((s) => `${failingBySeverity[s]} ${s}`)
+    .map((s) => `${groupDigits(failingBySeverity[s])} ${s}`)
     .join(', ');
   return {
     passed: false,
     failing,
-    summary: `failed: ${failing.length} open ${scope}finding(s) at or above ${failOn} (${bySeverity})`,
+    summary: `failed: ${openFindings(failing.length)} at or above ${failOn} (${bySeverity})`,
   };
 }

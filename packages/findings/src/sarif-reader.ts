@@ -1,6 +1,7 @@
 // Reads SARIF 2.1.0 from any tool: rules and their defaults, messageStrings with arguments, artifacts by index,
 // uriBaseId resolution, kinds other than fail, suppressions, baselineState, security-severity, fingerprints, several
 // runs; a run of a tool that has its own reader is read with that reader's SARIF hints.
+import { countOf } from '@actions-kit/core/counting';
 import {
   Interner,
   isObject,
@@ -68,7 +69,7 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
   const runCount = runs.length;
   return {
     tools,
-    format: `SARIF ${version} (${runCount} run${runCount === 1 ? '' : 's'})`,
+    format: `SARIF ${version} (${countOf(runCount, 'run')})`,
     records,
     suppressed,
     notes,
@@ -382,10 +383,12 @@ function toRecord(
     text(result['ruleId'], 200) ?? text(ref['id'], 200) ?? text(rule?.['id'], 200) ?? 'unknown-rule',
   );
   const message = messageOf(result, rule, rc);
+  // What is shown is masked; the fingerprint keeps the message as read, so it does not change.
+  const shown = message === undefined || !rc.hints?.maskSecrets ? message : rc.hints.maskSecrets(ruleId, message);
   const { shortDescription, fullDescription } = facts;
-  const firstLine = message === undefined ? undefined : firstLineOf(message);
+  const firstLine = shown === undefined ? undefined : firstLineOf(shown);
   const title = text(firstLine, 300) ?? shortDescription ?? facts.name ?? ruleId;
-  const details = message && text(message) !== title ? text(message) : (fullDescription ?? shortDescription);
+  const details = shown && text(shown) !== title ? text(shown) : (fullDescription ?? shortDescription);
 
   const first = list(result['locations']).find(isObject);
   const physical = first && isObject(first['physicalLocation']) ? first['physicalLocation'] : {};

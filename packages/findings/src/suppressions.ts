@@ -45,18 +45,30 @@ const KEYS = ['id', 'rule', 'cve', 'path', 'reason', 'expires'];
 const MAX_ALIAS_COUNT = 100;
 
 /** Parses an ignore file's YAML text. An empty file is an empty list. */
-export async function parseSuppressionsYaml(yamlText: string, file: string): Promise<Suppression[]> {
+export async function parseSuppressionsYaml(
+  yamlText: string,
+  file: string,
+  warn: (message: string) => void = () => undefined,
+): Promise<Suppression[]> {
   // Loaded on demand: most runs have no ignore file, and the YAML parser is the largest module a run would load.
-  return parseSuppressionsWith(await import('yaml'), yamlText, file);
+  return parseSuppressionsWith(await import('yaml'), yamlText, file, warn);
 }
 
 /** What parseSuppressionsWith needs of the YAML library. */
-export type YamlLibrary = Pick<typeof Yaml, 'parse' | 'YAMLParseError'>;
+export type YamlLibrary = Pick<
+  typeof Yaml,
+  'parse' | 'parseDocument' | 'isMap' | 'isScalar' | 'isSeq' | 'YAMLParseError'
+>;
 
 /**
  * parseSuppressionsYaml once the YAML library is loaded: synchronous, so the fuzz tier can hold it to a time budget.
  */
-export function parseSuppressionsWith(yaml: YamlLibrary, yamlText: string, file: string): Suppression[] {
+export function parseSuppressionsWith(
+  yaml: YamlLibrary,
+  yamlText: string,
+  file: string,
+  warn: (message: string) => void = () => undefined,
+): Suppression[] {
   let doc: unknown;
   try {
     // logLevel 'error': the library's warnings would go to stderr with the file's text in them, which the runner
@@ -71,7 +83,39 @@ export function parseSuppressionsWith(yaml: YamlLibrary, yamlText: string, file:
     if (error instanceof ReferenceError) throw aliasError(file, error);
     throw error;
   }
-  return parseSuppressions(doc, file);
+  const suppressions = parseSuppressions(doc, file);
+  // Only a file with a '#' after a value can have lost text to a comment: the usual file is not parsed twice.
+  if (/[ \t]#/.test(yamlText)) reasonsCutByComments(yaml, yamlText, file).forEach(warn);
+  return suppressions;
+}
+
+/**
+ * A warning for each reason written as a plain (unquoted) value with a comment after it on its last line: YAML
+ * ends a plain value at ' #', so 'reason: not reachable (see #482)' keeps 'not reachable (see' and drops the rest
+ * as a comment. Valid YAML, and the comment may be meant, so the entry still applies; the warning names the file,
+ * the line and the reason as it was kept, and says to quote it.
+ */
+export function reasonsCutByComments(yaml: YamlLibrary, yamlText: string, file: string): string[] {
+  const entries = yaml.parseDocument(yamlText, { logLevel: 'error' }).contents;
+  if (!yaml.isSeq(entries)) return [];
+  return entries.items.flatMap((entry, index) => {
+    const reason = yaml.isMap(entry)
+      ? entry.items.find((pair) => yaml.isScalar(pair.key) && pair.key.value === 'reason')
+      : undefined;
+    const value = reason?.value;
+    if (!yaml.isScalar(value) || value.type !== 'PLAIN' || value.range === undefined) return [];
+    const end = value.range[1];
+    const lineEnd = yamlText.indexOf('\n', end);
+    const rest = yamlText.slice(end, lineEnd < 0 ? undefined : lineEnd);
+    const comment = /^[ \t]+(#.*?)\r?$/.exec(rest)?.[1];
+    if (comment === undefined) return [];
+    const line = yamlText.slice(0, end).split('\n').length;
+    return [
+      `${file}: line ${line}: entry ${index + 1}'s reason was read as '${String(value.value)}': YAML ends an unquoted ` +
+        `value at ' #' and takes '${comment}' as a comment. If it is part of the reason, quote the reason: ` +
+        `reason: "${String(value.value)} ${comment}"`,
+    ];
+  });
 }
 
 function aliasError(file: string, error: ReferenceError): InputError {

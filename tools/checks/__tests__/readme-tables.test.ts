@@ -164,3 +164,51 @@ describe('rewriteReadme', () => {
     expect(compareReadme(created, manifest)).toEqual([]);
   });
 });
+
+describe('advanced inputs', () => {
+  const tuned = parseActionMetadata(
+    `
+name: Sample
+description: Greets someone.
+inputs:
+  name:
+    description: Who to greet.
+    required: true
+  threads:
+    description: 'Advanced: how many threads greet at once.'
+    default: auto
+outputs:
+  message:
+    description: The greeting.
+runs: { using: node24, main: dist/index.js }
+`,
+    'actions/sample/action.yml',
+  );
+
+  it('lists an input marked Advanced: in its own table after the main one, and checks both', () => {
+    const readme = rewriteReadme(README, tuned);
+    // Blank lines are Prettier's to settle.
+    expect(readme.replace(/\n{3,}/g, '\n\n')).toContain(
+      [
+        '| `name` | yes | | Who to greet. |',
+        '',
+        '## Advanced inputs',
+        '',
+        '| Name | Required | Default | Description |',
+        '| --- | --- | --- | --- |',
+        '| `threads` | no | `auto` | Advanced: how many threads greet at once. |',
+        '',
+        '## Outputs',
+      ].join('\n'),
+    );
+    expect(compareReadme(readme, tuned)).toEqual([]);
+    expect(compareReadme(README, tuned).map((m) => [m.section, m.reason])).toContainEqual([
+      'Advanced inputs',
+      "no '## Advanced inputs' heading",
+    ]);
+  });
+
+  it('asks for no Advanced inputs section when no input is marked', () => {
+    expect(compareReadme(README, manifest)).toEqual([]);
+  });
+});

@@ -2,7 +2,20 @@
 import type { ActionMetadata } from '@actions-kit/harness';
 import { diffLines } from './line-diff.js';
 
-export type SectionName = 'Inputs' | 'Outputs';
+export type SectionName = 'Inputs' | 'Advanced inputs' | 'Outputs';
+
+/**
+ * An input whose description starts with this is a tuning knob most users never set: it is listed in its own
+ * `## Advanced inputs` table after the main one, so the Inputs table is what a first read needs.
+ */
+export const ADVANCED_MARK = 'Advanced:';
+
+const isAdvanced = (input: { description: string }): boolean => collapse(input.description).startsWith(ADVANCED_MARK);
+
+/** The sections an action's README has tables for: Advanced inputs only when an input is marked advanced. */
+export function sectionsOf(manifest: ActionMetadata): SectionName[] {
+  return manifest.inputs.some(isAdvanced) ? ['Inputs', 'Advanced inputs', 'Outputs'] : ['Inputs', 'Outputs'];
+}
 
 export interface TableMismatch {
   section: SectionName;
@@ -33,18 +46,20 @@ function inlineCode(value: string): string {
 }
 
 export function expectedCells(manifest: ActionMetadata, section: SectionName): string[][] {
-  if (section === 'Inputs') {
+  if (section !== 'Outputs') {
     return [
       INPUT_HEADER,
-      ...manifest.inputs.map((input) => [
-        inlineCode(input.name),
-        input.required ? 'yes' : 'no',
-        // No default and an empty default behave the same on the runner: the input reads as ''.
-        input.default === undefined || collapse(input.default) === ''
-          ? ''
-          : escapeCell(inlineCode(collapse(input.default))),
-        escapeCell(input.description),
-      ]),
+      ...manifest.inputs
+        .filter((input) => isAdvanced(input) === (section === 'Advanced inputs'))
+        .map((input) => [
+          inlineCode(input.name),
+          input.required ? 'yes' : 'no',
+          // No default and an empty default behave the same on the runner: the input reads as ''.
+          input.default === undefined || collapse(input.default) === ''
+            ? ''
+            : escapeCell(inlineCode(collapse(input.default))),
+          escapeCell(input.description),
+        ]),
     ];
   }
   return [
@@ -130,7 +145,7 @@ function actualRows(lines: readonly string[], table: [number, number]): string[]
 export function compareReadme(readme: string, manifest: ActionMetadata): TableMismatch[] {
   const lines = readme.split(/\r?\n/);
   const mismatches: TableMismatch[] = [];
-  for (const section of ['Inputs', 'Outputs'] as const) {
+  for (const section of sectionsOf(manifest)) {
     const expected = expectedCells(manifest, section).map(canonicalRow);
     const location = locateSection(lines, section);
     if (!location) {
@@ -155,7 +170,7 @@ export function compareReadme(readme: string, manifest: ActionMetadata): TableMi
  */
 export function rewriteReadme(readme: string, manifest: ActionMetadata): string {
   const lines = readme.split(/\r?\n/);
-  for (const section of ['Inputs', 'Outputs'] as const) {
+  for (const section of sectionsOf(manifest)) {
     const table = renderTable(expectedCells(manifest, section));
     const location = locateSection(lines, section);
     if (location?.table) {
@@ -165,7 +180,7 @@ export function rewriteReadme(readme: string, manifest: ActionMetadata): string 
     } else {
       const inputs = locateSection(lines, 'Inputs');
       const outputs = locateSection(lines, 'Outputs');
-      const at = section === 'Inputs' ? (outputs?.heading ?? lines.length) : (inputs?.end ?? lines.length);
+      const at = section === 'Outputs' ? (inputs?.end ?? lines.length) : (outputs?.heading ?? lines.length);
       lines.splice(at, 0, '', `## ${section}`, '', ...table, '');
     }
   }
