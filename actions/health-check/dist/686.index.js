@@ -28,11 +28,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ../../packages/clock/src/index.ts
 var src = __webpack_require__(7819);
 ;// CONCATENATED MODULE: ../../packages/traffic/src/errors.ts
-// The error a user sees from this package: its message names the thing, the value and the fix; text that came from
-// outside (command output, HTTP bodies) travels beside it as data, for the caller to print guarded.
 class TrafficError extends Error {
     untrustedOutput;
     name = 'TrafficError';
+    /** The changes the proxy took before this was thrown, in order: filled in by switchTraffic for its report. */
+    changesMade = [];
     constructor(message, 
     /** Output of a proxy command or body of a proxy response, untrusted: never print it unguarded. */
     untrustedOutput) {
@@ -110,6 +110,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var core_src = __webpack_require__(4827);
 ;// CONCATENATED MODULE: ../../packages/traffic/src/atomic-file.ts
 // Replacing a file or symlink in one rename, so a reader (nginx, a release link) sees the old or the new, never half.
 
@@ -187,6 +189,7 @@ async function replaceSymlinkAtomically(link, pointsTo) {
 
 
 
+
 /** A lock file in the temp folder for targets that have no folder of their own (a socket over TCP, an admin API). */
 function lockFileFor(kind, identity) {
     const digest = (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
@@ -229,11 +232,11 @@ async function acquireLock(file, options) {
         throwIfCancelled(options.signal, `stopped waiting for lock ${file}, held by ${describeHolder(holder)}`);
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
-            throw new TrafficError(`lock ${file} is held by ${describeHolder(holder)}; waited ${options.waitMs} ms. Another run is switching ` +
+            throw new TrafficError(`lock ${file} is held by ${describeHolder(holder)}; waited ${(0,core_src/* humanDuration */.UU)(options.waitMs)}. Another run is switching ` +
                 `the same target: let it finish and re-run, or, if no run is in progress, delete ${file}`);
         }
         if (!announcedWait) {
-            logger.info(`lock ${file} is held by ${describeHolder(holder)}; waiting up to ${options.waitMs} ms`);
+            logger.info(`lock ${file} is held by ${describeHolder(holder)}; waiting up to ${(0,core_src/* humanDuration */.UU)(options.waitMs)}`);
             announcedWait = true;
         }
         await clock.sleep(Math.min(options.pollMs ?? 100, remaining));
@@ -297,7 +300,7 @@ function staleReason(holder, staleMs) {
     }
     const age = Date.now() - Date.parse(holder.startedAt);
     if (!(age <= staleMs))
-        return `older than ${staleMs} ms`;
+        return `older than ${(0,core_src/* humanDuration */.UU)(staleMs)}`;
     return undefined;
 }
 function isProcessAlive(pid) {
@@ -352,6 +355,7 @@ async function release(file, mine, logger) {
 
 ;// CONCATENATED MODULE: ../../packages/traffic/src/verify.ts
 
+
 const PER_REQUEST_TIMEOUT_MS = 2_000;
 /** The shortest time a request is given, near the end of the timeout (an http timeout of 0 means none at all). */
 const MIN_REQUEST_TIMEOUT_MS = 1;
@@ -368,7 +372,7 @@ async function verifyLive(color, probe, policy, clock, signal) {
         const remaining = policy.timeoutMs - elapsed();
         if (remaining <= 0 || streak >= policy.requests)
             break;
-        throwIfCancelled(signal, `stopped verifying ${color} after ${attempts} requests (${streak} in a row from it)`);
+        throwIfCancelled(signal, `stopped verifying ${color} after ${(0,core_src/* countOf */.pq)(attempts, 'request')} (${(0,core_src/* groupDigits */.K9)(streak)} in a row from it)`);
         const answer = await probe(Math.max(MIN_REQUEST_TIMEOUT_MS, Math.min(PER_REQUEST_TIMEOUT_MS, remaining)));
         attempts += 1;
         const origin = originOf(answer);
@@ -386,13 +390,14 @@ async function verifyLive(color, probe, policy, clock, signal) {
     const passed = streak >= policy.requests;
     return { color, passed, required: policy.requests, streak, attempts, seen, lastMismatch, elapsedMs: elapsed() };
 }
-/** "20 of 20 consecutive from green in 143 ms (seen: blue 2, green 20)". */
+/** "20 of 20 consecutive answers from green after 22 requests in 143 ms (seen: blue 2, green 20)". */
 function summariseVerification(v) {
     const counts = Object.entries(v.seen)
         .filter(([, n]) => n > 0)
-        .map(([origin, n]) => `${origin} ${n}`)
+        .map(([origin, n]) => `${origin} ${(0,core_src/* groupDigits */.K9)(n)}`)
         .join(', ');
-    const head = `${v.streak} of ${v.required} consecutive answers from ${v.color} after ${v.attempts} requests in ${Math.round(v.elapsedMs)} ms (seen: ${counts || 'nothing'})`;
+    const answers = `${(0,core_src/* groupDigits */.K9)(v.streak)} of ${(0,core_src/* countOf */.pq)(v.required, 'consecutive answer')} from ${v.color}`;
+    const head = `${answers} after ${(0,core_src/* countOf */.pq)(v.attempts, 'request')} in ${(0,core_src/* humanDuration */.UU)(v.elapsedMs)} (seen: ${counts || 'nothing'})`;
     return v.passed || !v.lastMismatch ? head : `${head}; last other answer: ${v.lastMismatch}`;
 }
 function originOf(answer) {
@@ -424,22 +429,42 @@ function describeAnswer(answer) {
 
 const silentLogger = { info: () => undefined, warning: () => undefined };
 async function switchTraffic(request) {
-    const { provider } = request;
     const clock = request.clock ?? src/* systemClock */.m;
     const logger = request.logger ?? silentLogger;
-    const started = clock.now();
-    const timings = { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
-    const since = (mark) => Math.round(clock.now() - mark);
-    const { signal } = request;
-    if (request.dryRun) {
-        const before = await provider.current(signal);
-        const target = resolveTarget(request.target, before.live);
-        const plan = before.live === target ? [] : provider.plan(target, before);
-        timings.readMs = timings.totalMs = since(started);
-        logger.info(`${provider.describe()}: dry run, ${before.evidence}`);
-        const base = { provider: provider.describe(), target, previous: before.live, active: before.live };
-        return { ...base, outcome: 'dry-run', changed: false, plan, previousState: before, timings };
+    if (request.dryRun)
+        return dryRun(request, clock, logger);
+    const changes = [];
+    try {
+        return await lockedSwitch(request, clock, logger, changes);
     }
+    catch (error) {
+        if (error instanceof TrafficError)
+            error.changesMade = changes;
+        throw error;
+    }
+}
+function emptyTimings() {
+    return { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
+}
+/** Reads the live state and plans, changing nothing and taking no lock. */
+async function dryRun(request, clock, logger) {
+    const { provider } = request;
+    const started = clock.now();
+    const before = await provider.current(request.signal);
+    const target = resolveTarget(request.target, before.live);
+    const plan = before.live === target ? [] : provider.plan(target, before);
+    const timings = emptyTimings();
+    timings.readMs = timings.totalMs = Math.round(clock.now() - started);
+    logger.info(`${provider.describe()}: dry run, ${before.evidence}`);
+    const base = { provider: provider.describe(), target, previous: before.live, active: before.live };
+    return { ...base, outcome: 'dry-run', changed: false, plan, changes: [], previousState: before, timings };
+}
+/** The switch under the target's lock; each change the proxy takes is added to `changes` as it is made. */
+async function lockedSwitch(request, clock, logger, changes) {
+    const { provider, signal } = request;
+    const started = clock.now();
+    const timings = emptyTimings();
+    const since = (mark) => Math.round(clock.now() - mark);
     const requested = request.target === 'toggle' ? 'toggle' : `switch to ${request.target}`;
     const lock = await acquireLock(await lockFileOf(provider, signal), {
         purpose: `${requested} via ${provider.kind}`,
@@ -463,7 +488,7 @@ async function switchTraffic(request) {
         const plan = before.live === target && !recoveredLockFrom ? [] : provider.plan(target, before);
         if (plan.length === 0) {
             timings.totalMs = since(started);
-            const already = { outcome: 'already-live', active: before.live, changed: false, plan };
+            const already = { outcome: 'already-live', active: before.live, changed: false, plan, changes };
             return { ...base, ...already, recoveredLockFrom, timings };
         }
         throwIfCancelled(signal, `stopped after reading the live state (${before.evidence})`);
@@ -471,7 +496,7 @@ async function switchTraffic(request) {
         mark = clock.now();
         for (const step of plan)
             logger.info(`plan: ${step}`);
-        await provider.switchTo(target, before, logger, signal);
+        await provider.switchTo(target, before, changeLog(provider, logger, 'switch', changes), signal);
         timings.switchMs = since(mark);
         let verification;
         if (request.verify) {
@@ -491,20 +516,33 @@ async function switchTraffic(request) {
         }
         if (problem !== undefined) {
             mark = clock.now();
-            const rollbackVerification = await switchBack(provider, before, problem, request, clock, logger);
+            const back = changeLog(provider, logger, 'switch back', changes);
+            const rollbackVerification = await switchBack(provider, before, problem, request, clock, back);
             timings.rollbackMs = since(mark);
             const active = (await provider.current(signal)).live;
             timings.totalMs = since(started);
-            const outcome = { outcome: 'rolled-back', active, changed: false, plan, problem };
+            const outcome = { outcome: 'rolled-back', active, changed: false, plan, changes, problem };
             return { ...base, ...outcome, verification, rollbackVerification, recoveredLockFrom, timings };
         }
         timings.totalMs = since(started);
         const active = target;
-        return { ...base, outcome: 'switched', active, changed: true, plan, verification, recoveredLockFrom, timings };
+        const switched = { outcome: 'switched', active, changed: true, plan, changes };
+        return { ...base, ...switched, verification, recoveredLockFrom, timings };
     }
     finally {
         await lock.release();
     }
+}
+/** The logger a provider is given: each change is logged under the provider's name and added to `changes`. */
+function changeLog(provider, logger, phase, changes) {
+    return {
+        info: (message) => logger.info(message),
+        warning: (message) => logger.warning(message),
+        changed: (step) => {
+            logger.info(`${provider.kind}: ${phase === 'switch back' ? 'switching back: ' : ''}${step}`);
+            changes.push({ phase, step });
+        },
+    };
 }
 /** The lock file as the proxy identifies what is switched, when the provider can ask it; else its own. */
 function lockFileOf(provider, signal) {
@@ -548,14 +586,15 @@ async function restoreTraffic(request) {
         const base = { provider: provider.describe(), before: now.live };
         const changed = now.snapshot !== state.snapshot;
         const reapplied = !changed && (request.reapply === true || lock.recoveredFrom !== undefined);
+        const changes = [];
         if (!changed && !reapplied)
-            return { ...base, changed, reapplied, active: now.live };
+            return { ...base, changed, reapplied, active: now.live, changes };
         logger.info(changed
             ? `${provider.describe()}: putting back ${state.evidence} (now ${now.evidence})`
             : `${provider.describe()}: applying ${state.evidence} again, as an interrupted switch may have changed ` +
                 'more than it reads back');
-        await provider.restore(state, logger, signal);
-        return { ...base, changed, reapplied, active: (await provider.current(signal)).live };
+        await provider.restore(state, changeLog(provider, logger, 'switch back', changes), signal);
+        return { ...base, changed, reapplied, active: (await provider.current(signal)).live, changes };
     }
     finally {
         await lock.release();
@@ -614,8 +653,6 @@ function liveColorOf(blueLive, greenLive) {
     return 'none';
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
-var core_src = __webpack_require__(9755);
 ;// CONCATENATED MODULE: ../../packages/traffic/src/value-forms.ts
 // The grammar of each place a provider input ends up (an HAProxy runtime command, an nginx config file, a URL, a
 // path), checked before anything is sent: a value that fits cannot add a command, a directive or a request.
@@ -672,8 +709,8 @@ function isVisible(char) {
 }
 function nameForm(accepted, allowed, maxLength) {
     return {
-        accepted: `${accepted} (at most ${maxLength})`,
-        problem: (value) => value.length > maxLength ? `is longer than ${maxLength} characters` : firstRefused(value, allowed),
+        accepted: `${accepted} (at most ${(0,core_src/* countOf */.pq)(maxLength, 'character')})`,
+        problem: (value) => value.length > maxLength ? `is longer than ${(0,core_src/* countOf */.pq)(maxLength, 'character')}` : firstRefused(value, allowed),
     };
 }
 /** Backend and server names: what HAProxy allows in a name, so neither `;` nor a line break can start a command. */
@@ -730,7 +767,7 @@ const DIAL_ADDRESS = {
 const PATH_MAX = 4096;
 /** A file path: anything the filesystem takes but what isVisible refuses (NUL cannot be in a path at all). */
 const FILE_PATH = {
-    accepted: `a file path without control or bidirectional characters (at most ${PATH_MAX})`,
+    accepted: `a file path without control or bidirectional characters (at most ${(0,core_src/* countOf */.pq)(PATH_MAX, 'character')})`,
     problem: (value) => value.length > PATH_MAX ? `is longer than ${PATH_MAX} characters` : firstRefused(value, isVisible),
 };
 /** A unix socket path, or host:port of a TCP socket. */
@@ -777,6 +814,7 @@ function httpUrlForm(example, { credentials = true } = {}) {
 // Caddy through its admin API: reads the reverse_proxy handler found by its @id, and replaces its upstreams with one
 // PATCH guarded by If-Match on the ETag read with it, so a change made by someone else in between is refused.
 // Caddy 2.6 sends that ETag as an HTTP trailer (after a chunked body), which is why node:http is used here.
+
 
 
 
@@ -852,13 +890,13 @@ class CaddyProvider {
             log.warning('caddy: the admin API sent no ETag, so a concurrent config change cannot be detected');
         const upstreams = this.options.servers[target].map((dial) => ({ dial }));
         await this.patchUpstreams(upstreams, etag);
-        log.info(`caddy: upstreams of '${this.options.handlerId}' now ${this.options.servers[target].join(', ')}`);
+        log.changed(`set the upstreams of '${this.options.handlerId}' to ${this.options.servers[target].join(', ')}`);
     }
     async restore(state, log) {
         const { upstreams } = JSON.parse(state.snapshot);
         const now = JSON.parse((await this.current()).snapshot);
         await this.patchUpstreams(upstreams, now.etag);
-        log.info(`caddy: put back the previous upstreams of '${this.options.handlerId}'`);
+        log.changed(`put back the previous upstreams of '${this.options.handlerId}'`);
     }
     async patchUpstreams(upstreams, etag) {
         const url = new URL(`${this.handlerUrl.href}/upstreams`);
@@ -907,7 +945,7 @@ class CaddyProvider {
                 const why = code === 'ECONNREFUSED'
                     ? 'refused the connection: Caddy is not running, or its admin endpoint listens elsewhere (see "admin": {"listen": ...})'
                     : code === 'ETIMEDOUT'
-                        ? `did not answer within ${timeoutMs} ms`
+                        ? `did not answer within ${(0,core_src/* humanDuration */.UU)(timeoutMs)}`
                         : `cannot be reached (${code ?? error.message})`;
                 reject(new TrafficError(`caddy-admin-url: ${this.options.adminUrl} ${why}`));
             });
@@ -1030,6 +1068,7 @@ function runningMembersInProc(pgid) {
 
 
 
+
 const OUTPUT_CAP = 64 * 1024;
 /** The command-timeout input of every provider that runs the user's shell commands (nginx's test and reload, command's). */
 const COMMAND_TIMEOUT_INPUT = {
@@ -1124,7 +1163,7 @@ function runShellCommand(command, options = {}) {
                 watchdog?.destroy();
                 const how = endedBy === 'SIGTERM'
                     ? 'they ended on SIGTERM'
-                    : `SIGKILL after ${options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS} ms without ending on SIGTERM`;
+                    : `SIGKILL after ${(0,core_src/* humanDuration */.UU)(options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS)} without ending on SIGTERM`;
                 const stoppedWhat = stopped
                     ? `stopped '${command}' and everything it started (${how})`
                     : `could not stop '${command}': process group ${pgid} still runs after SIGKILL; kill it by hand`;
@@ -1145,10 +1184,10 @@ function runShellCommand(command, options = {}) {
         });
     });
 }
-/** "exit code 1", "killed after 60000 ms", for messages. */
+/** "exited with code 1", "did not finish within 1 min 00 s and was killed", for messages. */
 function describeExit(result, timeoutMs) {
     if (result.timedOut)
-        return `did not finish within ${timeoutMs} ms and was killed`;
+        return `did not finish within ${(0,core_src/* humanDuration */.UU)(timeoutMs)} and was killed`;
     if (result.signal)
         return `was killed by ${result.signal}`;
     return `exited with code ${result.exitCode}`;
@@ -1198,7 +1237,7 @@ class CommandProvider {
                 `TARGET_COLOR=${target}; this provider cannot tell what it left behind: check that ${from.live} still ` +
                 'serves (the next run reads it with current-command)', result.output);
         }
-        log.info(`command: switch-command done for ${target}`);
+        log.changed(`ran '${this.options.switchCommand}' with TARGET_COLOR=${target}`);
     }
     async restore(state, log, signal) {
         if (isColor(state.snapshot))
@@ -1285,7 +1324,9 @@ class FlagFileProvider {
             throw new TrafficError(`flag-file: cannot ${target === 'green' ? 'create' : 'remove'} ${this.options.flagFile} ` +
                 `(${errorCode(error) ?? String(error)}); its folder must exist and be writable by this job`);
         }
-        log.info(`flag-file: ${target} live`);
+        log.changed(target === 'green'
+            ? `created ${this.options.flagFile} (by rename): green live`
+            : `removed ${this.options.flagFile}: blue live`);
     }
     async restore(state, log) {
         await this.switchTo(state.snapshot === 'green' ? 'green' : 'blue', state, log);
@@ -1314,6 +1355,7 @@ var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node
 // target's servers ready and only then drains (or disables) the others, and can save the states to HAProxy's
 // server-state-file so a later reload keeps the switch. Runs are locked on the backend as HAProxy names itself, so
 // one HAProxy reached by its unix socket and by TCP is one lock.
+
 
 
 
@@ -1417,7 +1459,7 @@ async function socketError(address, tcp, error, timeoutMs) {
         case 'EACCES':
             return new TrafficError(`${where}: permission denied; run the job as a user allowed to use the socket`);
         case 'ETIMEDOUT':
-            return new TrafficError(`${where} did not answer within ${timeoutMs} ms; is HAProxy overloaded or stuck?`);
+            return new TrafficError(`${where} did not answer within ${(0,core_src/* humanDuration */.UU)(timeoutMs)}; is HAProxy overloaded or stuck?`);
         default:
             return new TrafficError(`${where}: cannot connect (${code ?? String(error)})`);
     }
@@ -1489,9 +1531,9 @@ class HaproxyProvider {
             for (const command of this.commandsFor(target, from)) {
                 await this.send(command);
                 done.push(command);
-                log.info(`haproxy: ${command}`);
+                log.changed(command);
             }
-            await this.saveStateFile(`HAProxy was put back as it was (${from.live} live)`);
+            await this.saveStateFile(`HAProxy was put back as it was (${from.live} live)`, log);
         }
         catch (error) {
             // Part of the switch went through (the target enabled, the other not yet drained), or all of it without the
@@ -1503,7 +1545,7 @@ class HaproxyProvider {
     }
     async restore(state, log) {
         await this.applyStates(state, log);
-        await this.saveStateFile('HAProxy runs the restored states, but a reload would load older ones from the file');
+        await this.saveStateFile('HAProxy runs the restored states, but a reload would load older ones from the file', log);
     }
     /** Sets each server's admin state as `state` had it, the ones that were ready first. */
     async applyStates(state, log) {
@@ -1515,7 +1557,7 @@ class HaproxyProvider {
         for (const [name, admin] of changes) {
             const command = `set server ${this.options.backend}/${name} state ${admin}`;
             await this.send(command);
-            log.info(`haproxy: ${command}`);
+            log.changed(command);
         }
     }
     /** Ready first for every target server, then drain/maint for every other one that still takes traffic. */
@@ -1570,7 +1612,7 @@ class HaproxyProvider {
         }
     }
     /** `consequence`: where traffic is when the file cannot be written. */
-    async saveStateFile(consequence) {
+    async saveStateFile(consequence, log) {
         if (!this.options.stateFile)
             return;
         const states = await this.api('show servers state');
@@ -1580,6 +1622,7 @@ class HaproxyProvider {
         catch (error) {
             throw this.stateFileError(error, consequence);
         }
+        log.changed(`saved all server states to ${this.options.stateFile}`);
     }
     stateFileError(error, consequence) {
         return new TrafficError(`haproxy-state-file: cannot write ${this.options.stateFile} (${errorCode(error) ?? String(error)}); its ` +
@@ -1755,36 +1798,36 @@ class NginxProvider {
         const block = previous === null ? undefined : this.parse(previous);
         const next = renderUpstreamBlock(this.options.upstreamName, target, this.options.servers, block);
         await this.writeInclude(next);
-        log.info(`nginx: wrote ${this.options.upstreamFile} with ${target} live`);
-        await this.testAndReload(previous, `live color unchanged (${from.live})`, signal);
+        log.changed(`wrote ${this.options.upstreamFile} with ${target} live`);
+        await this.testAndReload(previous, `live color unchanged (${from.live})`, log, signal);
     }
     async restore(state, log, signal) {
         const wanted = JSON.parse(state.snapshot).content;
         const replaced = await this.readInclude();
-        await this.putBack(wanted);
-        log.info(`nginx: put back the previous ${this.options.upstreamFile}`);
-        await this.testAndReload(replaced, 'the switch back did not happen', signal);
+        await this.putBack(wanted, log);
+        await this.testAndReload(replaced, 'the switch back did not happen', log, signal);
     }
     /**
      * Tests the file now in place and reloads; on failure puts `fallback` back, so nginx's files match what runs.
      * A cancelled command leaves the file as it is: whether a stopped reload reached nginx is unknown, so the
      * restore that follows a cancellation writes, tests and reloads again rather than trust either file.
      */
-    async testAndReload(fallback, consequence, signal) {
+    async testAndReload(fallback, consequence, log, signal) {
         const file = this.options.upstreamFile;
         const test = await this.run(this.testCommand, signal);
         if (test.exitCode !== 0) {
-            await this.putBack(fallback);
+            await this.putBack(fallback, log);
             throw new TrafficError(`nginx-test-command '${this.testCommand}' ${describeExit(test, this.timeoutMs)}: nginx rejects the ` +
                 `configuration with the new ${file}, so the previous file is back and ${consequence}. Fix the ` +
                 `configuration nginx reports, or nginx-upstream-name if the upstream is named differently`, test.output);
         }
         const reload = await this.run(this.reloadCommand, signal);
         if (reload.exitCode !== 0) {
-            await this.putBack(fallback);
+            await this.putBack(fallback, log);
             throw new TrafficError(`nginx-reload-command '${this.reloadCommand}' ${describeExit(reload, this.timeoutMs)}: is nginx ` +
                 `running, and may this job signal it? The previous ${file} is back and ${consequence}`, reload.output);
         }
+        log.changed(`ran '${this.reloadCommand}'`);
     }
     run(command, signal) {
         const { cwd, env } = this.options;
@@ -1818,11 +1861,12 @@ class NginxProvider {
                 'its folder must exist and be writable by this job');
         }
     }
-    async putBack(content) {
+    async putBack(content, log) {
         if (content === null)
             await (0,promises_.rm)(this.options.upstreamFile, { force: true });
         else
             await this.writeInclude(content);
+        log.changed(`put back the previous ${this.options.upstreamFile}`);
     }
 }
 const nginxDescriptor = {
@@ -1929,14 +1973,14 @@ class SymlinkProvider {
             throw new TrafficError(`${target}-path: ${destination} does not exist; deploy the ${target} release there before switching to it`);
         }
         await this.point(this.linkText(target));
-        log.info(`symlink: ${this.options.symlinkPath} -> ${this.linkText(target)}`);
+        log.changed(`pointed ${this.options.symlinkPath} at ${this.linkText(target)}`);
     }
     async restore(state, log) {
         if (state.snapshot === '')
             await (0,promises_.rm)(this.options.symlinkPath, { force: true });
         else
             await this.point(state.snapshot);
-        log.info(`symlink: put back ${state.evidence}`);
+        log.changed(`put back ${state.evidence}`);
     }
     /** Relative to the link's folder, as `ln -s releases/blue current` would write it, so the tree can move. */
     linkText(color) {
@@ -2050,8 +2094,10 @@ function checkRequired(source, provider) {
 /** An input set for another provider is a likely mistake (a provider changed, its inputs left behind). */
 function checkLeftovers(source, provider, others, registry) {
     for (const input of others) {
-        // An input with a default is set on every run (the runner passes action.yml's defaults): never a leftover.
-        const value = 'default' in input ? '' : source.text(input.name);
+        // The runner passes action.yml's default for an input the workflow left out, so an input with a default counts
+        // as set only when it differs from it: `command-timeout: 2m` with haproxy is a mistake, `60s` cannot be told apart.
+        const given = source.text(input.name);
+        const value = 'default' in input && given === input.default ? '' : given;
         if (value === '')
             continue;
         const owners = registry.filter((descriptor) => descriptor.inputs.some((taken) => taken.name === input.name));
