@@ -1,6 +1,6 @@
 // The run as data: the decision and why, the figures the outputs give, the timeline of every probe and query, and
 // what the rollback did. The outputs, the JSON report file, the summary and the step's error are all read from it.
-import { formatDuration, humanDuration } from '@actions-kit/core';
+import { countOf, formatDuration, humanDuration } from '@actions-kit/core';
 import {
   latencyStatistics,
   roundTimeline,
@@ -53,7 +53,7 @@ export function buildReport(inputs: Inputs, loop: LoopResult): HealthReport {
     timeline,
   };
   if (loop.cancelledBy !== undefined || decision.state === 'pending') {
-    const rounds = plural(loop.rounds.length, 'round');
+    const rounds = countOf(loop.rounds.length, 'round');
     const detail = `cancelled (${loop.cancelledBy ?? 'stopped'}) after ${rounds} in ${humanDuration(base.durationMs)}`;
     return { verdict: 'cancelled', reason: '', detail, ...base };
   }
@@ -101,7 +101,3 @@ export function failureMessage(report: HealthReport): string | undefined {
     : `${why}; the rollback failed too: ${rollback.what}`;
 }
 
-/** `1 round`, `3 rounds`. */
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { humanDuration, saveInputs, UserError, watchCancellation, type CancellationWatch } from '@actions-kit/core';
+import { countOf, humanDuration, saveInputs, UserError, watchCancellation, type CancellationWatch } from '@actions-kit/core';
 import {
   evaluateMetric,
   judgeResponse,
@@ -19,7 +19,7 @@ import {
 } from '@actions-kit/probes';
 import { stateHandover, type HandoverWriter } from './handover.js';
 import { watchHealth } from './health-loop.js';
-import { buildReport, failureMessage, plural, reportOutputs, type HealthReport } from './health-report.js';
+import { buildReport, failureMessage, reportOutputs, type HealthReport } from './health-report.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { logRollback, prepareRollback, runRollback, type PreparedRollback } from './rollback.js';
 import { runnerDeps, type ProbeDeps, type StepDeps } from './step-deps.js';
@@ -135,8 +135,8 @@ function roundLine(round: RoundResult, number: number, state: DecisionState, inp
     judged.verdict === 'healthy'
       ? inputs.decision.mode === 'until-healthy'
         ? `${state.consecutiveSuccesses} of ${successThreshold} consecutive healthy rounds`
-        : plural(round.urls.length, 'URL') +
-          (round.metrics.length > 0 ? ` and ${plural(round.metrics.length, 'metric')}` : '')
+        : countOf(round.urls.length, 'URL') +
+          (round.metrics.length > 0 ? ` and ${countOf(round.metrics.length, 'metric')}` : '')
       : judged.verdict === 'failing' && inputs.decision.mode === 'watch'
         ? `${state.consecutiveFailures} of ${failureThreshold} consecutive failing rounds: ${judged.detail}`
         : judged.detail;

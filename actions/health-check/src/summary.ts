@@ -1,9 +1,9 @@
 // The job summary of a run: the decision and why first, then per URL a latency chart and its failures, each metric's
 // values against its condition, and what the rollback did. Text from outside goes through SummaryBuilder's escaping;
 // the charts hold only numbers.
-import { humanDuration, SummaryBuilder } from '@actions-kit/core';
+import { countOf, humanDuration, SummaryBuilder } from '@actions-kit/core';
 import type { ProbeEntry, QueryEntry, TimelineEntry } from '@actions-kit/probes';
-import { plural, type HealthReport } from './health-report.js';
+import { type HealthReport } from './health-report.js';
 import { xychart } from './xychart.js';
 
 /** Rows of a failures table beyond this are counted, not listed. */
@@ -24,7 +24,7 @@ export function healthSummary(report: HealthReport): SummaryBuilder {
   }
   addRollback(summary, report);
   summary.table(
-    ['', ''],
+    ['Checked', 'Value'],
     [
       ['Mode', report.mode],
       ['Rounds', String(report.attempts)],
@@ -62,7 +62,7 @@ function addRollback(summary: SummaryBuilder, report: HealthReport): void {
 function latencyText(report: HealthReport): string {
   const { latency } = report;
   if (latency === undefined) return 'no successful probe';
-  const of = plural(latency.count, 'successful probe');
+  const of = countOf(latency.count, 'successful probe');
   return `${humanDuration(latency.p50Ms)} / ${humanDuration(latency.p95Ms)} (of ${of})`;
 }
 
@@ -71,8 +71,8 @@ function addUrl(summary: SummaryBuilder, url: string, probes: readonly ProbeEntr
   summary.heading(url, 3);
   summary.paragraph(
     failures.length === 0
-      ? `${plural(probes.length, 'probe')}, all healthy.`
-      : `${plural(probes.length, 'probe')}, ${failures.length} failed.`,
+      ? `${countOf(probes.length, 'probe')}, all healthy.`
+      : `${countOf(probes.length, 'probe')}, ${failures.length} failed.`,
   );
   if (probes.length > 0) {
     summary.raw(
@@ -109,7 +109,7 @@ function addMetric(
     );
   }
   const passed = queries.filter((entry) => entry.verdict === 'pass').length;
-  summary.paragraph(`${plural(queries.length, 'query', 'queries')}: ${passed} passed. Query: ${metric.query}`);
+  summary.paragraph(`${countOf(queries.length, 'query', 'queries')}: ${passed} passed. Query: ${metric.query}`);
   addRuns(
     summary,
     runsOf(queries, (entry) => `${entry.verdict}: ${entry.reason}`),
@@ -160,7 +160,7 @@ function addRuns(summary: SummaryBuilder, runs: readonly Run[], header: string[]
     ]);
   summary.table(header, rows);
   if (shown.length > MAX_ROWS)
-    summary.paragraph(`…and ${plural(shown.length - MAX_ROWS, 'more run')} (see report-file).`);
+    summary.paragraph(`…and ${countOf(shown.length - MAX_ROWS, 'more run')} (see report-file).`);
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,6 @@
 // The health decision as a small state machine over round results: consecutive healthy and failing rounds, metric
 // failure limits, and the time limit of each mode. Pure: every timestamp comes in as data, nothing reads a clock.
-import { humanDuration } from '@actions-kit/core';
+import { countOf, humanDuration } from '@actions-kit/core';
 import type { HealthReason } from './health-reasons.js';
 import type { MetricOutcome } from './metric-conditions.js';
 import type { UrlOutcome } from './response-checks.js';
@@ -115,11 +115,11 @@ export function recordRound(settings: DecisionSettings, state: DecisionState, ro
     next.lastFailure = { reason: judged.reason, detail: judged.detail };
   }
   if (settings.mode === 'until-healthy' && next.consecutiveSuccesses >= settings.successThreshold) {
-    const detail = `${next.consecutiveSuccesses} consecutive healthy rounds after ${humanDuration(round.finishedAt - state.startedAt)}`;
+    const detail = `${countOf(next.consecutiveSuccesses, 'consecutive healthy round')} after ${humanDuration(round.finishedAt - state.startedAt)}`;
     return { ...next, decision: { state: 'healthy', reason: 'ok', detail } };
   }
   if (settings.mode === 'watch' && next.consecutiveFailures >= settings.failureThreshold) {
-    const detail = `${next.consecutiveFailures} consecutive failing rounds: ${judged.detail}`;
+    const detail = `${countOf(next.consecutiveFailures, 'consecutive failing round')}: ${judged.detail}`;
     return { ...next, decision: unhealthy(judged.reason, detail) };
   }
   return decideAt(settings, next, round.finishedAt);
@@ -133,7 +133,7 @@ export function decideAt(settings: DecisionSettings, state: DecisionState, now: 
     return { ...state, decision: unhealthy('deadline', `no round finished within ${elapsed}`) };
   }
   if (settings.mode === 'watch') {
-    const detail = `watched ${state.rounds} rounds for ${elapsed} without ${settings.failureThreshold} consecutive failures`;
+    const detail = `watched ${countOf(state.rounds, 'round')} for ${elapsed} without ${countOf(settings.failureThreshold, 'consecutive failure')}`;
     return { ...state, decision: { state: 'healthy', reason: 'ok', detail } };
   }
   const progress = `${state.consecutiveSuccesses} of ${settings.successThreshold} consecutive healthy rounds`;
