@@ -100,4 +100,3 @@ export function failureMessage(report: HealthReport): string | undefined {
     ? `${why}; rolled back: ${rollback.what}`
     : `${why}; the rollback failed too: ${rollback.what}`;
 }
-

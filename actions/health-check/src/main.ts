@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { countOf, humanDuration, saveInputs, UserError, watchCancellation, type CancellationWatch } from '@actions-kit/core';
+import {
+  countOf,
+  humanDuration,
+  saveInputs,
+  UserError,
+  watchCancellation,
+  type CancellationWatch,
+} from '@actions-kit/core';
 import {
   evaluateMetric,
   judgeResponse,
