@@ -1,7 +1,6 @@
 // Opens a quality report and tells which kind of text it holds (JSON, XML or lines of text), so the family's members
 // can detect their format from content; XML and line formats are then read as a stream of chunks, never whole.
 import { closeSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError, openRegularFile, parseJsonBytes, refuseOtherEncodings, utf8BomLength } from '@actions-kit/reports';
 import { xmlRoot } from './xml.js';
 
@@ -66,7 +65,9 @@ export function openReportDocument(path: string, file: string): ReportDocument {
     const source = fileText(path, file);
     if (first === 0x3c) {
       const root = xmlRoot(source);
-      return { type: 'xml', root: root.name, attributes: root.attributes, source };
+      const encoding = xmlEncoding(root.encoding, file);
+      const text = encoding === 'utf-8' ? source : fileText(path, file, encoding);
+      return { type: 'xml', root: root.name, attributes: root.attributes, source: text };
     }
     const text = head.toString('utf8', start);
     const end = text.search(/\r?\n/);
@@ -89,6 +90,30 @@ function openOrExplain(path: string, file: string): { fd: number; size: number }
   }
 }
 
+/** Encodings an XML declaration may name, as TextDecoder labels; others are refused. */
+const XML_ENCODINGS: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+  // Old Ant and JUnit 4 tools write Latin-1; windows-1252 decodes it (and is what browsers do for it too).
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+};
+
+function xmlEncoding(declared: string | undefined, file: string): string {
+  if (declared === undefined) return 'utf-8';
+  const encoding = XML_ENCODINGS[declared.trim().toLowerCase()];
+  if (encoding) return encoding;
+  throw new InputError(
+    file,
+    `the XML declares encoding="${declared.slice(0, 40)}"; UTF-8 and ISO-8859-1 are read. Have the tool write UTF-8.`,
+  );
+}
+
 function firstNonSpace(bytes: Buffer, from: number): number {
   for (let i = from; i < bytes.length; i++) {
     const b = bytes[i];
@@ -104,8 +129,8 @@ function readAll(fd: number, size: number): Buffer {
   return bytes.subarray(0, filled);
 }
 
-/** The file's text in chunks of about a MiB, decoded as UTF-8 (a character split between chunks is kept whole). */
-export function fileText(path: string, file: string): TextSource {
+/** The file's text in chunks of about a MiB, decoded as `encoding` (a TextDecoder label). */
+export function fileText(path: string, file: string, encoding = 'utf-8'): TextSource {
   function* byteChunks(): Generator<Buffer> {
     const { fd } = openRegularFile(path, file);
     try {
@@ -124,12 +149,13 @@ export function fileText(path: string, file: string): TextSource {
     file,
     byteChunks,
     *chunks() {
-      const decoder = new StringDecoder('utf8');
+      // A character split between two chunks is kept whole (stream: true).
+      const decoder = new TextDecoder(encoding);
       for (const bytes of byteChunks()) {
-        const text = decoder.write(bytes);
+        const text = decoder.decode(bytes, { stream: true });
         if (text !== '') yield text;
       }
-      const rest = decoder.end();
+      const rest = decoder.decode();
       if (rest !== '') yield rest;
     },
   };

@@ -12,6 +12,8 @@ export interface XmlHandlers {
   close?(name: string): void;
   /** Character data and CDATA sections (entities and character references already decoded). */
   text?(text: string): void;
+  /** The encoding an XML declaration names (`<?xml version="1.0" encoding="…"?>`). */
+  declaration?(encoding: string | undefined): void;
 }
 
 /** Thrown from a handler to stop the parse once a reader has what it needs. */
@@ -45,7 +47,8 @@ export function readXml(source: TextSource, handlers: XmlHandlers): void {
     }
   });
   parser.on('opentag', (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line));
-  const { close, text } = handlers;
+  const { close, text, declaration } = handlers;
+  if (declaration) parser.on('xmldecl', (decl) => declaration(decl.encoding));
   if (close) parser.on('closetag', (tag) => close(tag.name));
   if (text) {
     parser.on('text', text);
@@ -73,16 +76,25 @@ function xmlError(file: string, error: XmlProblem): InputError {
 }
 
 /** The root element of an XML report (the parse stops there); an InputError when the XML is broken before it. */
-export function xmlRoot(source: TextSource): { name: string; attributes: Readonly<Record<string, string>> } {
+export function xmlRoot(source: TextSource): {
+  name: string;
+  attributes: Readonly<Record<string, string>>;
+  /** The encoding the XML declaration names, if it names one. */
+  encoding?: string;
+} {
   let root: { name: string; attributes: Readonly<Record<string, string>> } | undefined;
+  let encoding: string | undefined;
   readXml(source, {
+    declaration(declared) {
+      encoding = declared;
+    },
     open(name, attributes) {
       root = { name, attributes };
       throw new StopParsing();
     },
   });
   if (!root) throw new InputError(source.file, 'the XML has no root element: the report is empty or truncated.');
-  return root;
+  return { ...root, ...(encoding !== undefined && { encoding }) };
 }
 
 /** Tracks the path of open elements, for readers that care where an element sits (Cobertura's <methods>). */
