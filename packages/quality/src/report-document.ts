@@ -2,7 +2,7 @@
 // can detect their format from content; XML and line formats are then read as a stream of chunks, never whole.
 import { closeSync, readSync } from 'node:fs';
 import { InputError, openRegularFile, parseJsonBytes, refuseOtherEncodings, utf8BomLength } from '@actions-kit/reports';
-import { xmlRoot } from './xml.js';
+import { loadXmlParser, xmlRoot } from './xml.js';
 
 /** How much of a file is read to tell its kind and, for XML, its root element. */
 const HEAD_BYTES = 64 * 1024;
@@ -43,7 +43,7 @@ export interface TextDocument {
 export type ReportDocument = JsonDocument | XmlDocument | TextDocument;
 
 /** Opens `path` (shown as `file`), refusing what is not a regular, non-empty UTF-8 file. */
-export function openReportDocument(path: string, file: string): ReportDocument {
+export async function openReportDocument(path: string, file: string): Promise<ReportDocument> {
   const { fd, size } = openOrExplain(path, file);
   let head: Buffer;
   try {
@@ -64,6 +64,7 @@ export function openReportDocument(path: string, file: string): ReportDocument {
     if (first === 0x7b || first === 0x5b) return { type: 'json', value: parseJsonBytes(readAll(fd, size), file) };
     const source = fileText(path, file);
     if (first === 0x3c) {
+      await loadXmlParser();
       const root = xmlRoot(source);
       const encoding = xmlEncoding(root.encoding, file);
       const text = encoding === 'utf-8' ? source : fileText(path, file, encoding);

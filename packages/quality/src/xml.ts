@@ -2,7 +2,7 @@
 // refused except the bare DOCTYPE line JaCoCo always writes: an internal subset (where entities are declared) is
 // refused, and so is any entity reference beyond the five predefined ones. Nothing is ever expanded or fetched.
 import { InputError } from '@actions-kit/reports';
-import { SaxesParser } from 'saxes';
+import type { SaxesParser } from 'saxes';
 import type { TextSource } from './report-document.js';
 
 /** What a reader does with the elements of an XML report, in document order. */
@@ -14,6 +14,14 @@ export interface XmlHandlers {
   text?(text: string): void;
   /** The encoding an XML declaration names (`<?xml version="1.0" encoding="…"?>`). */
   declaration?(encoding: string | undefined): void;
+}
+
+/** saxes, loaded on first need: runs that read only LCOV and JSON do not pay for importing it at start-up. */
+let Parser: typeof SaxesParser | undefined;
+
+/** Loads the XML parser; readXml needs it done (openReportDocument does it before reading any XML). */
+export async function loadXmlParser(): Promise<void> {
+  Parser ??= (await import('saxes')).SaxesParser;
 }
 
 /** Thrown from a handler to stop the parse once a reader has what it needs. */
@@ -36,7 +44,8 @@ const PREDEFINED_ONLY =
 
 /** Streams `source` through the parser, calling `handlers`; errors are InputErrors naming the file, line and column. */
 export function readXml(source: TextSource, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ position: true });
+  if (!Parser) throw new Error('readXml before loadXmlParser');
+  const parser = new Parser({ position: true });
   const fail = (problem: string): never => {
     throw new XmlProblem(problem, parser.line, parser.column + 1);
   };
