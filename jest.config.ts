@@ -1,6 +1,6 @@
 // One Jest configuration for every package, in ESM mode, split into the suites CI runs separately:
 // unit (pure code, Node only), integration (bundles through the harness, real servers), conformance
-// (the shared real-world fixtures).
+// (the shared real-world fixtures), act (the reusable workflows run by act on this machine).
 import type { Config } from 'jest';
 
 const shared = {
@@ -30,6 +30,11 @@ const config: Config = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,actions,tools}/*/__tests__/**/*.itg.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'act',
+      testMatch: ['<rootDir>/tools/*/__tests__/**/*.act.ts'],
     },
     {
       ...shared,

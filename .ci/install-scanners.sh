@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Installs the real scanners the security-scan e2e tests run, pinned, into .cache/scanners/bin (git-ignored):
+# Installs the real tools the e2e tests run, pinned, into .cache/scanners/bin (git-ignored): for security-scan,
 # Bandit from PyPI in its own virtualenv (with the sarif extra, which its SARIF formatter needs) and Gitleaks built
-# with `go install`. Idempotent: a scanner already there at the pinned version is left alone.
+# with `go install`; for quality-gate, pytest with pytest-cov (and the coverage.py that writes their reports) from
+# PyPI in another virtualenv. Idempotent: a tool already there at the pinned version is left alone.
 set -euo pipefail
 
 BANDIT_VERSION=1.9.4
 GITLEAKS_MODULE=github.com/zricethezav/gitleaks/v8
 GITLEAKS_VERSION=v8.30.1
+PYTEST_VERSION=9.2.0
+PYTEST_COV_VERSION=7.1.0
+COVERAGE_VERSION=7.17.3
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=SCRIPTDIR/go-install.sh
@@ -14,7 +18,18 @@ source "$root/.ci/go-install.sh"
 dir="$root/.cache/scanners"
 bin="$dir/bin"
 venv="$dir/bandit-venv"
+pytest_venv="$dir/pytest-venv"
 mkdir -p "$bin"
+
+# A fresh virtualenv at $1, or a failure saying what Debian package is missing.
+new_venv() {
+  command -v python3 >/dev/null || { echo "scanners: python3 is required to install $2" >&2; exit 1; }
+  rm -rf "$1"
+  if ! python3 -m venv "$1"; then
+    echo "scanners: 'python3 -m venv' failed; on Debian install the python3-venv package" >&2
+    exit 1
+  fi
+}
 
 bandit_ok() {
   [[ -x $bin/bandit ]] &&
@@ -26,16 +41,32 @@ bandit_ok() {
 if bandit_ok; then
   echo "scanners: bandit $BANDIT_VERSION already installed"
 else
-  command -v python3 >/dev/null || { echo "scanners: python3 is required to install Bandit" >&2; exit 1; }
   echo "scanners: installing bandit[sarif]==$BANDIT_VERSION from PyPI"
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv"; then
-    echo "scanners: 'python3 -m venv' failed; on Debian install the python3-venv package" >&2
-    exit 1
-  fi
+  new_venv "$venv" Bandit
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "bandit[sarif]==$BANDIT_VERSION"
   ln -sf "$venv/bin/bandit" "$bin/bandit"
   bandit_ok || { echo "scanners: bandit $BANDIT_VERSION did not install correctly" >&2; exit 1; }
+fi
+
+pytest_ok() {
+  [[ -x $bin/pytest ]] &&
+    "$pytest_venv/bin/python" - "$PYTEST_VERSION" "$PYTEST_COV_VERSION" "$COVERAGE_VERSION" 2>/dev/null <<'PY'
+import sys
+from importlib.metadata import version
+wanted = dict(zip(["pytest", "pytest-cov", "coverage"], sys.argv[1:]))
+sys.exit(any(version(name) != pinned for name, pinned in wanted.items()))
+PY
+}
+
+if pytest_ok; then
+  echo "scanners: pytest $PYTEST_VERSION with pytest-cov $PYTEST_COV_VERSION already installed"
+else
+  echo "scanners: installing pytest==$PYTEST_VERSION pytest-cov==$PYTEST_COV_VERSION coverage==$COVERAGE_VERSION from PyPI"
+  new_venv "$pytest_venv" pytest
+  "$pytest_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+    "pytest==$PYTEST_VERSION" "pytest-cov==$PYTEST_COV_VERSION" "coverage==$COVERAGE_VERSION"
+  ln -sf "$pytest_venv/bin/pytest" "$bin/pytest"
+  pytest_ok || { echo "scanners: pytest $PYTEST_VERSION did not install correctly" >&2; exit 1; }
 fi
 
 go_install_pinned scanners "$bin" gitleaks "$GITLEAKS_MODULE" "$GITLEAKS_MODULE" "$GITLEAKS_VERSION"
@@ -43,3 +74,4 @@ go_install_pinned scanners "$bin" gitleaks "$GITLEAKS_MODULE" "$GITLEAKS_MODULE"
 echo "scanners: ready in ${bin#"$root"/} (the e2e tests look there first, then PATH):"
 echo "  $("$bin/bandit" --version 2>/dev/null | head -1)"
 echo "  gitleaks $GITLEAKS_VERSION ($GITLEAKS_MODULE)"
+echo "  $("$bin/pytest" --version 2>/dev/null | head -1) with pytest-cov $PYTEST_COV_VERSION"

@@ -190,6 +190,15 @@ describe.each(NODES)('blue-green-switch with the command provider under %s', (_l
       outcome: 'rolled-back',
       target: 'green',
     });
-    expect(rendered(result)).toContain('switch to green rolled back, blue is live');
+    expect(rendered(result)).toMatch(/^## ❌ .*switch to green failed and was rolled back, blue is live$/m);
+    expect(rendered(result)).toMatch(
+      new RegExp(
+        [
+          `- ✅ done: ran 'echo "switched to \\$TARGET_COLOR"' with TARGET_COLOR=green`,
+          '- ❌ read back from the proxy: green is not live after the switch: the proxy reads blue .*',
+          `- ✅ done, switching back: ran 'echo "switched to \\$TARGET_COLOR"' with TARGET_COLOR=blue`,
+        ].join('\n'),
+      ),
+    );
   });
 });

@@ -21,7 +21,7 @@ beforeEach(async () => {
   rig.running.push(haproxy);
 });
 
-const HAPROXY_NAME = "use letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255)";
+const HAPROXY_NAME = "use letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255 characters)";
 
 const haproxyInputs = (extra: Record<string, string> = {}): Record<string, string> => ({
   provider: 'haproxy',
@@ -50,12 +50,18 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
       changed: 'true',
       outcome: 'switched',
       target: 'green',
+      verified: 'true',
     });
     expect(result.outputs.report).toMatch(/blue-green-switch-[\w-]+\.json$/);
     expect(await colorsAt(haproxy.url)).toEqual(['green']);
-    expect(rendered(result)).toContain('Blue-green switch: switched blue → green');
-    expect(rendered(result)).toContain("| Provider | HAProxy backend 'app' via");
-    expect(rendered(result)).toContain('set server app/green state ready');
+    expect(rendered(result)).toMatch(/^## ✅ .*switched blue → green$/m);
+    expect(rendered(result)).toContain('| Provider | Before | After | Changed | Outcome |');
+    expect(rendered(result)).toMatch(
+      /^\| HAProxy backend 'app' via .* \| blue \(blue: blue ready .*\) \| green \| yes \|/m,
+    );
+    expect(rendered(result)).toMatch(
+      /- ✅ done: set server app\/green state ready\n- ✅ done: set server app\/blue state drain\n- ✅ done: saved all server states to /,
+    );
     expect(rendered(result)).toContain('Verification: passed');
     expect(rendered(result)).toContain('10 of 10 consecutive answers from green');
     expect(rendered(result)).toMatch(/\| green \| \d+ \|/);
@@ -89,9 +95,11 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
       outcome: 'dry-run',
       target: 'green',
     });
-    expect(rendered(result)).toContain('Blue-green switch: dry run, would switch blue → green');
-    expect(rendered(result)).toContain('Dry run: nothing was changed');
-    expect(rendered(result)).toContain('set server app/blue state drain');
+    expect(rendered(result)).toMatch(/^## 🔍 .*dry run, would switch blue → green$/m);
+    expect(rendered(result)).toContain('Nothing was changed and no lock was taken. A run would make green live');
+    expect(rendered(result)).toMatch(/- set server app\/green state ready\n- set server app\/blue state drain\n/);
+    // What a run would do, not a table of timings of nothing.
+    expect(rendered(result)).not.toMatch(/Timings|\| total \|/);
     expect(await colorsAt(haproxy.url)).toEqual(['blue']);
     expect(existsSync(haproxy.stateFile)).toBe(false);
   });
@@ -111,10 +119,56 @@ describe.each(NODES)('blue-green-switch with HAProxy under %s', (_label, nodePat
       active: 'blue',
       changed: 'false',
       outcome: 'rolled-back',
+      verified: 'false',
     });
-    expect(rendered(result)).toContain('switch to green rolled back, blue is live');
+    expect(rendered(result)).toMatch(/^## ❌ .*switch to green failed and was rolled back, blue is live$/m);
+    // Every change in the order made, the switch back included, each with its outcome.
+    expect(rendered(result)).toMatch(
+      new RegExp(
+        [
+          '- ✅ done: set server app/green state ready',
+          '- ✅ done: set server app/blue state drain',
+          '- ✅ done: saved all server states to .*',
+          '- ❌ green did not prove live: .*',
+          '- ✅ done, switching back: set server app/blue state ready',
+          '- ✅ done, switching back: set server app/green state maint',
+          '- ✅ done, switching back: saved all server states to .*',
+          '- ✅ blue proved live again: 10 of 10 consecutive answers from blue .*',
+        ].join('\n'),
+      ),
+    );
     expect(rendered(result)).toContain('Verification: failed');
     expect(rendered(result)).toContain('After switching back: passed');
+    expect(await colorsAt(haproxy.url)).toEqual(['blue']);
+  });
+
+  it('warns that a switch without verify-url is not verified, and says so in the verified output', async () => {
+    const inputs = haproxyInputs();
+    for (const name of ['verify-url', 'verify-header', 'verify-requests', 'verify-timeout']) delete inputs[name];
+
+    const result = await runAction(nodePath, { inputs });
+
+    expect(result.outcome).toBe('success');
+    expect(result.outputs).toMatchObject({ outcome: 'switched', verified: 'false' });
+    expect(result.annotations).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringMatching(/^Not verified: .*set verify-url/) }),
+    ]);
+    expect(rendered(result)).toMatch(/^## ⚠️ .*switched blue → green, not verified$/m);
+  });
+
+  it('refuses verify-timeout without verify-url, naming both and the fix, before touching HAProxy', async () => {
+    const inputs = haproxyInputs();
+    delete inputs['verify-url'];
+    delete inputs['verify-header'];
+    delete inputs['verify-requests'];
+
+    const result = await runAction(nodePath, { inputs });
+
+    expect(result.outcome).toBe('failure');
+    expect(errors(result)).toEqual([
+      "blue-green-switch: verify-timeout: set to '5s', but verify-url is empty, so nothing is verified; set " +
+        'verify-url to the URL users hit (e.g. https://app.example.com/health), or remove verify-timeout',
+    ]);
     expect(await colorsAt(haproxy.url)).toEqual(['blue']);
   });
 

@@ -149,21 +149,21 @@ describe('getInputs refuses', () => {
       'haproxy-backend',
       'app;disable frontend web',
       "haproxy-backend: 'app;disable frontend web' contains ';'; use letters, digits, '-', '_', '.' and ':', as " +
-        'HAProxy names it (at most 255)',
+        'HAProxy names it (at most 255 characters)',
     ],
     [
       'haproxy',
       'blue-servers',
       'blue\u0000',
       "blue-servers: 'blue\\x00' contains U+0000; use letters, digits, '-', '_', '.' and ':', as HAProxy names it " +
-        '(at most 255)',
+        '(at most 255 characters)',
     ],
     [
       'nginx',
       'nginx-upstream-name',
       'app{}',
       "nginx-upstream-name: 'app{}' contains '{'; use letters, digits, '-', '_' and '.', as in proxy_pass " +
-        'http://<name> (at most 255)',
+        'http://<name> (at most 255 characters)',
     ],
     [
       'caddy',
@@ -176,12 +176,26 @@ describe('getInputs refuses', () => {
     expect(configurationError({ ...BASE[provider]!, [input]: value })).toBe(message);
   });
 
-  it('verify-header or verify-body without verify-url', () => {
-    expect(configurationError({ ...BASE.haproxy, 'verify-header': 'x-color' })).toBe(
-      'verify-header: set, but verify-url is empty; set verify-url to the URL users hit (e.g. ' +
-        'https://app.example.com/health), or remove verify-header',
+  it.each([
+    ['verify-header', 'x-color'],
+    ['verify-body', '(blue|green)'],
+    ['verify-timeout', '30s'],
+    ['verify-requests', '5'],
+  ])('%s without verify-url, naming both inputs and the fix', (input, value) => {
+    expect(configurationError({ ...BASE.haproxy, [input]: value })).toBe(
+      `${input}: set to '${value}', but verify-url is empty, so nothing is verified; set verify-url to the URL ` +
+        `users hit (e.g. https://app.example.com/health), or remove ${input}`,
     );
-    expect(configurationError({ ...BASE.haproxy, 'verify-body': '(blue|green)' })).toMatch(/^verify-body: set, but/);
+  });
+
+  it.each([
+    ['command-timeout', '2m', 'nginx or command'],
+    ['haproxy-disable-with', 'maint', 'haproxy'],
+    ['nginx-reload-command', 'systemctl reload nginx', 'nginx'],
+  ])('%s set for a provider that does not use it', (input, value, owners) => {
+    expect(configurationError({ ...BASE.symlink, [input]: value })).toBe(
+      `${input}: set to '${value}', but provider symlink does not use it; remove it, or set provider to ${owners}`,
+    );
   });
 
   it.each([
@@ -205,7 +219,6 @@ describe('getInputs refuses', () => {
     ['verify-timeout', '10', /^verify-timeout: '10' is not a duration/],
     ['verify-requests', '0', /^verify-requests: '0' is less than the minimum of 1/],
     ['lock-timeout', 'forever', /^lock-timeout: 'forever' is not a duration/],
-    ['command-timeout', '2h', /^command-timeout: '2h' is more than the maximum of 1h/],
     ['dry-run', 'yes', /^dry-run: 'yes' is not a boolean/],
     [
       'haproxy-disable-with',
@@ -215,5 +228,11 @@ describe('getInputs refuses', () => {
   ])('%s %j', (input, value, message) => {
     const verify = { 'verify-url': 'http://127.0.0.1/', 'verify-header': 'x-color' };
     expect(configurationError({ ...BASE.haproxy, ...verify, [input]: value })).toMatch(message);
+  });
+
+  it('command-timeout beyond its maximum, with a provider that runs commands', () => {
+    expect(configurationError({ ...BASE.nginx, 'command-timeout': '2h' })).toMatch(
+      /^command-timeout: '2h' is more than the maximum of 1h/,
+    );
   });
 });

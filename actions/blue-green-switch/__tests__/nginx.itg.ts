@@ -117,10 +117,11 @@ describe.each(NODES)('blue-green-switch with a flag file in nginx under %s', (_l
     expect(toGreen.outcome).toBe('success');
     expect(toGreen.outputs).toMatchObject({ previous: 'blue', active: 'green', changed: 'true' });
     expect(await settledColorsAt(nginx.url, 'green')).toEqual(['green']);
-    expect(rendered(toGreen)).toContain(`create ${flagFile} (by rename)`);
+    expect(rendered(toGreen)).toContain(`- ✅ done: created ${flagFile} (by rename): green live`);
 
     const toBlue = await runAction(nodePath, { inputs: { ...inputs, target: 'toggle' } });
     expect(toBlue.outputs).toMatchObject({ previous: 'green', active: 'blue', changed: 'true' });
+    expect(rendered(toBlue)).toContain(`- ✅ done: removed ${flagFile}: blue live`);
     expect(await settledColorsAt(nginx.url, 'blue')).toEqual(['blue']);
   });
 });

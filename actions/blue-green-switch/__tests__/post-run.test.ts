@@ -7,7 +7,7 @@ import { InMemoryProvider, ManualClock } from '@actions-kit/testkit';
 import { useTempDir } from '@actions-kit/testkit/hooks';
 import type { LiveState } from '@actions-kit/traffic';
 import { runPost } from '../src/post.js';
-import { memoryInputs, recordingDeps, type RecordingDeps } from './support/recording-deps.js';
+import { headingOf, memoryInputs, recordingDeps, type RecordingDeps } from './support/recording-deps.js';
 
 const rig = useTempDir('blue-green-switch-post-');
 let proxy: InMemoryProvider;
@@ -46,7 +46,8 @@ describe('runPost', () => {
 
     expect(proxy.enabled).toEqual({ blue: true, green: false });
     expect(deps.summaries).toHaveLength(1);
-    expect(deps.summaries[0]).toMatch(/^## Blue-green switch: cancelled mid-switch\n\n/);
+    expect(headingOf(deps.summaries[0])).toMatch(/^## ❌ .*cancelled mid-switch, blue put back$/);
+    expect(deps.summaries[0]).toMatch(/### Changes, in order\n\n- ✅ done: enable blue\n- ✅ done: disable green\n/);
     expect(deps.summaries[0]).toMatch(
       /in-memory proxy: put back blue \(blue on, green off\); both was live, blue is now/,
     );

@@ -8,6 +8,7 @@ import {
   getEnum,
   getInteger,
   getString,
+  quoteValue,
 } from '@actions-kit/core';
 import {
   COLORS,
@@ -19,6 +20,9 @@ import {
 } from '@actions-kit/traffic';
 
 const TARGETS = [...COLORS, 'toggle'] as const;
+
+/** Inputs that say how to verify: they mean nothing without verify-url, so one set without it is a mistake. */
+const VERIFY_DETAILS = ['verify-header', 'verify-body', 'verify-timeout', 'verify-requests'] as const;
 
 export interface VerifyInputs {
   url: string;
@@ -55,18 +59,19 @@ export function getInputs(): Inputs {
 
 function getVerifyInputs(): VerifyInputs | undefined {
   const url = getString('verify-url');
-  const header = getString('verify-header');
-  const bodyPattern = getString('verify-body');
   if (url === '') {
-    const orphan = header !== '' ? 'verify-header' : bodyPattern !== '' ? 'verify-body' : undefined;
+    // action.yml gives none of them a default, so a value here is one the workflow set.
+    const orphan = VERIFY_DETAILS.find((name) => getString(name) !== '');
     if (orphan) {
       throw new ConfigurationError(
-        `${orphan}: set, but verify-url is empty; set verify-url to the URL users hit (e.g. ` +
-          `https://app.example.com/health), or remove ${orphan}`,
+        `${orphan}: set to ${quoteValue(getString(orphan))}, but verify-url is empty, so nothing is verified; set ` +
+          `verify-url to the URL users hit (e.g. https://app.example.com/health), or remove ${orphan}`,
       );
     }
     return undefined;
   }
+  const header = getString('verify-header');
+  const bodyPattern = getString('verify-body');
   return {
     url,
     header: header || undefined,

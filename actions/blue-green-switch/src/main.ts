@@ -11,7 +11,7 @@ import { watchCancellation, type CancellationWatch } from './cancellation.js';
 import { markSwitchFinished, savePreviousState } from './handover.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { runnerDeps, type StepDeps } from './step-deps.js';
-import { headline, switchSummary } from './switch-summary.js';
+import { headline, isVerified, notVerifiedNote, switchSummary } from './switch-summary.js';
 import { reportTrafficFailure, type SwitchStart } from './traffic-failure.js';
 
 export interface MainDeps extends StepDeps {
@@ -69,6 +69,7 @@ export async function run(inputs: Inputs, deps: MainDeps): Promise<void> {
   runner.setOutput('changed', String(report.changed));
   runner.setOutput('outcome', report.outcome);
   runner.setOutput('target', report.target);
+  runner.setOutput('verified', String(isVerified(report)));
   runner.setOutput('report', await writeReportFile(report, deps.reportFolder));
   await runner.writeSummary(switchSummary(report));
 
@@ -82,9 +83,8 @@ export async function run(inputs: Inputs, deps: MainDeps): Promise<void> {
     throw new UserError(`${report.problem}; switched back, ${report.active} is live (${report.provider})`);
   }
   logger.info(`blue-green-switch: ${headline(report)} (${report.provider})`);
-  if (report.outcome === 'switched' && !report.verification) {
-    logger.info('blue-green-switch: not verified; set verify-url to prove that only the new color answers');
-  }
+  // A switch nobody proved is not a plain success: an annotation, so it is seen without opening the log.
+  if (report.outcome === 'switched' && !report.verification) logger.warning(notVerifiedNote(report));
 }
 
 /** The whole report as JSON in `folder`, for later steps; the `report` output names it. */

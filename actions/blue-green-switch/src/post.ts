@@ -47,8 +47,11 @@ export async function runPost(handover: Handover, inputs: Inputs | undefined, de
       'changed more than the provider reads back';
   logger.info(`blue-green-switch post: cancelled mid-switch; ${what}`);
   const summary = new SummaryBuilder()
-    .heading('Blue-green switch: cancelled mid-switch')
+    .heading(`❌ Blue-green switch: cancelled mid-switch, ${previous.live} put back`)
     .paragraph(`${provider.describe()}: ${what}.`);
+  if (restored.changes.length > 0) {
+    summary.heading('Changes, in order', 3).list(restored.changes.map((change) => `✅ done: ${change.step}`));
+  }
 
   const live = previous.live;
   if (inputs.verify && (live === 'blue' || live === 'green')) {

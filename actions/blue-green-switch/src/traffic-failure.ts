@@ -26,7 +26,9 @@ export async function reportTrafficFailure(
     runner.printUntrusted(error.untrustedOutput);
   }
   const heading = error instanceof CancelledError ? 'Blue-green switch: cancelled' : 'Blue-green switch: failed';
-  await runner.writeSummary(failureSummary(heading, `${provider}: ${message}`, error.untrustedOutput));
+  await runner.writeSummary(
+    failureSummary(heading, `${provider}: ${message}`, error.changesMade, error.untrustedOutput),
+  );
   return new UserError(message, { cause: error });
 }
 

@@ -56,7 +56,7 @@ describe.each(NODES)('health-check until healthy under %s', (_label, nodePath) =
     expect(rendered(result)).toMatch(/^## ✅ Health check: healthy\n/);
     expect(rendered(result)).toContain('xychart-beta');
     expect(rendered(result)).toMatch(
-      /\| 1–2 \| \+0ms \| status \| HTTP 503, expected 200-399 \(the body starts 'starting'\) \|/,
+      /\| 1–2 \| \+0 ms \| status \| HTTP 503, expected 200-399 \(the body starts 'starting'\) \|/,
     );
     expect(result.post).toBeUndefined();
   });
@@ -93,7 +93,7 @@ describe('health-check faults, each named', () => {
       () => ({ ...OK, delayMs: 150 }),
       { 'max-latency': '50ms' },
       'latency',
-      /more than max-latency 50ms/,
+      /more than max-latency \(50 ms\)/,
     ],
   ])('%s', async (_what, script, extra, reason, detail) => {
     const server = await serve(script);
@@ -115,7 +115,7 @@ describe('health-check faults, each named', () => {
 
     expect(result.outcome).toBe('success');
     expect(result.outputs.healthy).toBe('true');
-    expect(rendered(result)).toMatch(/\| 3 \| \+\d+ms \| status \| HTTP 500/);
+    expect(rendered(result)).toMatch(/\| 3 \| \+[\d.]+ m?s \| status \| HTTP 500/);
   });
 
   it('names refused and dns failures', async () => {

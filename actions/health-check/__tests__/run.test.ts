@@ -71,10 +71,10 @@ describe('run until healthy', () => {
       timeline: Array<{ kind: string; round: number; reason: string }>;
     };
     expect(report.timeline.map((entry) => entry.reason)).toEqual(['refused', 'refused', 'ok', 'ok', 'ok']);
-    expect(recording.summaries[0]).toMatch(/^## ✅ Health check: healthy\n\n3 consecutive healthy rounds after 4s/);
+    expect(recording.summaries[0]).toMatch(/^## ✅ Health check: healthy\n\n3 consecutive healthy rounds after 4\.0 s/);
     expect(recording.summaries[0]).toContain('```mermaid\nxychart-beta\n');
-    expect(recording.summaries[0]).toMatch(/\| 1–2 \| \+0ms \| refused \| connect ECONNREFUSED 10\.0\.0\.1:80 \|/);
-    expect(recording.logger.infos).toContain('health-check: healthy: 3 consecutive healthy rounds after 4s10ms');
+    expect(recording.summaries[0]).toMatch(/\| 1–2 \| \+0 ms \| refused \| connect ECONNREFUSED 10\.0\.0\.1:80 \|/);
+    expect(recording.logger.infos).toContain('health-check: healthy: 3 consecutive healthy rounds after 4.0 s');
     expect(recording.phases).toEqual(['decided']);
   });
 
@@ -85,7 +85,7 @@ describe('run until healthy', () => {
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
-      /^unhealthy \(deadline\): not healthy within the deadline of 5s \(0 of 3 consecutive healthy rounds\); last failure: status: http:\/\/app\.test\/health: HTTP 503, expected 200-399 \(the body starts 'maintenance'\)$/,
+      /^unhealthy \(deadline\): not healthy within the deadline of 5\.0 s \(0 of 3 consecutive healthy rounds\); last failure: status: http:\/\/app\.test\/health: HTTP 503, expected 200-399 \(the body starts 'maintenance'\)$/,
     );
     expect(recording.outputs).toMatchObject({ healthy: 'false', reason: 'deadline', attempts: '5' });
     expect(recording.summaries[0]).toMatch(/^## ❌ Health check: unhealthy \(deadline\)\n/);
@@ -122,7 +122,7 @@ describe('every reason is detected and named', () => {
     [
       'latency',
       failing(OK, { expectations: { status: parseExpectedStatus('200'), maxLatencyMs: 100 } }, 250),
-      /took 250 ms, more than max-latency 100ms/,
+      /took 250 ms, more than max-latency \(100 ms\)/,
     ],
   ];
 
@@ -223,9 +223,9 @@ describe('the deadline', () => {
     await run(baseInputs({}, { mode: 'watch', watchDurationMs: 6_000 }), recording);
 
     expect(recording.outputs).toMatchObject({ healthy: 'true', reason: 'ok', attempts: '6' });
-    expect(recording.summaries[0]).toMatch(/Watched 6 rounds for 6s without 3 consecutive failures/);
-    expect(recording.summaries[0]).toMatch(/\| 1 \| \+0ms \| status \|/);
-    expect(recording.summaries[0]).toMatch(/\| 5 \| \+4s\d*m?s? \| status \|/);
+    expect(recording.summaries[0]).toMatch(/Watched 6 rounds for 6\.0 s without 3 consecutive failures/);
+    expect(recording.summaries[0]).toMatch(/\| 1 \| \+0 ms \| status \|/);
+    expect(recording.summaries[0]).toMatch(/\| 5 \| \+4\.\d s \| status \|/);
   });
 });
 
@@ -248,7 +248,7 @@ describe('rollback', () => {
 
     expect(recording.commands).toEqual([{ command: './undo.sh', reason: 'status', timeoutMs: 60_000 }]);
     expect(recording.untrusted).toEqual(['::error::from the command\nrestored v1\n']);
-    expect(error.message).toMatch(/^unhealthy \(status\): .*; rolled back: rollback-command exited 0 after \d+ms$/);
+    expect(error.message).toMatch(/^unhealthy \(status\): .*; rolled back: rollback-command exited 0 after \d+ ms$/);
     expect(recording.outputs['rolled-back']).toBe('true');
     expect(recording.phases).toEqual(['rollback-started', 'rollback-done']);
     expect(recording.summaries[0]).toMatch(/### Rollback: done\n\nCommand: rollback-command exited 0/);
@@ -263,7 +263,7 @@ describe('rollback', () => {
 
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
-      /^unhealthy \(refused\): 3 consecutive failing rounds: .*ECONNREFUSED; the rollback failed too: rollback-command exited 3 after \d+ms$/,
+      /^unhealthy \(refused\): 3 consecutive failing rounds: .*ECONNREFUSED; the rollback failed too: rollback-command exited 3 after \d+ ms$/,
     );
     expect(recording.outputs['rolled-back']).toBe('false');
     expect(recording.commands).toHaveLength(1);
@@ -330,7 +330,7 @@ describe('rollback', () => {
     const error = await failureOf(run(baseInputs({ rollback: commandRollback() }, { mode: 'watch' }), recording));
 
     expect(error.message).toMatch(
-      /^cancelled \(SIGINT\) after 2 rounds in 2s\d*m?s?; rolled back: rollback-command exited 0/,
+      /^cancelled \(SIGINT\) after 2 rounds in 2\.\d s; rolled back: rollback-command exited 0/,
     );
     expect(recording.commands).toEqual([{ command: './undo.sh', reason: 'cancelled', timeoutMs: 6_000 }]);
     expect(recording.outputs).toMatchObject({ healthy: 'false', reason: '', 'rolled-back': 'true', attempts: '2' });
@@ -348,7 +348,7 @@ describe('rollback', () => {
 
     const error = await failureOf(run(baseInputs({ rollback: commandRollback(false) }), recording));
 
-    expect(error.message).toMatch(/^cancelled \(SIGINT\) after 0 rounds in \d+ms$/);
+    expect(error.message).toMatch(/^cancelled \(SIGINT\) after 0 rounds in \d+ ms$/);
     expect(recording.commands).toEqual([]);
     expect(recording.phases).toEqual([]);
   });
@@ -379,9 +379,9 @@ describe('what the check reports', () => {
     await run(baseInputs({}, { successThreshold: 2 }), recording);
 
     expect(recording.logger.infos.filter((line) => line.includes(' round '))).toEqual([
-      'health-check: round 1 (+0ms): status, http://app.test/health: HTTP 500, expected 200-399 (the body is empty)',
-      'health-check: round 2 (+1s): healthy, 1 of 2 consecutive healthy rounds',
-      'health-check: round 3 (+2s): healthy, 2 of 2 consecutive healthy rounds',
+      'health-check: round 1 (+0 ms): status, http://app.test/health: HTTP 500, expected 200-399 (the body is empty)',
+      'health-check: round 2 (+1.0 s): healthy, 1 of 2 consecutive healthy rounds',
+      'health-check: round 3 (+2.0 s): healthy, 2 of 2 consecutive healthy rounds',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // The run as data: the decision and why, the figures the outputs give, the timeline of every probe and query, and
 // what the rollback did. The outputs, the JSON report file, the summary and the step's error are all read from it.
-import { formatDuration } from '@actions-kit/core';
+import { formatDuration, humanDuration } from '@actions-kit/core';
 import {
   latencyStatistics,
   roundTimeline,
@@ -54,7 +54,7 @@ export function buildReport(inputs: Inputs, loop: LoopResult): HealthReport {
   };
   if (loop.cancelledBy !== undefined || decision.state === 'pending') {
     const rounds = plural(loop.rounds.length, 'round');
-    const detail = `cancelled (${loop.cancelledBy ?? 'stopped'}) after ${rounds} in ${formatDuration(base.durationMs)}`;
+    const detail = `cancelled (${loop.cancelledBy ?? 'stopped'}) after ${rounds} in ${humanDuration(base.durationMs)}`;
     return { verdict: 'cancelled', reason: '', detail, ...base };
   }
   if (decision.state === 'healthy') return { verdict: 'healthy', reason: 'ok', detail: decision.detail, ...base };

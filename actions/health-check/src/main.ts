@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatDuration, saveInputs, UserError, watchCancellation, type CancellationWatch } from '@actions-kit/core';
+import { humanDuration, saveInputs, UserError, watchCancellation, type CancellationWatch } from '@actions-kit/core';
 import {
   evaluateMetric,
   judgeResponse,
@@ -129,7 +129,7 @@ async function queryMetric(metric: MetricDefinition, inputs: Inputs, deps: Probe
 /** One progress line per round: `round 3 (+10s): healthy, 2 of 3 consecutive healthy rounds`. */
 function roundLine(round: RoundResult, number: number, state: DecisionState, inputs: Inputs): string {
   const judged = judgeRound(inputs.decision, round);
-  const at = formatDuration(round.startedAt - state.startedAt);
+  const at = humanDuration(round.startedAt - state.startedAt);
   const { successThreshold, failureThreshold } = inputs.decision;
   const progress =
     judged.verdict === 'healthy'

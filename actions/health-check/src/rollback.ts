@@ -2,7 +2,7 @@
 // switch back through the traffic package. The color to go back to is settled before the first probe, while what
 // is live is still the deploy's doing; the rollback itself reports what it did instead of throwing.
 import type { Clock } from '@actions-kit/clock';
-import { formatDuration, UserError } from '@actions-kit/core';
+import { humanDuration, UserError } from '@actions-kit/core';
 import type { StepRunner } from '@actions-kit/core';
 import type { ShellCommandResult, SwitchLogger, TrafficProvider } from '@actions-kit/traffic';
 import type { RollbackPlan } from './inputs.js';
@@ -83,14 +83,14 @@ export async function runRollback(
     }
     const durationMs = took();
     const ended = result.timedOut
-      ? `was stopped after ${formatDuration(timeoutMs)} (command-timeout${cancelling ? ', or the cancellation window' : ''})`
+      ? `was stopped after ${humanDuration(timeoutMs)} (command-timeout${cancelling ? ', or the cancellation window' : ''})`
       : result.exitCode === 0
         ? `exited 0`
         : result.signal
           ? `was killed by ${result.signal}`
           : `exited ${result.exitCode}`;
     const succeeded = !result.timedOut && result.exitCode === 0;
-    const what = `rollback-command ${ended} after ${formatDuration(durationMs)}`;
+    const what = `rollback-command ${ended} after ${humanDuration(durationMs)}`;
     return { kind: 'command', succeeded, what, output: result.output, durationMs };
   }
   const { switchTraffic, TrafficError } = await import('@actions-kit/traffic');

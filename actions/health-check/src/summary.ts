@@ -1,7 +1,7 @@
 // The job summary of a run: the decision and why first, then per URL a latency chart and its failures, each metric's
 // values against its condition, and what the rollback did. Text from outside goes through SummaryBuilder's escaping;
 // the charts hold only numbers.
-import { formatDuration, SummaryBuilder } from '@actions-kit/core';
+import { humanDuration, SummaryBuilder } from '@actions-kit/core';
 import type { ProbeEntry, QueryEntry, TimelineEntry } from '@actions-kit/probes';
 import { plural, type HealthReport } from './health-report.js';
 import { xychart } from './xychart.js';
@@ -28,7 +28,7 @@ export function healthSummary(report: HealthReport): SummaryBuilder {
     [
       ['Mode', report.mode],
       ['Rounds', String(report.attempts)],
-      ['Duration', formatDuration(report.durationMs)],
+      ['Duration', humanDuration(report.durationMs)],
       ['Latency p50 / p95', latencyText(report)],
     ],
   );
@@ -63,7 +63,7 @@ function latencyText(report: HealthReport): string {
   const { latency } = report;
   if (latency === undefined) return 'no successful probe';
   const of = plural(latency.count, 'successful probe');
-  return `${Math.round(latency.p50Ms)} ms / ${Math.round(latency.p95Ms)} ms (of ${of})`;
+  return `${humanDuration(latency.p50Ms)} / ${humanDuration(latency.p95Ms)} (of ${of})`;
 }
 
 function addUrl(summary: SummaryBuilder, url: string, probes: readonly ProbeEntry[]): void {
@@ -154,7 +154,7 @@ function addRuns(summary: SummaryBuilder, runs: readonly Run[], header: string[]
     .slice(0, MAX_ROWS)
     .map((run) => [
       run.firstRound === run.lastRound ? String(run.firstRound) : `${run.firstRound}–${run.lastRound}`,
-      `+${formatDuration(run.atMs)}`,
+      `+${humanDuration(run.atMs)}`,
       run.label,
       run.detail,
     ]);

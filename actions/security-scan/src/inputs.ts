@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, getBoolean, getEnum, getString, parseLines, quoteValue } from '@actions-kit/core';
 import { FAIL_ON_VALUES, type Policy } from '@actions-kit/findings';
+import { parseCommentKey } from '@actions-kit/pr-comment/marker';
 import { specialFileKind } from '@actions-kit/reports';
+import type { CommentInputs } from './pr-comment.js';
 import { displayPath, resolveReportSources, type ReportSource } from './report-sources.js';
 
 /** A file named by an input: where it is, and how to name it to the user. */
@@ -34,6 +36,8 @@ export interface Inputs {
   strict: boolean;
   /** Threads to read reports on, this one included. */
   threads: number;
+  /** Post the summary on the pull request (comment-on-pr: true); undefined when not. */
+  comment?: CommentInputs;
 }
 
 /** `threads: auto` reads on as many threads as the machine has cores, up to this many. */
@@ -56,6 +60,7 @@ export async function getInputs(): Promise<Inputs> {
   const allowMissing = getBoolean('allow-missing', { default: false });
   const strict = getBoolean('strict', { default: true });
   const threads = parseThreads(getString('threads', { default: 'auto' }), availableParallelism());
+  const comment = commentInputs();
   const reportLines = parseLines(getString('reports', { required: true }));
 
   const sarifOutput = outputFile('sarif-output', 'security-scan.sarif', workspace);
@@ -89,7 +94,22 @@ export async function getInputs(): Promise<Inputs> {
     allowMissing,
     strict,
     threads,
+    ...(comment && { comment }),
   };
+}
+
+/** comment-on-pr with its comment-key and github-token; the key is checked even when comment-on-pr is false. */
+function commentInputs(): CommentInputs | undefined {
+  const key = parseCommentKey(getString('comment-key'));
+  if (!getBoolean('comment-on-pr', { default: false })) return undefined;
+  const token = getString('github-token');
+  if (token === '') {
+    throw new ConfigurationError(
+      'github-token: empty, and comment-on-pr: true needs a token that may write pull requests; remove the ' +
+        'github-token line (it defaults to github.token) or set it to a token, e.g. ${{ secrets.COMMENT_TOKEN }}',
+    );
+  }
+  return { key, token };
 }
 
 /** The file an optional input names; undefined when the input is empty, or the file is missing and that is allowed. */

@@ -26,6 +26,7 @@ import {
 } from '@actions-kit/findings';
 import { annotateFindings } from './annotations.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
+import { pullRequestComment } from './pr-comment.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
 import { readReports } from './read-reports.js';
 import { blobBaseFromEnv, buildSummary, firstOpen, placeText, type BlobBase } from './summary.js';
@@ -49,11 +50,14 @@ export interface RunDeps {
   startedAt: number;
   /** Where the summary links a finding's line; undefined when the run's repository and commit are not known. */
   blobBase: BlobBase | undefined;
+  /** Posts the summary on the pull request when comment-on-pr is true (see pr-comment.ts); tests may leave it out. */
+  commentSummary?(summary: SummaryBuilder): Promise<void>;
 }
 
 export async function main(): Promise<void> {
   const startedAt = Date.now();
   const inputs = await getInputs();
+  const comment = pullRequestComment(inputs.comment);
   await run(inputs, {
     setOutput,
     printAnnotation,
@@ -67,7 +71,8 @@ export async function main(): Promise<void> {
     now: Date.now,
     startedAt,
     blobBase: blobBaseFromEnv(process.env),
-  });
+    commentSummary: comment.post,
+  }).catch(comment.failed);
 }
 
 /** The step after its inputs are read: every output, file, annotation and the summary, then the verdict. */
@@ -92,8 +97,10 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   logResult(deps, analysis, files.length);
 
   const annotationsOmitted = inputs.annotations ? annotate(deps, analysis, warnings.length) : '';
-  if (inputs.summary) {
-    await deps.writeSummary(
+  if (inputs.summary || inputs.comment) {
+    await publishSummary(
+      inputs,
+      deps,
       buildSummary({
         policy: inputs.policy,
         analysis,
@@ -115,6 +122,13 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
     const options = { hasBaseline: inputs.baseline !== undefined, reportFile: inputs.reportOutput.displayPath };
     throw new UserError(policyFailureMessage(analysis.result, inputs.policy, options));
   }
+}
+
+/** The summary written to the step (summary: true) and posted on the pull request (comment-on-pr: true). */
+async function publishSummary(inputs: Inputs, deps: RunDeps, summary: SummaryBuilder): Promise<void> {
+  // Posted first: a comment that could not be posted adds its reason to the summary.
+  if (inputs.comment) await deps.commentSummary?.(summary);
+  if (inputs.summary) await deps.writeSummary(summary);
 }
 
 /**

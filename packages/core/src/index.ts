@@ -15,7 +15,7 @@ export {
 } from './input-parsers.js';
 export type { Bounds } from './input-parsers.js';
 export { agree, countOf, groupDigits } from './counting.js';
-export { formatDuration } from './duration.js';
+export { formatDuration, humanDuration } from './duration.js';
 export { resolveGlobs } from './globs.js';
 export {
   escapeData,

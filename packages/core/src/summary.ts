@@ -107,6 +107,14 @@ export class SummaryBuilder {
   }
 
   /**
+   * The summary for another place than the step summary (a pull-request comment): cut the same way to
+   * `limitBytes`, its note naming `limit` (e.g. "GitHub's limit is 65,536 characters per comment").
+   */
+  toMarkdown(limitBytes: number, limit: string): string {
+    return this.render(limitBytes, limit);
+  }
+
+  /**
    * Appends the summary to the file named by GITHUB_STEP_SUMMARY, within what is left of the step's limit, and
    * empties the builder so a second write() does not repeat it. Without GITHUB_STEP_SUMMARY: a debug line only.
    */
@@ -132,24 +140,26 @@ export class SummaryBuilder {
     return this;
   }
 
-  private render(budget: number): string {
+  private render(budget: number, limit = this.stepLimit()): string {
     const whole = this.blocks.map((block) => block.text).join('');
     const total = byteLength(whole);
     if (total <= budget) return whole;
     // The note's length depends on the count it reports, and that count is at most `total`: reserving room for
     // the note with `total` in it guarantees the real note fits.
-    const kept = fit(this.blocks, budget - byteLength(this.note(total)));
-    const note = this.note(total - byteLength(kept));
-    return byteLength(kept) + byteLength(note) <= budget ? kept + note : '';
+    const kept = fit(this.blocks, budget - byteLength(note(total, limit)));
+    const cutNote = note(total - byteLength(kept), limit);
+    return byteLength(kept) + byteLength(cutNote) <= budget ? kept + cutNote : '';
   }
 
-  private note(bytesLeftOut: number): string {
-    const limit =
-      this.limitBytes === SUMMARY_LIMIT_BYTES
-        ? "GitHub's limit is 1 MiB per step"
-        : `the limit is ${this.limitBytes} bytes per step`;
-    return `> Summary truncated: ${bytesLeftOut} bytes left out (${limit}).\n`;
+  private stepLimit(): string {
+    return this.limitBytes === SUMMARY_LIMIT_BYTES
+      ? "GitHub's limit is 1 MiB per step"
+      : `the limit is ${this.limitBytes} bytes per step`;
   }
+}
+
+function note(bytesLeftOut: number, limit: string): string {
+  return `> Summary truncated: ${bytesLeftOut} bytes left out (${limit}).\n`;
 }
 
 /** Whole blocks while they fit, then the cut of the first one that does not. */

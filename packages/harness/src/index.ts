@@ -6,7 +6,7 @@ export { parseWorkflowCommands, unescapeData, unescapeProperty } from './workflo
 export type { Annotation, ParseOptions, WorkflowCommandRecord } from './workflow-commands.js';
 export { FileCommandFormatError, parseFileCommands, parsePathFile } from './file-commands.js';
 export type { FileCommandEntry } from './file-commands.js';
-export { inputEnvName, inputEnvironment } from './input-env.js';
+export { HARNESS_GITHUB_TOKEN, inputEnvName, inputEnvironment } from './input-env.js';
 export {
   ActionManifestError,
   BundleMissingError,

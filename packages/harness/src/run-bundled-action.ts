@@ -28,6 +28,8 @@ export interface RunOptions {
   actionDir: string;
   /** By input name as in action.yml; action.yml defaults apply to the rest. An undeclared name is an error. */
   inputs?: Record<string, string>;
+  /** What an input defaulting to `${{ github.token }}` gets (default HARNESS_GITHUB_TOKEN, a placeholder). */
+  githubToken?: string;
   /** Extra environment, like a step's `env:`; it may override the harness' github-context defaults. */
   env?: Record<string, string>;
   /** GITHUB_EVENT_NAME and the payload behind GITHUB_EVENT_PATH (default: a push to main). */
@@ -99,7 +101,7 @@ interface RunContext {
 export async function runBundledAction(options: RunOptions): Promise<RunResult> {
   const actionDir = path.resolve(options.actionDir);
   const manifest = await readActionManifest(actionDir);
-  const inputs = inputEnvironment(manifest, options.inputs ?? {});
+  const inputs = inputEnvironment(manifest, options.inputs ?? {}, options.githubToken);
   // Checked before anything runs, so a bad post-if is reported without running main first.
   const postCondition = parsePostCondition(manifest.runs.postIf, manifest.file);
 

@@ -68,7 +68,7 @@ describe('until-healthy', () => {
     expect(state.decision).toEqual({
       state: 'healthy',
       reason: 'ok',
-      detail: '3 consecutive healthy rounds after 15s100ms',
+      detail: '3 consecutive healthy rounds after 15.1 s',
     });
     expect(state.rounds).toBe(4);
   });
@@ -90,7 +90,7 @@ describe('until-healthy', () => {
       state: 'unhealthy',
       reason: 'deadline',
       detail:
-        'not healthy within the deadline of 1m (1 of 3 consecutive healthy rounds); last failure: status: https://a.example/: HTTP 503',
+        'not healthy within the deadline of 1 min 00 s (1 of 3 consecutive healthy rounds); last failure: status: https://a.example/: HTTP 503',
       lastFailure: { reason: 'status', detail: 'https://a.example/: HTTP 503' },
     });
   });
@@ -100,7 +100,7 @@ describe('until-healthy', () => {
     expect(state.decision).toEqual({
       state: 'unhealthy',
       reason: 'deadline',
-      detail: 'not healthy within the deadline of 1m: 1 of 3 consecutive healthy rounds',
+      detail: 'not healthy within the deadline of 1 min 00 s: 1 of 3 consecutive healthy rounds',
     });
   });
 
@@ -126,7 +126,7 @@ describe('until-healthy', () => {
     expect(decideAt(untilHealthy, startDecision(0), 60_000).decision).toEqual({
       state: 'unhealthy',
       reason: 'deadline',
-      detail: 'no round finished within 1m',
+      detail: 'no round finished within 1 min 00 s',
     });
   });
 });
@@ -157,7 +157,7 @@ describe('watch', () => {
     expect(state.decision).toEqual({
       state: 'healthy',
       reason: 'ok',
-      detail: 'watched 3 rounds for 1m without 3 consecutive failures',
+      detail: 'watched 3 rounds for 1 min 00 s without 3 consecutive failures',
     });
   });
 

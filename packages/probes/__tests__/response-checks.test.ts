@@ -95,7 +95,7 @@ describe('judgeResponse', () => {
   it('fails a slow answer that is otherwise right', () => {
     expect(judgeResponse(URL, { ...jsonBody(healthy), latencyMs: 812.6 }, expectations)).toMatchObject({
       reason: 'latency',
-      detail: 'took 813 ms, more than max-latency 500ms',
+      detail: 'took 813 ms, more than max-latency (500 ms)',
     });
   });
 

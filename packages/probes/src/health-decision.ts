@@ -1,6 +1,6 @@
 // The health decision as a small state machine over round results: consecutive healthy and failing rounds, metric
 // failure limits, and the time limit of each mode. Pure: every timestamp comes in as data, nothing reads a clock.
-import { formatDuration } from '@actions-kit/core';
+import { humanDuration } from '@actions-kit/core';
 import type { HealthReason } from './health-reasons.js';
 import type { MetricOutcome } from './metric-conditions.js';
 import type { UrlOutcome } from './response-checks.js';
@@ -115,7 +115,7 @@ export function recordRound(settings: DecisionSettings, state: DecisionState, ro
     next.lastFailure = { reason: judged.reason, detail: judged.detail };
   }
   if (settings.mode === 'until-healthy' && next.consecutiveSuccesses >= settings.successThreshold) {
-    const detail = `${next.consecutiveSuccesses} consecutive healthy rounds after ${formatDuration(round.finishedAt - state.startedAt)}`;
+    const detail = `${next.consecutiveSuccesses} consecutive healthy rounds after ${humanDuration(round.finishedAt - state.startedAt)}`;
     return { ...next, decision: { state: 'healthy', reason: 'ok', detail } };
   }
   if (settings.mode === 'watch' && next.consecutiveFailures >= settings.failureThreshold) {
@@ -128,7 +128,7 @@ export function recordRound(settings: DecisionSettings, state: DecisionState, ro
 /** The time limit passing (between rounds, or as a round ends): the run is decided when `now` reaches it. */
 export function decideAt(settings: DecisionSettings, state: DecisionState, now: number): DecisionState {
   if (state.decision.state !== 'pending' || now < timeLimitAt(settings, state)) return state;
-  const elapsed = formatDuration(timeLimitAt(settings, state) - state.startedAt);
+  const elapsed = humanDuration(timeLimitAt(settings, state) - state.startedAt);
   if (state.rounds === 0) {
     return { ...state, decision: unhealthy('deadline', `no round finished within ${elapsed}`) };
   }

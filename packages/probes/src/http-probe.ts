@@ -2,6 +2,7 @@
 // and ending in either the response (whose status and body the caller judges) or the named reason there was none.
 import http from 'node:http';
 import { systemClock } from '@actions-kit/clock';
+import { humanDuration } from '@actions-kit/core';
 import { failureReason, type ProbeFailureReason, type RequestPhase } from './failure-reason.js';
 
 export interface HttpProbeRequest {
@@ -129,7 +130,9 @@ async function exchangeOnce(
       settle({
         answered: false,
         reason: 'timeout',
-        message: responseStarted ? `the body did not end within ${timeoutMs} ms` : `no answer within ${timeoutMs} ms`,
+        message: responseStarted
+          ? `the body did not end within ${humanDuration(timeoutMs)}`
+          : `no answer within ${humanDuration(timeoutMs)}`,
       });
 
     const outgoing = client.request(url, { method: request.method, headers, agent: false, ...tls }, (response) => {

@@ -1,7 +1,7 @@
 // A Prometheus instant query over its HTTP API (`/api/v1/query`), and what its answer means for a health check:
 // samples, no data, a query Prometheus rejects, or a Prometheus that cannot answer.
 import type { IncomingHttpHeaders } from 'node:http';
-import { ConfigurationError, quoteValue } from '@actions-kit/core';
+import { ConfigurationError, humanDuration, quoteValue } from '@actions-kit/core';
 import { describeFailure } from './failure-reason.js';
 
 export interface PrometheusSample {
@@ -96,7 +96,8 @@ export async function queryPrometheus(request: PrometheusQuery): Promise<Prometh
       },
     });
     const timer = setTimeout(
-      () => finish({ kind: 'prometheus-down', detail: `no complete answer within ${request.timeoutMs} ms` }),
+      () =>
+        finish({ kind: 'prometheus-down', detail: `no complete answer within ${humanDuration(request.timeoutMs)}` }),
       request.timeoutMs,
     );
     request.signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,6 @@
 // What one HTTP response (or the failure to get one) means for health: the checks of expected-status, expect-body,
 // expect-json and max-latency, in that order, turned into one outcome with one reason.
-import { ConfigurationError, formatDuration, quoteValue } from '@actions-kit/core';
+import { ConfigurationError, humanDuration, quoteValue } from '@actions-kit/core';
 import { statusMatches, type ExpectedStatus } from './expected-status.js';
 import { FAILURE_WORDS, type ProbeFailureReason } from './failure-reason.js';
 import type { ResponseFailure, TransportFailure } from './health-reasons.js';
@@ -100,7 +100,7 @@ export function judgeResponse(
   }
   const failure = responseFailure(observation, status, expectations);
   return failure === undefined
-    ? outcome('ok', `HTTP ${status} in ${Math.round(latencyMs)} ms`)
+    ? outcome('ok', `HTTP ${status} in ${humanDuration(latencyMs)}`)
     : outcome(failure.reason, failure.detail);
 }
 
@@ -128,7 +128,7 @@ function responseFailure(
   if (expectations.maxLatencyMs !== undefined && observation.latencyMs > expectations.maxLatencyMs) {
     return {
       reason: 'latency',
-      detail: `took ${Math.round(observation.latencyMs)} ms, more than max-latency ${formatDuration(expectations.maxLatencyMs)}`,
+      detail: `took ${humanDuration(observation.latencyMs)}, more than max-latency (${humanDuration(expectations.maxLatencyMs)})`,
     };
   }
   return undefined;

@@ -10,9 +10,10 @@ interface LiveState {
   snapshot: string;
 }
 
-interface SwitchLogger {
+interface ChangeLog {
   info(message: string): void;
   warning(message: string): void;
+  changed(step: string): void;
 }
 
 interface ColorAnswer {
@@ -55,17 +56,16 @@ export class InMemoryProvider {
     return [...(was[target] ? [] : [`enable ${target}`]), `disable ${other}`];
   }
 
-  async switchTo(target: Color, _from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, _from: LiveState, log: ChangeLog): Promise<void> {
     this.switchCalls += 1;
-    this.set(target, true);
-    this.set(target === 'blue' ? 'green' : 'blue', false);
-    log.info(`memory: ${target} live`);
+    this.set(target, true, log);
+    this.set(target === 'blue' ? 'green' : 'blue', false, log);
   }
 
-  async restore(state: LiveState): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog): Promise<void> {
     const wanted = JSON.parse(state.snapshot) as Record<Color, boolean>;
-    for (const color of ['blue', 'green'] as const) if (wanted[color]) this.set(color, true);
-    for (const color of ['blue', 'green'] as const) if (!wanted[color]) this.set(color, false);
+    for (const color of ['blue', 'green'] as const) if (wanted[color]) this.set(color, true, log);
+    for (const color of ['blue', 'green'] as const) if (!wanted[color]) this.set(color, false, log);
   }
 
   /** Answers like the proxy: round-robin over enabled colors, 502 from a broken one, 503 when none is enabled. */
@@ -81,15 +81,24 @@ export class InMemoryProvider {
     };
   }
 
-  private set(color: Color, on: boolean): void {
+  private set(color: Color, on: boolean, log: ChangeLog): void {
     this.enabled[color] = on;
     this.history.push(`blue ${this.enabled.blue ? 'on' : 'off'}, green ${this.enabled.green ? 'on' : 'off'}`);
+    log.changed(`${on ? 'enable' : 'disable'} ${color}`);
   }
 }
 
-/** A logger that keeps what it was told, to assert on warnings. */
-export function recordingLogger(): SwitchLogger & { infos: string[]; warnings: string[] } {
+/** A logger that keeps what it was told, to assert on warnings and on the changes a provider reported. */
+export function recordingLogger(): ChangeLog & { infos: string[]; warnings: string[]; changes: string[] } {
   const infos: string[] = [];
   const warnings: string[] = [];
-  return { infos, warnings, info: (m) => infos.push(m), warning: (m) => warnings.push(m) };
+  const changes: string[] = [];
+  return {
+    infos,
+    warnings,
+    changes,
+    info: (m) => infos.push(m),
+    warning: (m) => warnings.push(m),
+    changed: (step) => changes.push(step),
+  };
 }

@@ -21,3 +21,7 @@ export type { MetricsExporter, PrometheusHandle } from './real-prometheus.js';
 export { startScriptedServer } from './scripted-server.js';
 export type { AnswerScript, ScriptedAnswer, ScriptedServer } from './scripted-server.js';
 export { failureOf } from './failure-of.js';
+export { wrkFigures } from './wrk.js';
+export type { WrkFigures } from './wrk.js';
+export { startFakeGitHubApi } from './github-api.js';
+export type { FakeComment, FakeDeployment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';

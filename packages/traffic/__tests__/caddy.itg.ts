@@ -102,6 +102,10 @@ describe('caddy provider against Caddy', () => {
       }),
     );
     expect(report).toMatchObject({ outcome: 'rolled-back', active: 'blue' });
+    expect(report.changes).toEqual([
+      { phase: 'switch', step: expect.stringMatching(/^set the upstreams of 'app' to /) },
+      { phase: 'switch back', step: "put back the previous upstreams of 'app'" },
+    ]);
     expect(report.verification?.seen.failed).toBeGreaterThan(0);
     expect(await colorsAt(caddy.url)).toEqual(['blue']);
   });
@@ -110,7 +114,7 @@ describe('caddy provider against Caddy', () => {
     frozen = await startFrozenRun({
       setup: setup(),
       target: 'green',
-      freezeAt: '^caddy: upstreams',
+      freezeAt: '^caddy: set the upstreams',
     });
     await frozen.kill();
 

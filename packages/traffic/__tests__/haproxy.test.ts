@@ -69,8 +69,10 @@ describe('HaproxyProvider', () => {
       'set server app/blue1 state drain',
       'set server app/blue2 state drain',
     ]);
-    await haproxy.switchTo('green', before, recordingLogger());
+    const log = recordingLogger();
+    await haproxy.switchTo('green', before, log);
 
+    expect(log.changes).toEqual(haproxy.plan('green', before));
     expect(fake.readyCounts).toEqual([3, 4, 3, 2]);
     expect((await haproxy.current()).live).toBe('green');
   });
@@ -81,14 +83,17 @@ describe('HaproxyProvider', () => {
     const before = await haproxy.current();
     await haproxy.switchTo('green', before, recordingLogger());
     fake.commands = [];
+    const log = recordingLogger();
 
-    await haproxy.restore(before, recordingLogger());
+    await haproxy.restore(before, log);
 
-    expect(fake.commands.filter((c) => c.startsWith('set'))).toEqual([
+    const sent = fake.commands.filter((c) => c.startsWith('set'));
+    expect(sent).toEqual([
       'set server app/blue1 state ready',
       'set server app/green1 state drain',
       'set server app/green2 state drain',
     ]);
+    expect(log.changes).toEqual(sent);
     expect(Object.fromEntries(fake.admin)).toEqual({ blue1: 0, blue2: 1, green1: 8, green2: 8 });
   });
 

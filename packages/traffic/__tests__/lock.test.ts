@@ -57,7 +57,7 @@ describe('acquireLock', () => {
     await first.release();
     const lock = await second;
     expect(lock.recoveredFrom).toBeUndefined();
-    expect(logger.infos.join('\n')).toMatch(/is held by pid \d+ .*waiting up to 60000 ms/);
+    expect(logger.infos.join('\n')).toMatch(/is held by pid \d+ .*waiting up to 1 min 00 s/);
     await lock.release();
   });
 
@@ -65,7 +65,7 @@ describe('acquireLock', () => {
     await writeFile(file, holder({}));
     await expect(acquireLock(file, options())).rejects.toThrow(
       new RegExp(
-        `held by pid ${process.pid} on ${os.hostname()} since .* \\(switch to blue via test\\); waited 1000 ms.*delete ${file}`,
+        `held by pid ${process.pid} on ${os.hostname()} since .* \\(switch to blue via test\\); waited 1\\.0 s.*delete ${file}`,
       ),
     );
     expect(JSON.parse(await readFile(file, 'utf8')).nonce).toBe('other');
@@ -86,7 +86,7 @@ describe('acquireLock', () => {
     await expect(acquireLock(file, options())).rejects.toThrow(/held by pid \d+ on elsewhere/);
     await writeFile(file, holder({ hostname: 'elsewhere', nonce: 'old', startedAt: '2020-01-01T00:00:00.000Z' }));
     const lock = await acquireLock(file, options());
-    expect(logger.warnings.join('\n')).toMatch(/older than 60000 ms/);
+    expect(logger.warnings.join('\n')).toMatch(/older than 1 min 00 s/);
     await lock.release();
   });
 

@@ -18,20 +18,31 @@ const NGINX = {
 const CADDY = { provider: 'caddy', 'caddy-handler-id': 'app', 'blue-servers': 'a:1', 'green-servers': 'b:1' };
 const SYMLINK = { provider: 'symlink', 'symlink-path': '/srv/c', 'blue-path': '/srv/b', 'green-path': '/srv/g' };
 const COMMAND = { provider: 'command', 'current-command': 'cat color', 'switch-command': './switch' };
-const HAPROXY_NAME = "letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255)";
+const HAPROXY_NAME = "letters, digits, '-', '_', '.' and ':', as HAProxy names it (at most 255 characters)";
 const NGINX_SERVER =
   'host:port (or unix:/path), optionally followed by server parameters: weight=N, max_conns=N, max_fails=N, ' +
   'fail_timeout=T, slow_start=T, resolve, route=NAME, service=NAME (e.g. 10.0.0.1:8080 weight=2)';
 
 describe('readProviderInputs', () => {
-  it("takes no defaulted input for a leftover: the runner passes action.yml's defaults on every run", () => {
-    const inputs = { ...HAPROXY, 'nginx-test-command': 'sudo nginx -t', 'command-timeout': '2m' };
+  it("takes a defaulted input at its default for unset: the runner passes action.yml's defaults on every run", () => {
+    const inputs = { ...HAPROXY, 'nginx-test-command': 'nginx -t', 'command-timeout': '60s', 'caddy-admin-url': '' };
     expect(readProviderInputs(recordInputs(inputs)).provider).toBe('haproxy');
   });
 
-  it('checks the form of an input the chosen provider ignores', () => {
-    expect(() => readProviderInputs(recordInputs({ ...HAPROXY, 'command-timeout': '2h' }))).toThrow(
-      /^command-timeout: '2h' is more than the maximum/,
+  it.each([
+    ['command-timeout', '2m', 'nginx or command'],
+    ['command-timeout', '2h', 'nginx or command'],
+    ['nginx-test-command', 'sudo nginx -t', 'nginx'],
+    ['caddy-admin-url', 'http://127.0.0.1:2020', 'caddy'],
+  ])('refuses a defaulted input set to another value for a provider that ignores it: %s %s', (name, value, owners) => {
+    expect(() => readProviderInputs(recordInputs({ ...HAPROXY, [name]: value }))).toThrow(
+      `${name}: set to '${value}', but provider haproxy does not use it; remove it, or set provider to ${owners}`,
+    );
+  });
+
+  it('refuses haproxy-disable-with set to maint for nginx, which never drains', () => {
+    expect(() => readProviderInputs(recordInputs({ ...NGINX, 'haproxy-disable-with': 'maint' }))).toThrow(
+      "haproxy-disable-with: set to 'maint', but provider nginx does not use it; remove it, or set provider to haproxy",
     );
   });
 

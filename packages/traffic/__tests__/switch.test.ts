@@ -10,7 +10,7 @@ import { CancelledError, TrafficError } from '../src/errors.js';
 import type { LiveState } from '../src/provider.js';
 import { restoreTraffic, switchTraffic, type SwitchRequest } from '../src/switch.js';
 import { groupIsRunning } from '../src/process-group.js';
-import { InMemoryProvider, ManualClock, pidWrittenTo, recordingLogger } from '@actions-kit/testkit';
+import { failureOf, InMemoryProvider, ManualClock, pidWrittenTo, recordingLogger } from '@actions-kit/testkit';
 
 let dir: string;
 let clock: ManualClock;
@@ -41,6 +41,10 @@ describe('switchTraffic', () => {
 
     expect(report).toMatchObject({ outcome: 'switched', previous: 'blue', target: 'green', active: 'green' });
     expect(report.changed).toBe(true);
+    expect(report.changes).toEqual([
+      { phase: 'switch', step: 'enable green' },
+      { phase: 'switch', step: 'disable blue' },
+    ]);
     expect(report.verification).toMatchObject({ passed: true, streak: 5, seen: { green: 5, blue: 0 } });
     expect(proxy.enabled).toEqual({ blue: false, green: true });
     expect(existsSync(proxy.lockFile)).toBe(false);
@@ -75,6 +79,15 @@ describe('switchTraffic', () => {
     expect(report.problem).toMatch(/last other answer: HTTP 502 with no color/);
     expect(report.verification?.seen.failed).toBeGreaterThan(0);
     expect(report.rollbackVerification).toMatchObject({ passed: true, color: 'blue' });
+    expect(report.changes).toEqual([
+      { phase: 'switch', step: 'enable green' },
+      { phase: 'switch', step: 'disable blue' },
+      { phase: 'switch back', step: 'enable blue' },
+      { phase: 'switch back', step: 'disable green' },
+    ]);
+    expect(logger.infos).toEqual(
+      expect.arrayContaining(['memory: enable green', 'memory: switching back: enable blue']),
+    );
     expect(proxy.enabled).toEqual({ blue: true, green: false });
     expect(logger.warnings.join('\n')).toMatch(/switching back to blue/);
   });
@@ -85,7 +98,15 @@ describe('switchTraffic', () => {
       throw new TrafficError('proxy unreachable');
     };
 
-    await expect(run()).rejects.toThrow(/did not prove live.*switching back to blue failed too: proxy unreachable/);
+    const error = await failureOf(run());
+
+    expect(error).toBeInstanceOf(TrafficError);
+    expect(error.message).toMatch(/did not prove live.*switching back to blue failed too: proxy unreachable/);
+    // The changes made before the failure travel with it, for the caller's report.
+    expect((error as TrafficError).changesMade).toEqual([
+      { phase: 'switch', step: 'enable green' },
+      { phase: 'switch', step: 'disable blue' },
+    ]);
     expect(existsSync(proxy.lockFile)).toBe(false);
   });
 
@@ -94,6 +115,7 @@ describe('switchTraffic', () => {
 
     expect(report).toMatchObject({ outcome: 'dry-run', target: 'green', previous: 'blue', active: 'blue' });
     expect(report.plan).toEqual(['enable green', 'disable blue']);
+    expect(report.changes).toEqual([]);
     expect(report.changed).toBe(false);
     expect(proxy.history).toEqual([]);
     expect(existsSync(proxy.lockFile)).toBe(false);
@@ -141,7 +163,7 @@ describe('switchTraffic', () => {
 
     await expect(failure).rejects.toThrow(
       new RegExp(
-        `lock .*app\\.lock is held by pid ${process.pid} on .* \\(switch to blue via memory\\); waited 3000 ms`,
+        `lock .*app\\.lock is held by pid ${process.pid} on .* \\(switch to blue via memory\\); waited 3\\.0 s`,
       ),
     );
     expect(clock.now()).toBeGreaterThanOrEqual(3_000);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpColorProbe } from '../src/http-color-probe.js';
-import { verifyLive, type ColorAnswer } from '../src/verify.js';
+import { summariseVerification, verifyLive, type ColorAnswer, type Verification } from '../src/verify.js';
 import { ManualClock } from '@actions-kit/testkit';
 
 function scripted(clock: ManualClock, answers: ColorAnswer[]) {
@@ -45,6 +45,41 @@ describe('verifyLive', () => {
     expect(result.seen).toEqual({ blue: 0, green: 0, other: result.attempts - 2, failed: 2 });
     expect(result.lastMismatch).toBe('HTTP 200 with an unreadable color');
     expect(clock.now()).toBeGreaterThanOrEqual(1_000);
+  });
+});
+
+describe('summariseVerification', () => {
+  const passed: Verification = {
+    color: 'green',
+    passed: true,
+    required: 1,
+    streak: 1,
+    attempts: 1,
+    seen: { blue: 0, green: 1, other: 0, failed: 0 },
+    elapsedMs: 4.6,
+  };
+
+  it('agrees with its counts, one answer and one request included', () => {
+    expect(summariseVerification(passed)).toBe(
+      '1 of 1 consecutive answer from green after 1 request in 5 ms (seen: green 1)',
+    );
+  });
+
+  it('groups the digits of large counts and writes the time as people read it', () => {
+    const failed: Verification = {
+      ...passed,
+      passed: false,
+      required: 1_000,
+      streak: 0,
+      attempts: 1_234,
+      seen: { blue: 1_234, green: 0, other: 0, failed: 0 },
+      lastMismatch: "HTTP 200 with 'blue'",
+      elapsedMs: 10_009,
+    };
+    expect(summariseVerification(failed)).toBe(
+      '0 of 1,000 consecutive answers from green after 1,234 requests in 10.0 s (seen: blue 1,234); last other ' +
+        "answer: HTTP 200 with 'blue'",
+    );
   });
 });
 

@@ -35,6 +35,8 @@ import {
   startNginx,
   startProcess,
   type Stoppable,
+  type WrkFigures,
+  wrkFigures,
 } from '@actions-kit/testkit';
 import { nginxProviderSettings } from '../__tests__/support/nginx-settings.js';
 
@@ -251,11 +253,7 @@ function port(address: string): number {
   return Number(address.split(':').pop());
 }
 
-interface Figures {
-  requests: number;
-  perSecond: number;
-  failed: number;
-  failures: string;
+interface Figures extends WrkFigures {
   /** Slowest, over the switches, time from a switch's end to new connections getting only the new color. */
   worstConvergenceMs: number;
   /** From the start of the load to the end of the last switch: must stay inside the load's 10 s. */
@@ -294,21 +292,6 @@ async function convergence(url: string, color: Color, since: number, count = 20)
   return lastWrong - since;
 }
 
-function parseWrk(output: string): Omit<Figures, 'worstConvergenceMs' | 'switchingMs'> {
-  const number = (pattern: RegExp): number => Number(pattern.exec(output)?.[1] ?? 0);
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
-  const [connect, read, write, timeout] = (socket?.slice(1) ?? ['0', '0', '0', '0']).map(Number);
-  const non2xx = number(/Non-2xx or 3xx responses: (\d+)/);
-  const failed = (connect ?? 0) + (read ?? 0) + (write ?? 0) + (timeout ?? 0) + non2xx;
-  return {
-    requests: number(/(\d+) requests in/),
-    perSecond: Math.round(number(/Requests\/sec:\s+([\d.]+)/)),
-    failed,
-    failures:
-      failed === 0 ? '-' : `connect ${connect}, read ${read}, write ${write}, timeout ${timeout}, non-2xx ${non2xx}`,
-  };
-}
-
 async function measure(scenario: Scenario): Promise<Figures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'traffic-bench-'));
   const stoppables: Stoppable[] = [];
@@ -339,7 +322,7 @@ async function measure(scenario: Scenario): Promise<Figures> {
     }
     const switchingMs = Math.round(performance.now() - loadStarted);
     await wrk.exited;
-    return { ...parseWrk(wrk.output()), worstConvergenceMs: Math.round(worst), switchingMs };
+    return { ...wrkFigures(wrk.output()), worstConvergenceMs: Math.round(worst), switchingMs };
   } finally {
     for (const stoppable of stoppables.reverse()) await stoppable.stop();
     await rm(dir, { recursive: true, force: true });

@@ -2,11 +2,12 @@
 // PATCH guarded by If-Match on the ETag read with it, so a change made by someone else in between is refused.
 // Caddy 2.6 sends that ETag as an HTTP trailer (after a chunked body), which is why node:http is used here.
 import http from 'node:http';
+import { humanDuration } from '@actions-kit/core';
 import { otherColor, type Color } from './color.js';
 import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
-import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import { liveColorOf, type ColorMembers, type ChangeLog, type LiveState, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { CADDY_ID, checkForm, DIAL_ADDRESS, httpUrlForm } from './value-forms.js';
 
@@ -102,19 +103,19 @@ export class CaddyProvider implements TrafficProvider {
     ];
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, from: LiveState, log: ChangeLog): Promise<void> {
     const { etag } = JSON.parse(from.snapshot) as HandlerSnapshot;
     if (!etag) log.warning('caddy: the admin API sent no ETag, so a concurrent config change cannot be detected');
     const upstreams = this.options.servers[target].map((dial) => ({ dial }));
     await this.patchUpstreams(upstreams, etag);
-    log.info(`caddy: upstreams of '${this.options.handlerId}' now ${this.options.servers[target].join(', ')}`);
+    log.changed(`set the upstreams of '${this.options.handlerId}' to ${this.options.servers[target].join(', ')}`);
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog): Promise<void> {
     const { upstreams } = JSON.parse(state.snapshot) as HandlerSnapshot;
     const now = JSON.parse((await this.current()).snapshot) as HandlerSnapshot;
     await this.patchUpstreams(upstreams, now.etag);
-    log.info(`caddy: put back the previous upstreams of '${this.options.handlerId}'`);
+    log.changed(`put back the previous upstreams of '${this.options.handlerId}'`);
   }
 
   private async patchUpstreams(upstreams: unknown[], etag: string | undefined): Promise<void> {
@@ -170,7 +171,7 @@ export class CaddyProvider implements TrafficProvider {
           code === 'ECONNREFUSED'
             ? 'refused the connection: Caddy is not running, or its admin endpoint listens elsewhere (see "admin": {"listen": ...})'
             : code === 'ETIMEDOUT'
-              ? `did not answer within ${timeoutMs} ms`
+              ? `did not answer within ${humanDuration(timeoutMs)}`
               : `cannot be reached (${code ?? error.message})`;
         reject(new TrafficError(`caddy-admin-url: ${this.options.adminUrl} ${why}`));
       });

@@ -3,7 +3,7 @@
 import { isColor, type Color } from './color.js';
 import { TrafficError } from './errors.js';
 import { lockFileFor } from './lock.js';
-import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import type { ChangeLog, LiveState, TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand, type ShellCommandOptions } from './shell-command.js';
 import { SHELL_COMMAND } from './value-forms.js';
@@ -56,7 +56,7 @@ export class CommandProvider implements TrafficProvider {
     return [`run '${this.options.switchCommand}' with TARGET_COLOR=${target}`];
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+  async switchTo(target: Color, from: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void> {
     const result = await runShellCommand(this.options.switchCommand, this.commandOptions(signal, target));
     if (result.exitCode !== 0) {
       throw new TrafficError(
@@ -66,10 +66,10 @@ export class CommandProvider implements TrafficProvider {
         result.output,
       );
     }
-    log.info(`command: switch-command done for ${target}`);
+    log.changed(`ran '${this.options.switchCommand}' with TARGET_COLOR=${target}`);
   }
 
-  async restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void> {
     if (isColor(state.snapshot)) await this.switchTo(state.snapshot, state, log, signal);
   }
 

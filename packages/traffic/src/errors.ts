@@ -1,7 +1,11 @@
 // The error a user sees from this package: its message names the thing, the value and the fix; text that came from
 // outside (command output, HTTP bodies) travels beside it as data, for the caller to print guarded.
+import type { Change } from './provider.js';
+
 export class TrafficError extends Error {
   override readonly name: string = 'TrafficError';
+  /** The changes the proxy took before this was thrown, in order: filled in by switchTraffic for its report. */
+  changesMade: readonly Change[] = [];
 
   constructor(
     message: string,

@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import type { Color } from './color.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
-import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import type { ChangeLog, LiveState, TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { FILE_PATH } from './value-forms.js';
 
@@ -48,7 +48,7 @@ export class FlagFileProvider implements TrafficProvider {
       : [`remove ${this.options.flagFile}: the proxy sends the next request to blue`];
   }
 
-  async switchTo(target: Color, _from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, _from: LiveState, log: ChangeLog): Promise<void> {
     try {
       if (target === 'green') await writeFileAtomically(this.options.flagFile, 'green\n');
       else await rm(this.options.flagFile, { force: true });
@@ -58,10 +58,14 @@ export class FlagFileProvider implements TrafficProvider {
           `(${errorCode(error) ?? String(error)}); its folder must exist and be writable by this job`,
       );
     }
-    log.info(`flag-file: ${target} live`);
+    log.changed(
+      target === 'green'
+        ? `created ${this.options.flagFile} (by rename): green live`
+        : `removed ${this.options.flagFile}: blue live`,
+    );
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog): Promise<void> {
     await this.switchTo(state.snapshot === 'green' ? 'green' : 'blue', state, log);
   }
 }

@@ -4,13 +4,14 @@
 // one HAProxy reached by its unix socket and by TCP is one lock.
 import { stat } from 'node:fs/promises';
 import net from 'node:net';
+import { humanDuration } from '@actions-kit/core';
 import type { Color } from './color.js';
 import { otherColor } from './color.js';
 import { checkReplaceable, writeFileAtomically } from './atomic-file.js';
 import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
 import { lockFileFor } from './lock.js';
-import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import { liveColorOf, type ColorMembers, type ChangeLog, type LiveState, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { FILE_PATH, HAPROXY_NAME, SOCKET_ADDRESS } from './value-forms.js';
 
@@ -155,7 +156,9 @@ async function socketError(address: string, tcp: boolean, error: unknown, timeou
     case 'EACCES':
       return new TrafficError(`${where}: permission denied; run the job as a user allowed to use the socket`);
     case 'ETIMEDOUT':
-      return new TrafficError(`${where} did not answer within ${timeoutMs} ms; is HAProxy overloaded or stuck?`);
+      return new TrafficError(
+        `${where} did not answer within ${humanDuration(timeoutMs)}; is HAProxy overloaded or stuck?`,
+      );
     default:
       return new TrafficError(`${where}: cannot connect (${code ?? String(error)})`);
   }
@@ -224,7 +227,7 @@ export class HaproxyProvider implements TrafficProvider {
     return this.commandsFor(target, from).concat(this.stateFileStep());
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, from: LiveState, log: ChangeLog): Promise<void> {
     // A state file that cannot be written would leave the switch live and the step failed: found out first.
     await this.checkStateFile();
     const done: string[] = [];
@@ -232,9 +235,9 @@ export class HaproxyProvider implements TrafficProvider {
       for (const command of this.commandsFor(target, from)) {
         await this.send(command);
         done.push(command);
-        log.info(`haproxy: ${command}`);
+        log.changed(command);
       }
-      await this.saveStateFile(`HAProxy was put back as it was (${from.live} live)`);
+      await this.saveStateFile(`HAProxy was put back as it was (${from.live} live)`, log);
     } catch (error) {
       // Part of the switch went through (the target enabled, the other not yet drained), or all of it without the
       // state file that makes it last: put it all back. The state file still holds `from`.
@@ -243,13 +246,13 @@ export class HaproxyProvider implements TrafficProvider {
     }
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog): Promise<void> {
     await this.applyStates(state, log);
-    await this.saveStateFile('HAProxy runs the restored states, but a reload would load older ones from the file');
+    await this.saveStateFile('HAProxy runs the restored states, but a reload would load older ones from the file', log);
   }
 
   /** Sets each server's admin state as `state` had it, the ones that were ready first. */
-  private async applyStates(state: LiveState, log: SwitchLogger): Promise<void> {
+  private async applyStates(state: LiveState, log: ChangeLog): Promise<void> {
     const wanted = JSON.parse(state.snapshot) as Record<string, AdminState>;
     const now = await this.readStates();
     const changes = Object.entries(wanted).filter(([name, admin]) => now.find((s) => s.name === name)?.admin !== admin);
@@ -258,7 +261,7 @@ export class HaproxyProvider implements TrafficProvider {
     for (const [name, admin] of changes) {
       const command = `set server ${this.options.backend}/${name} state ${admin}`;
       await this.send(command);
-      log.info(`haproxy: ${command}`);
+      log.changed(command);
     }
   }
 
@@ -320,7 +323,7 @@ export class HaproxyProvider implements TrafficProvider {
   }
 
   /** `consequence`: where traffic is when the file cannot be written. */
-  private async saveStateFile(consequence: string): Promise<void> {
+  private async saveStateFile(consequence: string, log: ChangeLog): Promise<void> {
     if (!this.options.stateFile) return;
     const states = await this.api('show servers state');
     try {
@@ -328,6 +331,7 @@ export class HaproxyProvider implements TrafficProvider {
     } catch (error) {
       throw this.stateFileError(error, consequence);
     }
+    log.changed(`saved all server states to ${this.options.stateFile}`);
   }
 
   private stateFileError(error: unknown, consequence: string): TrafficError {

@@ -3,7 +3,7 @@ export { restoreTraffic, switchTraffic } from './switch.js';
 export type { RestoreReport, SwitchOutcome, SwitchReport } from './switch.js';
 export { COLORS } from './color.js';
 export type { Color, Target } from './color.js';
-export type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+export type { Change, ChangeLog, LiveState, SwitchLogger, TrafficProvider } from './provider.js';
 // PROVIDERS: what an action switching traffic documents (its docs test checks action.yml and the README against it).
 export { createProvider, PROVIDERS } from './providers.js';
 export type { ProviderSetup } from './providers.js';

@@ -5,6 +5,7 @@ import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Clock } from '@actions-kit/clock';
+import { humanDuration } from '@actions-kit/core';
 import { removeTempFile } from './atomic-file.js';
 import { TrafficError, errorCode, throwIfCancelled } from './errors.js';
 import type { SwitchLogger } from './provider.js';
@@ -86,12 +87,12 @@ export async function acquireLock(file: string, options: LockOptions): Promise<H
     const remaining = deadline - clock.now();
     if (remaining <= 0) {
       throw new TrafficError(
-        `lock ${file} is held by ${describeHolder(holder)}; waited ${options.waitMs} ms. Another run is switching ` +
+        `lock ${file} is held by ${describeHolder(holder)}; waited ${humanDuration(options.waitMs)}. Another run is switching ` +
           `the same target: let it finish and re-run, or, if no run is in progress, delete ${file}`,
       );
     }
     if (!announcedWait) {
-      logger.info(`lock ${file} is held by ${describeHolder(holder)}; waiting up to ${options.waitMs} ms`);
+      logger.info(`lock ${file} is held by ${describeHolder(holder)}; waiting up to ${humanDuration(options.waitMs)}`);
       announcedWait = true;
     }
     await clock.sleep(Math.min(options.pollMs ?? 100, remaining));
@@ -153,7 +154,7 @@ function staleReason(holder: LockHolder, staleMs: number): string | undefined {
     return `process ${holder.pid} no longer exists`;
   }
   const age = Date.now() - Date.parse(holder.startedAt);
-  if (!(age <= staleMs)) return `older than ${staleMs} ms`;
+  if (!(age <= staleMs)) return `older than ${humanDuration(staleMs)}`;
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { otherColor, type Color } from './color.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { colorServerInputs, readColorServers } from './color-servers.js';
 import { TrafficError, errorCode } from './errors.js';
-import { liveColorOf, type ColorMembers, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import { liveColorOf, type ColorMembers, type ChangeLog, type LiveState, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { COMMAND_TIMEOUT_INPUT, describeExit, runShellCommand } from './shell-command.js';
 import { FILE_PATH, NGINX_NAME, NGINX_SERVER, SHELL_COMMAND } from './value-forms.js';
@@ -164,21 +164,20 @@ export class NginxProvider implements TrafficProvider {
     ];
   }
 
-  async switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+  async switchTo(target: Color, from: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void> {
     const previous = (JSON.parse(from.snapshot) as IncludeSnapshot).content;
     const block = previous === null ? undefined : this.parse(previous);
     const next = renderUpstreamBlock(this.options.upstreamName, target, this.options.servers, block);
     await this.writeInclude(next);
-    log.info(`nginx: wrote ${this.options.upstreamFile} with ${target} live`);
-    await this.testAndReload(previous, `live color unchanged (${from.live})`, signal);
+    log.changed(`wrote ${this.options.upstreamFile} with ${target} live`);
+    await this.testAndReload(previous, `live color unchanged (${from.live})`, log, signal);
   }
 
-  async restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void> {
     const wanted = (JSON.parse(state.snapshot) as IncludeSnapshot).content;
     const replaced = await this.readInclude();
-    await this.putBack(wanted);
-    log.info(`nginx: put back the previous ${this.options.upstreamFile}`);
-    await this.testAndReload(replaced, 'the switch back did not happen', signal);
+    await this.putBack(wanted, log);
+    await this.testAndReload(replaced, 'the switch back did not happen', log, signal);
   }
 
   /**
@@ -186,11 +185,16 @@ export class NginxProvider implements TrafficProvider {
    * A cancelled command leaves the file as it is: whether a stopped reload reached nginx is unknown, so the
    * restore that follows a cancellation writes, tests and reloads again rather than trust either file.
    */
-  private async testAndReload(fallback: string | null, consequence: string, signal?: AbortSignal): Promise<void> {
+  private async testAndReload(
+    fallback: string | null,
+    consequence: string,
+    log: ChangeLog,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const file = this.options.upstreamFile;
     const test = await this.run(this.testCommand, signal);
     if (test.exitCode !== 0) {
-      await this.putBack(fallback);
+      await this.putBack(fallback, log);
       throw new TrafficError(
         `nginx-test-command '${this.testCommand}' ${describeExit(test, this.timeoutMs)}: nginx rejects the ` +
           `configuration with the new ${file}, so the previous file is back and ${consequence}. Fix the ` +
@@ -200,13 +204,14 @@ export class NginxProvider implements TrafficProvider {
     }
     const reload = await this.run(this.reloadCommand, signal);
     if (reload.exitCode !== 0) {
-      await this.putBack(fallback);
+      await this.putBack(fallback, log);
       throw new TrafficError(
         `nginx-reload-command '${this.reloadCommand}' ${describeExit(reload, this.timeoutMs)}: is nginx ` +
           `running, and may this job signal it? The previous ${file} is back and ${consequence}`,
         reload.output,
       );
     }
+    log.changed(`ran '${this.reloadCommand}'`);
   }
 
   private run(command: string, signal: AbortSignal | undefined): ReturnType<typeof runShellCommand> {
@@ -248,9 +253,10 @@ export class NginxProvider implements TrafficProvider {
     }
   }
 
-  private async putBack(content: string | null): Promise<void> {
+  private async putBack(content: string | null, log: ChangeLog): Promise<void> {
     if (content === null) await rm(this.options.upstreamFile, { force: true });
     else await this.writeInclude(content);
+    log.changed(`put back the previous ${this.options.upstreamFile}`);
   }
 }
 

@@ -65,8 +65,10 @@ function checkLeftovers(
   registry: readonly ProviderDescriptor[],
 ): void {
   for (const input of others) {
-    // An input with a default is set on every run (the runner passes action.yml's defaults): never a leftover.
-    const value = 'default' in input ? '' : source.text(input.name);
+    // The runner passes action.yml's default for an input the workflow left out, so an input with a default counts
+    // as set only when it differs from it: `command-timeout: 2m` with haproxy is a mistake, `60s` cannot be told apart.
+    const given = source.text(input.name);
+    const value = 'default' in input && given === input.default ? '' : given;
     if (value === '') continue;
     const owners = registry.filter((descriptor) => descriptor.inputs.some((taken) => taken.name === input.name));
     throw new TrafficError(

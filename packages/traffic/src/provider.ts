@@ -8,6 +8,23 @@ export interface SwitchLogger {
   warning(message: string): void;
 }
 
+/** A change the proxy took: while switching to the target, or while switching back to the previous state. */
+export interface Change {
+  phase: 'switch' | 'switch back';
+  /** In the words of plan(): "set server app/green state ready". */
+  step: string;
+}
+
+/**
+ * What a provider reports to while it changes the proxy: progress, and each change the moment the proxy has taken it,
+ * so the report lists every change made (a switch, the provider's own undo of a part-way switch, a switch back) in
+ * order, and a failure part-way still leaves the list of what was done.
+ */
+export interface ChangeLog extends SwitchLogger {
+  /** One change the proxy has taken, in the words of plan(): "set server app/green state ready". */
+  changed(step: string): void;
+}
+
 /** What a provider read from the proxy itself. Plain data: the action can save it and a post step restore it. */
 export interface LiveState {
   live: LiveColor;
@@ -42,9 +59,9 @@ export interface TrafficProvider {
    * thrown once none of it runs, with the proxy as far as it got (nothing is put back: restore() does that). A
    * call to a proxy's API is short and bounded by its timeout, so it is let finish.
    */
-  switchTo(target: Color, from: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void>;
+  switchTo(target: Color, from: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void>;
   /** Puts back a state read by current(): the switch-back after a failed verification, and the cancel path. */
-  restore(state: LiveState, log: SwitchLogger, signal?: AbortSignal): Promise<void>;
+  restore(state: LiveState, log: ChangeLog, signal?: AbortSignal): Promise<void>;
 }
 
 /** Which color each server or address belongs to, as the blue-servers / green-servers inputs say. */

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
+import { humanDuration } from '@actions-kit/core';
 import { CancelledError, cancellationReason } from './errors.js';
 import { endProcessGroup } from './process-group.js';
 import type { DurationInput } from './provider-descriptor.js';
@@ -122,7 +123,7 @@ export function runShellCommand(command: string, options: ShellCommandOptions = 
         const how =
           endedBy === 'SIGTERM'
             ? 'they ended on SIGTERM'
-            : `SIGKILL after ${options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS} ms without ending on SIGTERM`;
+            : `SIGKILL after ${humanDuration(options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS)} without ending on SIGTERM`;
         const stoppedWhat = stopped
           ? `stopped '${command}' and everything it started (${how})`
           : `could not stop '${command}': process group ${pgid} still runs after SIGKILL; kill it by hand`;
@@ -144,9 +145,9 @@ export function runShellCommand(command: string, options: ShellCommandOptions = 
   });
 }
 
-/** "exit code 1", "killed after 60000 ms", for messages. */
+/** "exited with code 1", "did not finish within 1 min 00 s and was killed", for messages. */
 export function describeExit(result: ShellCommandResult, timeoutMs: number): string {
-  if (result.timedOut) return `did not finish within ${timeoutMs} ms and was killed`;
+  if (result.timedOut) return `did not finish within ${humanDuration(timeoutMs)} and was killed`;
   if (result.signal) return `was killed by ${result.signal}`;
   return `exited with code ${result.exitCode}`;
 }

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '@actions-kit/clock';
 import { resolveTarget, type Color, type LiveColor, type Target } from './color.js';
 import { CancelledError, TrafficError, throwIfCancelled } from './errors.js';
 import { acquireLock, type LockHolder } from './lock.js';
-import type { LiveState, SwitchLogger, TrafficProvider } from './provider.js';
+import type { Change, ChangeLog, LiveState, SwitchLogger, TrafficProvider } from './provider.js';
 import { summariseVerification, verifyLive, type ColorProbe, type Verification, type VerifyPolicy } from './verify.js';
 
 export interface SwitchRequest {
@@ -52,8 +52,10 @@ export interface SwitchReport {
   /** What the provider reports live when the switch returns (read again, not assumed). */
   active: LiveColor;
   changed: boolean;
-  /** The changes made, or in a dry run the changes that would be made. */
+  /** The changes planned, or in a dry run the changes that would be made. */
   plan: string[];
+  /** Every change the proxy took, in order: the switch, then any switch back. Empty in a dry run. */
+  changes: Change[];
   previousState: LiveState;
   verification?: Verification;
   /** After a switch back: proof that the previous color answers again. */
@@ -68,23 +70,47 @@ export interface SwitchReport {
 const silentLogger: SwitchLogger = { info: () => undefined, warning: () => undefined };
 
 export async function switchTraffic(request: SwitchRequest): Promise<SwitchReport> {
-  const { provider } = request;
   const clock = request.clock ?? systemClock;
   const logger = request.logger ?? silentLogger;
-  const started = clock.now();
-  const timings: SwitchTimings = { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
-  const since = (mark: number): number => Math.round(clock.now() - mark);
-
-  const { signal } = request;
-  if (request.dryRun) {
-    const before = await provider.current(signal);
-    const target = resolveTarget(request.target, before.live);
-    const plan = before.live === target ? [] : provider.plan(target, before);
-    timings.readMs = timings.totalMs = since(started);
-    logger.info(`${provider.describe()}: dry run, ${before.evidence}`);
-    const base = { provider: provider.describe(), target, previous: before.live, active: before.live };
-    return { ...base, outcome: 'dry-run', changed: false, plan, previousState: before, timings };
+  if (request.dryRun) return dryRun(request, clock, logger);
+  const changes: Change[] = [];
+  try {
+    return await lockedSwitch(request, clock, logger, changes);
+  } catch (error) {
+    if (error instanceof TrafficError) error.changesMade = changes;
+    throw error;
   }
+}
+
+function emptyTimings(): SwitchTimings {
+  return { lockWaitMs: 0, readMs: 0, switchMs: 0, verifyMs: 0, rollbackMs: 0, totalMs: 0 };
+}
+
+/** Reads the live state and plans, changing nothing and taking no lock. */
+async function dryRun(request: SwitchRequest, clock: Clock, logger: SwitchLogger): Promise<SwitchReport> {
+  const { provider } = request;
+  const started = clock.now();
+  const before = await provider.current(request.signal);
+  const target = resolveTarget(request.target, before.live);
+  const plan = before.live === target ? [] : provider.plan(target, before);
+  const timings = emptyTimings();
+  timings.readMs = timings.totalMs = Math.round(clock.now() - started);
+  logger.info(`${provider.describe()}: dry run, ${before.evidence}`);
+  const base = { provider: provider.describe(), target, previous: before.live, active: before.live };
+  return { ...base, outcome: 'dry-run', changed: false, plan, changes: [], previousState: before, timings };
+}
+
+/** The switch under the target's lock; each change the proxy takes is added to `changes` as it is made. */
+async function lockedSwitch(
+  request: SwitchRequest,
+  clock: Clock,
+  logger: SwitchLogger,
+  changes: Change[],
+): Promise<SwitchReport> {
+  const { provider, signal } = request;
+  const started = clock.now();
+  const timings = emptyTimings();
+  const since = (mark: number): number => Math.round(clock.now() - mark);
 
   const requested = request.target === 'toggle' ? 'toggle' : `switch to ${request.target}`;
   const lock = await acquireLock(await lockFileOf(provider, signal), {
@@ -110,7 +136,7 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
     const plan = before.live === target && !recoveredLockFrom ? [] : provider.plan(target, before);
     if (plan.length === 0) {
       timings.totalMs = since(started);
-      const already = { outcome: 'already-live' as const, active: before.live, changed: false, plan };
+      const already = { outcome: 'already-live' as const, active: before.live, changed: false, plan, changes };
       return { ...base, ...already, recoveredLockFrom, timings };
     }
 
@@ -118,7 +144,7 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
     await request.beforeChange?.(before, target);
     mark = clock.now();
     for (const step of plan) logger.info(`plan: ${step}`);
-    await provider.switchTo(target, before, logger, signal);
+    await provider.switchTo(target, before, changeLog(provider, logger, 'switch', changes), signal);
     timings.switchMs = since(mark);
 
     let verification: Verification | undefined;
@@ -142,20 +168,39 @@ export async function switchTraffic(request: SwitchRequest): Promise<SwitchRepor
 
     if (problem !== undefined) {
       mark = clock.now();
-      const rollbackVerification = await switchBack(provider, before, problem, request, clock, logger);
+      const back = changeLog(provider, logger, 'switch back', changes);
+      const rollbackVerification = await switchBack(provider, before, problem, request, clock, back);
       timings.rollbackMs = since(mark);
       const active = (await provider.current(signal)).live;
       timings.totalMs = since(started);
-      const outcome = { outcome: 'rolled-back' as const, active, changed: false, plan, problem };
+      const outcome = { outcome: 'rolled-back' as const, active, changed: false, plan, changes, problem };
       return { ...base, ...outcome, verification, rollbackVerification, recoveredLockFrom, timings };
     }
 
     timings.totalMs = since(started);
     const active = target;
-    return { ...base, outcome: 'switched', active, changed: true, plan, verification, recoveredLockFrom, timings };
+    const switched = { outcome: 'switched' as const, active, changed: true, plan, changes };
+    return { ...base, ...switched, verification, recoveredLockFrom, timings };
   } finally {
     await lock.release();
   }
+}
+
+/** The logger a provider is given: each change is logged under the provider's name and added to `changes`. */
+function changeLog(
+  provider: TrafficProvider,
+  logger: SwitchLogger,
+  phase: Change['phase'],
+  changes: Change[],
+): ChangeLog {
+  return {
+    info: (message) => logger.info(message),
+    warning: (message) => logger.warning(message),
+    changed: (step) => {
+      logger.info(`${provider.kind}: ${phase === 'switch back' ? 'switching back: ' : ''}${step}`);
+      changes.push({ phase, step });
+    },
+  };
 }
 
 /** The lock file as the proxy identifies what is switched, when the provider can ask it; else its own. */
@@ -169,7 +214,7 @@ async function switchBack(
   problem: string,
   request: SwitchRequest,
   clock: Clock,
-  logger: SwitchLogger,
+  logger: ChangeLog,
 ): Promise<Verification | undefined> {
   logger.warning(`${problem}; switching back to ${before.live}`);
   try {
@@ -215,6 +260,8 @@ export interface RestoreReport {
   reapplied: boolean;
   before: LiveColor;
   active: LiveColor;
+  /** The changes the proxy took, in order. */
+  changes: Change[];
 }
 
 /**
@@ -237,15 +284,16 @@ export async function restoreTraffic(request: RestoreRequest): Promise<RestoreRe
     const base = { provider: provider.describe(), before: now.live };
     const changed = now.snapshot !== state.snapshot;
     const reapplied = !changed && (request.reapply === true || lock.recoveredFrom !== undefined);
-    if (!changed && !reapplied) return { ...base, changed, reapplied, active: now.live };
+    const changes: Change[] = [];
+    if (!changed && !reapplied) return { ...base, changed, reapplied, active: now.live, changes };
     logger.info(
       changed
         ? `${provider.describe()}: putting back ${state.evidence} (now ${now.evidence})`
         : `${provider.describe()}: applying ${state.evidence} again, as an interrupted switch may have changed ` +
             'more than it reads back',
     );
-    await provider.restore(state, logger, signal);
-    return { ...base, changed, reapplied, active: (await provider.current(signal)).live };
+    await provider.restore(state, changeLog(provider, logger, 'switch back', changes), signal);
+    return { ...base, changed, reapplied, active: (await provider.current(signal)).live, changes };
   } finally {
     await lock.release();
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Color } from './color.js';
 import { replaceSymlinkAtomically } from './atomic-file.js';
 import { TrafficError, errorCode } from './errors.js';
-import { liveColorOf, type LiveState, type SwitchLogger, type TrafficProvider } from './provider.js';
+import { liveColorOf, type ChangeLog, type LiveState, type TrafficProvider } from './provider.js';
 import type { ProviderDescriptor } from './provider-descriptor.js';
 import { FILE_PATH } from './value-forms.js';
 
@@ -62,7 +62,7 @@ export class SymlinkProvider implements TrafficProvider {
     return [`point ${this.options.symlinkPath} at ${this.linkText(target)} (new link renamed over the old one)`];
   }
 
-  async switchTo(target: Color, _from: LiveState, log: SwitchLogger): Promise<void> {
+  async switchTo(target: Color, _from: LiveState, log: ChangeLog): Promise<void> {
     const destination = this.options.paths[target];
     try {
       await stat(destination);
@@ -72,13 +72,13 @@ export class SymlinkProvider implements TrafficProvider {
       );
     }
     await this.point(this.linkText(target));
-    log.info(`symlink: ${this.options.symlinkPath} -> ${this.linkText(target)}`);
+    log.changed(`pointed ${this.options.symlinkPath} at ${this.linkText(target)}`);
   }
 
-  async restore(state: LiveState, log: SwitchLogger): Promise<void> {
+  async restore(state: LiveState, log: ChangeLog): Promise<void> {
     if (state.snapshot === '') await rm(this.options.symlinkPath, { force: true });
     else await this.point(state.snapshot);
-    log.info(`symlink: put back ${state.evidence}`);
+    log.changed(`put back ${state.evidence}`);
   }
 
   /** Relative to the link's folder, as `ln -s releases/blue current` would write it, so the tree can move. */

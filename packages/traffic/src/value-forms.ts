@@ -1,6 +1,6 @@
 // The grammar of each place a provider input ends up (an HAProxy runtime command, an nginx config file, a URL, a
 // path), checked before anything is sent: a value that fits cannot add a command, a directive or a request.
-import { quoteValue } from '@actions-kit/core';
+import { countOf, quoteValue } from '@actions-kit/core';
 import { TrafficError } from './errors.js';
 
 export interface ValueForm {
@@ -65,9 +65,9 @@ function isVisible(char: string): boolean {
 
 function nameForm(accepted: string, allowed: RegExp, maxLength: number): ValueForm {
   return {
-    accepted: `${accepted} (at most ${maxLength})`,
+    accepted: `${accepted} (at most ${countOf(maxLength, 'character')})`,
     problem: (value) =>
-      value.length > maxLength ? `is longer than ${maxLength} characters` : firstRefused(value, allowed),
+      value.length > maxLength ? `is longer than ${countOf(maxLength, 'character')}` : firstRefused(value, allowed),
   };
 }
 
@@ -137,7 +137,7 @@ const PATH_MAX = 4096;
 
 /** A file path: anything the filesystem takes but what isVisible refuses (NUL cannot be in a path at all). */
 export const FILE_PATH: ValueForm = {
-  accepted: `a file path without control or bidirectional characters (at most ${PATH_MAX})`,
+  accepted: `a file path without control or bidirectional characters (at most ${countOf(PATH_MAX, 'character')})`,
   problem: (value) =>
     value.length > PATH_MAX ? `is longer than ${PATH_MAX} characters` : firstRefused(value, isVisible),
 };

@@ -1,6 +1,7 @@
 // Proof that the new color is live: a number of consecutive answers from it, through the URL users hit, within a
 // timeout; and the record of what answered instead when it is not.
 import type { Clock } from '@actions-kit/clock';
+import { countOf, groupDigits, humanDuration } from '@actions-kit/core';
 import type { Color } from './color.js';
 import { throwIfCancelled } from './errors.js';
 
@@ -58,7 +59,10 @@ export async function verifyLive(
     // Read once: time moves on between a check and a use, and a request must never get a timeout of 0 or less.
     const remaining = policy.timeoutMs - elapsed();
     if (remaining <= 0 || streak >= policy.requests) break;
-    throwIfCancelled(signal, `stopped verifying ${color} after ${attempts} requests (${streak} in a row from it)`);
+    throwIfCancelled(
+      signal,
+      `stopped verifying ${color} after ${countOf(attempts, 'request')} (${groupDigits(streak)} in a row from it)`,
+    );
     const answer = await probe(Math.max(MIN_REQUEST_TIMEOUT_MS, Math.min(PER_REQUEST_TIMEOUT_MS, remaining)));
     attempts += 1;
     const origin = originOf(answer);
@@ -76,13 +80,14 @@ export async function verifyLive(
   return { color, passed, required: policy.requests, streak, attempts, seen, lastMismatch, elapsedMs: elapsed() };
 }
 
-/** "20 of 20 consecutive from green in 143 ms (seen: blue 2, green 20)". */
+/** "20 of 20 consecutive answers from green after 22 requests in 143 ms (seen: blue 2, green 20)". */
 export function summariseVerification(v: Verification): string {
   const counts = Object.entries(v.seen)
     .filter(([, n]) => n > 0)
-    .map(([origin, n]) => `${origin} ${n}`)
+    .map(([origin, n]) => `${origin} ${groupDigits(n)}`)
     .join(', ');
-  const head = `${v.streak} of ${v.required} consecutive answers from ${v.color} after ${v.attempts} requests in ${Math.round(v.elapsedMs)} ms (seen: ${counts || 'nothing'})`;
+  const answers = `${groupDigits(v.streak)} of ${countOf(v.required, 'consecutive answer')} from ${v.color}`;
+  const head = `${answers} after ${countOf(v.attempts, 'request')} in ${humanDuration(v.elapsedMs)} (seen: ${counts || 'nothing'})`;
   return v.passed || !v.lastMismatch ? head : `${head}; last other answer: ${v.lastMismatch}`;
 }
 

@@ -56,6 +56,21 @@ export function recordingDeps(proxy: InMemoryProvider, clock: ManualClock, repor
   return deps;
 }
 
+/** The summary's first line, its heading: where the verdict is. */
+export function headingOf(summary: string | undefined): string {
+  return summary?.split('\n')[0] ?? '';
+}
+
+/** The items of the list under a `### title` heading of a rendered summary. */
+export function listUnder(summary: string | undefined, title: string): string[] {
+  const section = summary?.split(`### ${title}\n\n`)[1] ?? '';
+  return section
+    .split('\n\n')[0]!
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => line.slice(2));
+}
+
 /** Inputs for the in-memory proxy: a switch to green, verified by 5 answers within 2 s. */
 export function memoryInputs(overrides: Partial<Inputs> = {}): Inputs {
   return {

@@ -1,0 +1,1 @@
+"""Stock levels of the sample shop: the Python half of the quality sample."""

@@ -1,0 +1,119 @@
+// The reusable workflows' shape, read from their YAML: what act cannot show in two runs. Every provider input of
+// blue-green-switch reaches each step that talks to the proxy (a provider added to the action is a missing input
+// here until the workflow passes it on), privileges are granted per job, and docs/workflows.md documents every
+// input, secret and output.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { root } from './support/act.js';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  steps?: Step[];
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+}
+interface Workflow {
+  on: { workflow_call: { inputs?: object; secrets?: object; outputs?: object } };
+  permissions: object;
+  jobs: Record<string, Job>;
+}
+
+const read = (file: string): Workflow =>
+  parse(readFileSync(path.join(root, '.github/workflows', file), 'utf8')) as Workflow;
+const REUSABLE = ['security.yml', 'deploy-blue-green.yml'];
+
+/** blue-green-switch's provider inputs: every input but the ones about the switch itself. */
+function providerInputs(): string[] {
+  const action = parse(readFileSync(path.join(root, 'actions/blue-green-switch/action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+  };
+  const aboutTheSwitch = /^(target|dry-run|lock-timeout|verify-.*)$/;
+  return Object.keys(action.inputs).filter((name) => !aboutTheSwitch.test(name));
+}
+
+describe('deploy-blue-green.yml', () => {
+  const workflow = read('deploy-blue-green.yml');
+  const deploy = workflow.jobs['deploy']!;
+  const proxySteps = deploy.steps!.filter(
+    (step) => step.uses?.includes('/blue-green-switch@') || step.with?.['rollback'] === 'blue-green',
+  );
+
+  it('declares each provider input of blue-green-switch', () => {
+    const declared = Object.keys(workflow.on.workflow_call.inputs ?? {});
+    expect(providerInputs().filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
+  it('passes every provider input on, unchanged, to each step that reads or switches the proxy', () => {
+    expect(proxySteps.map((step) => step.id)).toEqual(['live', 'switch', 'watch', 'after']);
+    for (const step of proxySteps) {
+      const missing = providerInputs().filter((name) => step.with?.[name] !== `\${{ inputs.${name} }}`);
+      expect({ step: step.id, missing }).toEqual({ step: step.id, missing: [] });
+    }
+  });
+
+  it('serialises deploys per environment and never cancels one in progress', () => {
+    expect(deploy.concurrency).toEqual({
+      group: 'deploy-blue-green-${{ inputs.environment }}',
+      'cancel-in-progress': false,
+    });
+  });
+});
+
+describe.each(REUSABLE)('%s', (file) => {
+  const workflow = read(file);
+
+  it('grants nothing at the top and each job only what it names', () => {
+    expect(workflow.permissions).toEqual({});
+    for (const job of Object.values(workflow.jobs)) expect(Object.keys(job.permissions ?? {})).not.toHaveLength(0);
+  });
+
+  it('has every input, secret and output in docs/workflows.md', () => {
+    const docs = readFileSync(path.join(root, 'docs/workflows.md'), 'utf8');
+    const call = workflow.on.workflow_call;
+    const names = [call.inputs, call.secrets, call.outputs].flatMap((group) => Object.keys(group ?? {}));
+    expect(names.filter((name) => !docs.includes(`| \`${name}\``))).toEqual([]);
+  });
+});
+
+describe('callers of the reusable workflows (the sample pipeline and the act tier callers)', () => {
+  const callers = [
+    'examples/sample-service/.github/workflows/pipeline.yml',
+    'tools/workflows/__tests__/callers/security.yml',
+    'tools/workflows/__tests__/callers/deploy.yml',
+  ];
+  const calls = callers.flatMap((file) => {
+    const caller = parse(readFileSync(path.join(root, file), 'utf8')) as {
+      jobs: Record<string, { uses?: string; with?: Record<string, unknown> }>;
+    };
+    return Object.entries(caller.jobs).flatMap(([job, { uses, with: given }]) => {
+      const called = /^your-org\/actions-kit\/\.github\/workflows\/([\w-]+\.yml)@v1$/.exec(uses ?? '')?.[1];
+      return called ? [{ call: `${file} ${job}`, called, given: Object.keys(given ?? {}) }] : [];
+    });
+  });
+
+  it('are there: the pipeline calls security once and deploy three times', () => {
+    expect(calls.filter(({ call }) => call.startsWith('examples/')).map(({ called }) => called)).toEqual([
+      'security.yml',
+      'deploy-blue-green.yml',
+      'deploy-blue-green.yml',
+      'deploy-blue-green.yml',
+    ]);
+  });
+
+  it('pass every required input and only declared ones (act and GitHub would refuse the rest at run time)', () => {
+    for (const { call, called, given } of calls) {
+      const inputs = (read(called).on.workflow_call.inputs ?? {}) as Record<string, { required?: boolean }>;
+      const missing = Object.keys(inputs).filter((name) => inputs[name]!.required && !given.includes(name));
+      const unknown = given.filter((name) => !(name in inputs));
+      expect({ call, missing, unknown }).toEqual({ call, missing: [], unknown: [] });
+    }
+  });
+});
