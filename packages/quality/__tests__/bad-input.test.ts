@@ -78,3 +78,22 @@ describe('bad input', () => {
     await expect(readLintReports([file], options)).rejects.toThrow(/UTF-16/);
   });
 });
+
+describe('XML encodings', () => {
+  it('reads ISO-8859-1 as it declares, and refuses an encoding it cannot read', async () => {
+    const file = `${ws.root}/latin1.xml`;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      file,
+      Buffer.from(
+        '<?xml version="1.0" encoding="ISO-8859-1"?><testsuite name="s"><testcase name="caf\xe9"/></testsuite>',
+        'latin1',
+      ),
+    );
+    expect((await readTestReports([file], options)).cases[0]!.name).toBe('café');
+    const ebcdic = ws.write('ebcdic.xml', '<?xml version="1.0" encoding="EBCDIC-US"?><testsuite/>');
+    await expect(readTestReports([ebcdic], options)).rejects.toThrow(
+      /declares encoding="EBCDIC-US"; UTF-8 and ISO-8859-1/,
+    );
+  });
+});

@@ -31,14 +31,4 @@ describe('CoverageSink', () => {
     expect(files.get('a')!.summary).toBeUndefined();
     expect(files.get('b')!.summary).toEqual({ lines: { covered: 2, total: 4 } });
   });
-
-  it('keeps a line number no real file has without allocating for every line before it', () => {
-    const sink = new CoverageSink();
-    sink.file('a').line(999_999_999, 1);
-    sink.file('a').line(3, 0);
-    expect([...sink.result([]).files.get('a')!.lines]).toEqual([
-      [3, 0],
-      [999_999_999, 1],
-    ]);
-  });
 });

@@ -101,6 +101,15 @@ describe('LCOV', () => {
     expect((await read(file)).files.get('h.c')!.lines.get(1)).toBe(Number.MAX_SAFE_INTEGER);
   });
 
+  it('keeps a line number no real file has without allocating for every line before it', async () => {
+    const file = ws.write('far.lcov', 'SF:f.c\nDA:999999999,1\nDA:3,0\nDA:3,2\nend_of_record\n');
+    const lines = (await read(file)).files.get('f.c')!.lines;
+    expect([...lines].sort((a, b) => a[0] - b[0])).toEqual([
+      [3, 2],
+      [999_999_999, 1],
+    ]);
+  });
+
   it('maps runner-absolute SF paths under the root', async () => {
     const file = ws.write('abs.lcov', `SF:${ws.root}/pkg/src/a.ts\nDA:1,1\nend_of_record\n`);
     expect(pathsOf(await read(file))).toEqual(['pkg/src/a.ts']);

@@ -5,19 +5,10 @@ import type { CoverageData, FileCoverage, FunctionHits, LineBranches, RepoPath, 
 
 export type SummaryMetric = 'lines' | 'branches' | 'functions';
 
-/** Lines below this are kept in a file's array; a line number beyond it (no real file has one) in a Map. */
-const DENSE_LINES = 1 << 20;
-
 /** Coverage of one file, as the reports read so far give it. */
 export class FileRecords {
-  /**
-   * Line → hits while reading: an array, much cheaper than a Map for millions of lines; the model's Map is made once,
-   * on output. Lines from DENSE_LINES up go to `far`: a hostile 'DA:999999999,1' must not make the output loop over
-   * a billion holes. (A Float64Array was measured too: no faster, as the output Maps are most of the cost.)
-   */
-  private hits: number[] = [];
-  private far: Map<number, number> | undefined;
-  private lineCount = 0;
+  /** Line → hits: the model's Map itself, handed over as it is. */
+  readonly lines = new Map<number, number>();
   /** line → branch id → taken; ids are the report's own (LCOV block,branch) or positions for count-only formats. */
   private branches: Map<number, Map<string, boolean>> | undefined;
   /**
@@ -32,19 +23,22 @@ export class FileRecords {
   constructor(readonly path: RepoPath) {}
 
   line(line: number, hits: number): void {
-    if (line >= DENSE_LINES) return this.farLine(line, hits);
-    const known = this.hits[line];
-    if (known === undefined) {
-      this.hits[line] = hits;
-      this.lineCount++;
-    } else this.hits[line] = Math.min(known + hits, Number.MAX_SAFE_INTEGER);
+    const known = this.lines.get(line);
+    this.lines.set(line, known === undefined ? hits : Math.min(known + hits, Number.MAX_SAFE_INTEGER));
   }
 
-  private farLine(line: number, hits: number): void {
-    this.far ??= new Map();
-    const known = this.far.get(line);
-    if (known === undefined) this.lineCount++;
-    this.far.set(line, Math.min((known ?? 0) + hits, Number.MAX_SAFE_INTEGER));
+  /**
+   * The lines of one record of a line format (LCOV), gathered in `scratch` (hits at [line], -1 for lines the record
+   * does not list) below `end`: for a file no report listed yet, set in line order with one Map.set each.
+   */
+  addLines(scratch: Float64Array, end: number): void {
+    const fresh = this.lines.size === 0;
+    for (let line = 1; line < end; line++) {
+      const hits = scratch[line]!;
+      if (hits < 0) continue;
+      if (fresh) this.lines.set(line, hits);
+      else this.line(line, hits);
+    }
   }
 
   /** One branch on `line`, named by `id` (unique on that line within the format), taken or not. */
@@ -98,17 +92,10 @@ export class FileRecords {
   }
 
   toFileCoverage(): FileCoverage {
-    const lines = new Map<number, number>();
-    const all = this.hits;
-    for (let line = 1; line < all.length; line++) {
-      const hits = all[line];
-      if (hits !== undefined) lines.set(line, hits);
-    }
-    if (this.far) for (const [line, hits] of [...this.far].sort((a, b) => a[0] - b[0])) lines.set(line, hits);
-    const coverage: FileCoverage = { path: this.path, lines };
+    const coverage: FileCoverage = { path: this.path, lines: this.lines };
     if (this.branches) coverage.branches = lineBranches(this.branches);
     if (this.functions) coverage.functions = this.functions;
-    if (this.summary && this.lineCount === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
+    if (this.summary && this.lines.size === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
     return coverage;
   }
 }

@@ -9,6 +9,9 @@ import { shown } from './shown.js';
 /** Record tags that carry nothing we count: test names, versions, header counts, MC/DC (not a metric here). */
 const IGNORED = new Set(['TN', 'VER', 'LF', 'LH', 'BRF', 'BRH', 'FNF', 'FNH', 'MCF', 'MCH', 'MCDC', 'LN']);
 
+/** Lines a record's scratch array holds (8 bytes each); a larger line number, which no real file has, goes round it. */
+const SCRATCH_LINES = 1 << 20;
+
 /** An LCOV file starts with one of these records (Jest starts with TN:, grcov and some others with SF:). */
 const FIRST_RECORD = /^\s*(TN|SF|VER):/;
 
@@ -55,6 +58,13 @@ class LcovRecords {
   private fnaHits = new Map<string, { name: string; hits: number }>();
   private files = new Set<string>();
   private lineNumber = 0;
+  /**
+   * The current record's DA hits by line (-1: not listed), reused for every record: 4 million lines cost no
+   * allocation, and each file's Map is then filled once, in line order. Lines from SCRATCH_LINES up (no real file
+   * has them) go to the file directly, so a hostile 'DA:999999999,1' allocates nothing large.
+   */
+  private scratch = new Float64Array(1024).fill(-1);
+  private scratchEnd = 0;
 
   constructor(private readonly context: CoverageReadContext) {}
 
@@ -76,8 +86,20 @@ class LcovRecords {
     if (i === hitsStart || i - hitsStart > 15) return -1;
     if (bytes[i] === 13) i++;
     if (bytes[i] !== 10) return -1;
-    file.line(line, hits);
+    this.addDa(file, line, hits);
     return i;
+  }
+
+  private addDa(file: FileRecords, line: number, hits: number): void {
+    if (line >= SCRATCH_LINES) return file.line(line, hits);
+    if (line >= this.scratch.length) {
+      const grown = new Float64Array(Math.min(SCRATCH_LINES, Math.max(line + 1, this.scratch.length * 2))).fill(-1);
+      grown.set(this.scratch);
+      this.scratch = grown;
+    }
+    const known = this.scratch[line]!;
+    this.scratch[line] = known < 0 ? hits : Math.min(known + hits, Number.MAX_SAFE_INTEGER);
+    if (line >= this.scratchEnd) this.scratchEnd = line + 1;
   }
 
   /**
@@ -165,6 +187,9 @@ class LcovRecords {
 
   private endRecord(): void {
     const file = this.inRecord('end_of_record');
+    file.addLines(this.scratch, this.scratchEnd);
+    this.scratch.fill(-1, 0, this.scratchEnd);
+    this.scratchEnd = 0;
     for (const [name, line] of this.fnLines) file.fn(name, line, this.fnHits.get(name) ?? 0);
     for (const [name, hits] of this.fnHits) if (!this.fnLines.has(name)) file.fn(name, undefined, hits);
     for (const [index, { name, hits }] of this.fnaHits) file.fn(name, this.fnlLines.get(index), hits);
@@ -184,7 +209,7 @@ class LcovRecords {
     const line = lineNumberOf(value.slice(0, comma));
     const hits = count(comma < 0 ? '' : value.slice(comma + 1, end < 0 ? undefined : end));
     if (line === undefined || hits === undefined) this.malformed('DA', value, '<line>,<hits>');
-    file.line(line, hits);
+    this.addDa(file, line, hits);
   }
 
   /** BRDA:<line>,[<exception>]<block>,<branch>,<taken or '-'> (the branch may be an expression in lcov 2.x) */

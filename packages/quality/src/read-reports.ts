@@ -3,7 +3,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { chooseMember, describeJson, parseReportSpec, type ReportReader } from '@actions-kit/reports';
 import { CoverageSink } from './coverage-sink.js';
-import type { CoverageData, LintResults, TestResults } from './model.js';
+import type { CoverageData, LintMessage, LintResults, TestCase, TestResults } from './model.js';
 import type { CoverageReader, LintReader, QualityReadContext, TestReader } from './quality-reader.js';
 import { openReportDocument, type ReportDocument } from './report-document.js';
 import { COVERAGE_READERS, LINT_READERS, TEST_READERS } from './registry.js';
@@ -33,7 +33,7 @@ export async function readCoverageReports(
   const paths = new RepositoryPaths(options.root, options.stripPrefixes);
   const coverage = new CoverageSink();
   for (const spec of files) {
-    const { reader, doc, context } = open(spec, paths, readers, 'coverage');
+    const { reader, doc, context } = await open(spec, paths, readers, 'coverage');
     reader.read(doc, { ...context, coverage });
   }
   return coverage.result(files.map((spec) => parseReportSpec(spec, readers).pattern));
@@ -46,10 +46,11 @@ export async function readTestReports(
   readers: readonly TestReader[] = TEST_READERS,
 ): Promise<TestResults> {
   const paths = new RepositoryPaths(options.root, options.stripPrefixes);
-  const cases = files.flatMap((spec) => {
-    const { reader, doc, context } = open(spec, paths, readers, 'tests');
-    return reader.read(doc, context);
-  });
+  const cases: TestCase[] = [];
+  for (const spec of files) {
+    const { reader, doc, context } = await open(spec, paths, readers, 'tests');
+    for (const test of reader.read(doc, context)) cases.push(test);
+  }
   return { cases, sources: files.map((spec) => parseReportSpec(spec, readers).pattern) };
 }
 
@@ -60,10 +61,11 @@ export async function readLintReports(
   readers: readonly LintReader[] = LINT_READERS,
 ): Promise<LintResults> {
   const paths = new RepositoryPaths(options.root, options.stripPrefixes);
-  const messages = files.flatMap((spec) => {
-    const { reader, doc, context } = open(spec, paths, readers, 'lint');
-    return reader.read(doc, context);
-  });
+  const messages: LintMessage[] = [];
+  for (const spec of files) {
+    const { reader, doc, context } = await open(spec, paths, readers, 'lint');
+    for (const message of reader.read(doc, context)) messages.push(message);
+  }
   return { messages, sources: files.map((spec) => parseReportSpec(spec, readers).pattern) };
 }
 
@@ -74,14 +76,14 @@ interface Opened<R> {
 }
 
 /** Opens one report (a path, or `name:path` to force a format) and chooses its reader. */
-function open<R extends Pick<ReportReader<unknown>, 'name' | 'format' | 'detect' | 'explain' | 'anyToolFormat'>>(
+async function open<R extends Pick<ReportReader<unknown>, 'name' | 'format' | 'detect' | 'explain' | 'anyToolFormat'>>(
   spec: string,
   paths: RepositoryPaths,
   readers: readonly R[],
   kind: string,
-): Opened<R> {
+): Promise<Opened<R>> {
   const { reader: forced, pattern: file } = parseReportSpec(spec, readers);
-  const doc = openReportDocument(file, file);
+  const doc = await openReportDocument(file, file);
   const reader = chooseMember(doc, file, readers, {
     forced,
     describe: describeDocument,

@@ -1,9 +1,8 @@
 // Opens a quality report and tells which kind of text it holds (JSON, XML or lines of text), so the family's members
 // can detect their format from content; XML and line formats are then read as a stream of chunks, never whole.
 import { closeSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError, openRegularFile, parseJsonBytes, refuseOtherEncodings, utf8BomLength } from '@actions-kit/reports';
-import { xmlRoot } from './xml.js';
+import { loadXmlParser, xmlRoot } from './xml.js';
 
 /** How much of a file is read to tell its kind and, for XML, its root element. */
 const HEAD_BYTES = 64 * 1024;
@@ -44,7 +43,7 @@ export interface TextDocument {
 export type ReportDocument = JsonDocument | XmlDocument | TextDocument;
 
 /** Opens `path` (shown as `file`), refusing what is not a regular, non-empty UTF-8 file. */
-export function openReportDocument(path: string, file: string): ReportDocument {
+export async function openReportDocument(path: string, file: string): Promise<ReportDocument> {
   const { fd, size } = openOrExplain(path, file);
   let head: Buffer;
   try {
@@ -65,8 +64,11 @@ export function openReportDocument(path: string, file: string): ReportDocument {
     if (first === 0x7b || first === 0x5b) return { type: 'json', value: parseJsonBytes(readAll(fd, size), file) };
     const source = fileText(path, file);
     if (first === 0x3c) {
+      await loadXmlParser();
       const root = xmlRoot(source);
-      return { type: 'xml', root: root.name, attributes: root.attributes, source };
+      const encoding = xmlEncoding(root.encoding, file);
+      const text = encoding === 'utf-8' ? source : fileText(path, file, encoding);
+      return { type: 'xml', root: root.name, attributes: root.attributes, source: text };
     }
     const text = head.toString('utf8', start);
     const end = text.search(/\r?\n/);
@@ -89,6 +91,30 @@ function openOrExplain(path: string, file: string): { fd: number; size: number }
   }
 }
 
+/** Encodings an XML declaration may name, as TextDecoder labels; others are refused. */
+const XML_ENCODINGS: Record<string, string> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+  // Old Ant and JUnit 4 tools write Latin-1; windows-1252 decodes it (and is what browsers do for it too).
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+};
+
+function xmlEncoding(declared: string | undefined, file: string): string {
+  if (declared === undefined) return 'utf-8';
+  const encoding = XML_ENCODINGS[declared.trim().toLowerCase()];
+  if (encoding) return encoding;
+  throw new InputError(
+    file,
+    `the XML declares encoding="${declared.slice(0, 40)}"; UTF-8 and ISO-8859-1 are read. Have the tool write UTF-8.`,
+  );
+}
+
 function firstNonSpace(bytes: Buffer, from: number): number {
   for (let i = from; i < bytes.length; i++) {
     const b = bytes[i];
@@ -104,8 +130,8 @@ function readAll(fd: number, size: number): Buffer {
   return bytes.subarray(0, filled);
 }
 
-/** The file's text in chunks of about a MiB, decoded as UTF-8 (a character split between chunks is kept whole). */
-export function fileText(path: string, file: string): TextSource {
+/** The file's text in chunks of about a MiB, decoded as `encoding` (a TextDecoder label). */
+export function fileText(path: string, file: string, encoding = 'utf-8'): TextSource {
   function* byteChunks(): Generator<Buffer> {
     const { fd } = openRegularFile(path, file);
     try {
@@ -124,12 +150,13 @@ export function fileText(path: string, file: string): TextSource {
     file,
     byteChunks,
     *chunks() {
-      const decoder = new StringDecoder('utf8');
+      // A character split between two chunks is kept whole (stream: true).
+      const decoder = new TextDecoder(encoding);
       for (const bytes of byteChunks()) {
-        const text = decoder.write(bytes);
+        const text = decoder.decode(bytes, { stream: true });
         if (text !== '') yield text;
       }
-      const rest = decoder.end();
+      const rest = decoder.decode();
       if (rest !== '') yield rest;
     },
   };

@@ -2,7 +2,7 @@
 // refused except the bare DOCTYPE line JaCoCo always writes: an internal subset (where entities are declared) is
 // refused, and so is any entity reference beyond the five predefined ones. Nothing is ever expanded or fetched.
 import { InputError } from '@actions-kit/reports';
-import { SaxesParser } from 'saxes';
+import type { SaxesParser } from 'saxes';
 import type { TextSource } from './report-document.js';
 
 /** What a reader does with the elements of an XML report, in document order. */
@@ -12,6 +12,16 @@ export interface XmlHandlers {
   close?(name: string): void;
   /** Character data and CDATA sections (entities and character references already decoded). */
   text?(text: string): void;
+  /** The encoding an XML declaration names (`<?xml version="1.0" encoding="…"?>`). */
+  declaration?(encoding: string | undefined): void;
+}
+
+/** saxes, loaded on first need: runs that read only LCOV and JSON do not pay for importing it at start-up. */
+let Parser: typeof SaxesParser | undefined;
+
+/** Loads the XML parser; readXml needs it done (openReportDocument does it before reading any XML). */
+export async function loadXmlParser(): Promise<void> {
+  Parser ??= (await import('saxes')).SaxesParser;
 }
 
 /** Thrown from a handler to stop the parse once a reader has what it needs. */
@@ -34,7 +44,8 @@ const PREDEFINED_ONLY =
 
 /** Streams `source` through the parser, calling `handlers`; errors are InputErrors naming the file, line and column. */
 export function readXml(source: TextSource, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ position: true });
+  if (!Parser) throw new Error('readXml before loadXmlParser');
+  const parser = new Parser({ position: true });
   const fail = (problem: string): never => {
     throw new XmlProblem(problem, parser.line, parser.column + 1);
   };
@@ -45,7 +56,8 @@ export function readXml(source: TextSource, handlers: XmlHandlers): void {
     }
   });
   parser.on('opentag', (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>, parser.line));
-  const { close, text } = handlers;
+  const { close, text, declaration } = handlers;
+  if (declaration) parser.on('xmldecl', (decl) => declaration(decl.encoding));
   if (close) parser.on('closetag', (tag) => close(tag.name));
   if (text) {
     parser.on('text', text);
@@ -73,16 +85,25 @@ function xmlError(file: string, error: XmlProblem): InputError {
 }
 
 /** The root element of an XML report (the parse stops there); an InputError when the XML is broken before it. */
-export function xmlRoot(source: TextSource): { name: string; attributes: Readonly<Record<string, string>> } {
+export function xmlRoot(source: TextSource): {
+  name: string;
+  attributes: Readonly<Record<string, string>>;
+  /** The encoding the XML declaration names, if it names one. */
+  encoding?: string;
+} {
   let root: { name: string; attributes: Readonly<Record<string, string>> } | undefined;
+  let encoding: string | undefined;
   readXml(source, {
+    declaration(declared) {
+      encoding = declared;
+    },
     open(name, attributes) {
       root = { name, attributes };
       throw new StopParsing();
     },
   });
   if (!root) throw new InputError(source.file, 'the XML has no root element: the report is empty or truncated.');
-  return root;
+  return { ...root, ...(encoding !== undefined && { encoding }) };
 }
 
 /** Tracks the path of open elements, for readers that care where an element sits (Cobertura's <methods>). */
