@@ -163,9 +163,9 @@ describe('watch', () => {
 
   it('says one round, and one consecutive failure, in the singular', () => {
     const lenient = { ...watch, failureThreshold: 1 };
-    expect(decideAt(lenient, run(lenient, [healthy]), 60_000).decision.detail).toBe(
-      'watched 1 round for 1 min 00 s without 1 consecutive failure',
-    );
+    expect(decideAt(lenient, run(lenient, [healthy]), 60_000).decision).toMatchObject({
+      detail: 'watched 1 round for 1 min 00 s without 1 consecutive failure',
+    });
   });
 
   it('does not declare healthy early on healthy rounds', () => {
