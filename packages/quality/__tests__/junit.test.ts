@@ -51,12 +51,20 @@ describe('JUnit XML', () => {
     expect(cases[0]!.message).toBe('boom');
   });
 
-  it('takes file and line from attributes (pytest), and a duration in milliseconds', async () => {
-    const [test] = await read(
+  it('takes file and line from attributes (pytest, whose lines count from 0), and a duration in milliseconds', async () => {
+    const [test, first] = await read(
       '<testsuites><testsuite name="pytest"><testcase classname="t.T" name="n" file=".\\tests\\t.py" line="12" ' +
-        'time="1.5"/></testsuite></testsuites>',
+        'time="1.5"/><testcase classname="t.T" name="m" file="tests/t.py" line="0"/></testsuite></testsuites>',
     );
-    expect(test).toMatchObject({ file: 'tests/t.py', line: 12, durationMs: 1500, classname: 't.T' });
+    expect(test).toMatchObject({ file: 'tests/t.py', line: 13, durationMs: 1500, classname: 't.T' });
+    expect(first).toMatchObject({ file: 'tests/t.py', line: 1 });
+  });
+
+  it('takes a line attribute as written from other tools (PHPUnit counts from 1)', async () => {
+    const [test] = await read(
+      '<testsuites><testsuite name="Unit"><testcase name="n" file="tests/UnitTest.php" line="12"/></testsuite></testsuites>',
+    );
+    expect(test).toMatchObject({ file: 'tests/UnitTest.php', line: 12 });
   });
 
   it('takes the file from a jest-junit suite named by its path, the line from the stack trace', async () => {

@@ -33,6 +33,8 @@ interface OpenCase {
   attributes: Readonly<Record<string, string>>;
   suite: string;
   suiteFile?: string;
+  /** pytest writes `line` counting from 0 (its item.location); every other tool counts from 1. */
+  zeroBasedLine: boolean;
   results: Result[];
 }
 
@@ -56,7 +58,9 @@ export const junitReader: TestReader = {
         } else if (name === 'testcase') {
           const suite = suites.map((s) => s.name).join(' › ');
           const suiteFile = suites.findLast((s) => s.file !== undefined)?.file ?? pathLike(suites.at(-1)?.name);
-          open = { attributes, suite, ...(suiteFile && { suiteFile }), results: [] };
+          // pytest names its one suite 'pytest' unless junit_suite_name says otherwise.
+          const zeroBasedLine = suites[0]?.name === 'pytest';
+          open = { attributes, suite, ...(suiteFile && { suiteFile }), zeroBasedLine, results: [] };
         } else if (open && RESULT_ELEMENTS.has(name) && !result) {
           const message = attributes['message'];
           result = { element: name, ...(message !== undefined && { message }), text: '' };
@@ -161,7 +165,7 @@ function locate(
   context: QualityReadContext,
 ): { file?: string; line?: number } {
   const { attributes } = open;
-  const line = positiveAttribute(attributes['line']);
+  const line = open.zeroBasedLine ? oneBased(attributes['line']) : positiveAttribute(attributes['line']);
   const rawFile = attributes['file'] ?? open.suiteFile;
   if (rawFile !== undefined && rawFile.trim() !== '') {
     const file = context.paths.map(rawFile);
@@ -176,6 +180,12 @@ function locate(
     : '';
   const found = context.paths.findEndingWith(`${packagePath}${frame.file}`, context.reportFolder);
   return typeof found === 'string' && found !== 'none' ? { file: found, line: frame.line } : {};
+}
+
+/** A 0-based line attribute as a 1-based line: '0' → 1; undefined when absent or not a whole number from 0. */
+function oneBased(value: string | undefined): number | undefined {
+  const zeroBased = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isSafeInteger(zeroBased) && zeroBased >= 0 ? zeroBased + 1 : undefined;
 }
 
 /** The line of the first stack frame in `details` that names `file` (its whole repository path, any prefix before). */
