@@ -1,14 +1,15 @@
 // Collects coverage from every report as it is read, merged per file and line by union: a line is coverable when any
 // report lists it and covered when any report ran it (hits add up), a branch is taken when any report took it, and a
 // function ran when any report ran it. Totals are never stored: they are computed from these records.
+import { LineHits } from './line-hits.js';
 import type { CoverageData, FileCoverage, FunctionHits, LineBranches, RepoPath, Totals } from './model.js';
 
 export type SummaryMetric = 'lines' | 'branches' | 'functions';
 
 /** Coverage of one file, as the reports read so far give it. */
 export class FileRecords {
-  /** Line → hits: the model's Map itself, handed over as it is. */
-  readonly lines = new Map<number, number>();
+  /** Line → hits, handed over to the model as it is. */
+  readonly lines = new LineHits();
   /** line → branch id → taken; ids are the report's own (LCOV block,branch) or positions for count-only formats. */
   private branches: Map<number, Map<string, boolean>> | undefined;
   /**
@@ -23,21 +24,18 @@ export class FileRecords {
   constructor(readonly path: RepoPath) {}
 
   line(line: number, hits: number): void {
-    const known = this.lines.get(line);
-    this.lines.set(line, known === undefined ? hits : Math.min(known + hits, Number.MAX_SAFE_INTEGER));
+    this.lines.add(line, hits);
   }
 
   /**
    * The lines of one record of a line format (LCOV), gathered in `scratch` (hits at [line], -1 for lines the record
-   * does not list) below `end`: for a file no report listed yet, set in line order with one Map.set each.
+   * does not list) below `end`.
    */
   addLines(scratch: Float64Array, end: number): void {
-    const fresh = this.lines.size === 0;
+    this.lines.reserve(end - 1);
     for (let line = 1; line < end; line++) {
       const hits = scratch[line]!;
-      if (hits < 0) continue;
-      if (fresh) this.lines.set(line, hits);
-      else this.line(line, hits);
+      if (hits >= 0) this.lines.add(line, hits);
     }
   }
 
@@ -65,20 +63,14 @@ export class FileRecords {
 
   fn(name: string, line: number | undefined, hits: number): void {
     const functions = (this.functions ??= new Map());
-    const atLine = (at: number | undefined) => `${name}@${at ?? '?'}`;
-    const add = (key: string) => {
-      const known = functions.get(key);
-      if (known) known.hits += hits;
-      else functions.set(key, line === undefined ? { name, hits } : { name, line, hits });
-    };
-    if (this.sharedNames?.has(name)) return add(atLine(line));
+    if (this.sharedNames?.has(name)) return addFunction(functions, `${name}@${line ?? '?'}`, name, line, hits);
     const known = functions.get(name);
-    if (!known || known.line === line) return add(name);
+    if (!known || known.line === line) return addFunction(functions, name, name, line, hits);
     // A second function of the same name: both are keyed by their lines from now on.
     (this.sharedNames ??= new Set()).add(name);
     functions.delete(name);
-    functions.set(atLine(known.line), known);
-    add(atLine(line));
+    functions.set(`${name}@${known.line ?? '?'}`, known);
+    addFunction(functions, `${name}@${line ?? '?'}`, name, line, hits);
   }
 
   /** Totals from a report without per-line records (Istanbul's coverage-summary.json). */
@@ -98,6 +90,19 @@ export class FileRecords {
     if (this.summary && this.lines.size === 0 && !this.branches && !this.functions) coverage.summary = this.summary;
     return coverage;
   }
+}
+
+/** Adds `hits` to the function under `key`, or records it there (a plain function: called 400,000 times for a large report). */
+function addFunction(
+  functions: Map<string, FunctionHits>,
+  key: string,
+  name: string,
+  line: number | undefined,
+  hits: number,
+): void {
+  const known = functions.get(key);
+  if (known) known.hits += hits;
+  else functions.set(key, line === undefined ? { name, hits } : { name, line, hits });
 }
 
 function lineBranches(branches: Map<number, Map<string, boolean>>): Map<number, LineBranches> {

@@ -35,8 +35,8 @@ export interface FunctionHits {
  */
 export interface FileCoverage {
   path: RepoPath;
-  /** Line number (1-based) → hit count, for every coverable line; 0 hits means not covered. */
-  lines: Map<number, number>;
+  /** Line number (1-based) → hit count, for every coverable line; 0 hits means not covered. Iterated in line order. */
+  lines: ReadonlyMap<number, number>;
   /** Line number → branches on that line. Undefined when no report for this file has branch data (n/a, not 0%). */
   branches?: Map<number, LineBranches>;
   /** Function key (name, or name@line when names repeat) → hits. Undefined when no report has function data. */
