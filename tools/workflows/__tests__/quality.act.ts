@@ -3,7 +3,7 @@
 // service to main passes and saves the baseline in act's cache server; pull requests that add a lint error, or a
 // feature no test runs, on top of it are failed by the gate, which judges the lines the pull request changes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,13 +28,15 @@ function git(repo: string, ...args: string[]): string {
   return result.stdout.trim();
 }
 
-/** A caller repository: the clean sample service and the caller workflow, committed on main. */
-function callerRepository(): string {
+/** A caller repository: the clean sample service in `folder` and the caller workflow, committed on main. */
+function callerRepository(folder = '.'): string {
   const repo = path.join(dir, 'repo');
-  const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', repo], { encoding: 'utf8' });
+  const service = path.join(repo, folder);
+  const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', service], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`variants.js clean failed: ${made.stderr}`);
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
   const workflow = callerWorkflow('quality', {
+    WORKING_DIRECTORY: folder,
     NODE_MODULES: path.join(root, 'node_modules'),
     RESULT_FILE: resultFile(dir),
   });
@@ -44,16 +46,16 @@ function callerRepository(): string {
 }
 
 /**
- * A pull request from a branch whose one commit plants `variant`'s defect on top of main: the files variants.js
- * writes for it that differ from the clean service, copied over the repository. Returns the event's payload.
+ * A pull request from a branch whose one commit plants `variant`'s defect on top of main: the service as variants.js
+ * writes it, copied over the one in `folder`. Returns the event's payload.
  */
-function pullRequest(repo: string, variant: string): Record<string, unknown> {
+function pullRequest(repo: string, variant: string, folder = '.'): Record<string, unknown> {
   const base = git(repo, 'rev-parse', 'HEAD');
   const planted = path.join(dir, variant);
   const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), variant, planted], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`variants.js ${variant} failed: ${made.stderr}`);
   git(repo, 'checkout', '--quiet', '-b', variant);
-  spawnSync('cp', ['-R', `${planted}/.`, repo]);
+  cpSync(planted, path.join(repo, folder), { recursive: true });
   git(repo, 'add', '--all');
   git(repo, 'commit', '--quiet', '-m', `plant ${variant}`);
   return {
@@ -129,9 +131,12 @@ describe('quality.yml under act, on the sample service', () => {
     expect(run.log).toContain('| test | ✅ passed |');
   });
 
-  it('fails a pull request whose new feature no test runs, though every command succeeds', async () => {
-    const repo = callerRepository();
-    const run = await runAct({ repo, dir, event: 'pull_request', payload: pullRequest(repo, 'uncovered-code') });
+  it('fails a pull request whose new feature no test runs, though every command succeeds (a monorepo folder)', async () => {
+    // The service in a folder of the repository: commands, reports and the diff are read there (working-directory),
+    // and the annotations name the file from the repository's root, where GitHub puts them on the pull request.
+    const repo = callerRepository('services/sample');
+    const payload = pullRequest(repo, 'uncovered-code', 'services/sample');
+    const run = await runAct({ repo, dir, event: 'pull_request', payload });
 
     expect(run.jobs).toEqual({ quality: 'failure' });
     expect(run.outputs['quality.recap']).toEqual({ passed: 'false', 'failed-commands': '' });
@@ -151,8 +156,13 @@ describe('quality.yml under act, on the sample service', () => {
         reason: '25% is not >= 80',
       },
     ]);
-    expect(run.log).toContain('| `src/app.js` | 9: 63-71 | 25% (3 of 12) |');
-    expect(run.log).toContain('::warning title=Not covered,file=src/app.js,line=63,endLine=71::');
+    expect(run.log).toContain('| `src/app.js` | 9: 63-71 | 25% (3 of 12) |'); // the summary's paths: from the folder
+    expect(run.log).toContain('::warning title=Not covered,file=services/sample/src/app.js,line=63,endLine=71::');
+    expect(run.outputs['quality.plan']!['report-paths']).toBe(
+      ['coverage/lcov.info', 'reports/junit.xml', 'reports/eslint.json', 'quality-gate.json']
+        .map((file) => `services/sample/${file}`)
+        .join('\n'),
+    );
     expect(run.log).toContain('The quality gate failed (its conditions above).');
   });
 });
