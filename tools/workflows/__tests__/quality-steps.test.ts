@@ -139,6 +139,15 @@ describe('quality.yml recap', () => {
     HAS_TYPECHECK: 'true',
     HAS_TEST: 'true',
   };
+  // Every step after the one that failed: skipped by its `if`.
+  const skippedFromInstall = {
+    INSTALL: 'skipped',
+    LINT: 'skipped',
+    TYPECHECK: 'skipped',
+    TEST: 'skipped',
+    GATE: 'skipped',
+    GATE_PASSED: '',
+  };
 
   it('passes only when every command given succeeded and the gate passed', () => {
     const recap = runStep('recap', { ...allPassed, HAS_TYPECHECK: 'false', TYPECHECK: 'skipped' });
@@ -173,16 +182,7 @@ describe('quality.yml recap', () => {
   });
 
   it('fails when the install failed, the gate not run', () => {
-    const recap = runStep('recap', {
-      ...allPassed,
-      INSTALL: 'failure',
-      INSTALL_EXIT: '127',
-      LINT: 'skipped',
-      TYPECHECK: 'skipped',
-      TEST: 'skipped',
-      GATE: 'skipped',
-      GATE_PASSED: '',
-    });
+    const recap = runStep('recap', { ...allPassed, ...skippedFromInstall, INSTALL: 'failure', INSTALL_EXIT: '127' });
     expect(recap.outputs).toEqual({ passed: 'false', 'failed-commands': 'install' });
     expect(recap.summary).toContain('### Quality: ❌ failed\n\nThe install command failed.\n');
     expect(recap.summary).toContain('| install | ❌ failed (exit 127) |');
@@ -191,23 +191,13 @@ describe('quality.yml recap', () => {
   });
 
   it('fails when the inputs were refused', () => {
-    const recap = runStep('recap', {
-      ...allPassed,
-      PLANNED: 'failure',
-      INSTALL: 'skipped',
-      LINT: 'skipped',
-      TYPECHECK: 'skipped',
-      TEST: 'skipped',
-      GATE: 'skipped',
-      GATE_PASSED: '',
-    });
+    const recap = runStep('recap', { ...allPassed, ...skippedFromInstall, PLANNED: 'failure' });
     expect(recap.outputs).toEqual({ passed: 'false', 'failed-commands': '' });
     expect(recap.summary).toContain('The inputs were refused (above), so nothing ran.');
   });
 
   it('fails when Node or Python could not be set up', () => {
-    const skipped = { INSTALL: 'skipped', LINT: 'skipped', TYPECHECK: 'skipped', TEST: 'skipped', GATE: 'skipped' };
-    const recap = runStep('recap', { ...allPassed, ...skipped, GATE_PASSED: '' });
+    const recap = runStep('recap', { ...allPassed, ...skippedFromInstall });
     expect(recap.outputs).toEqual({ passed: 'false', 'failed-commands': '' });
     expect(recap.summary).toContain('Node or Python could not be set up (above), so nothing ran.');
   });

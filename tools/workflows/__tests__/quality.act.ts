@@ -2,38 +2,26 @@
 // (ESLint, JSON report) and tests (node:test, LCOV and JUnit), judged by the bundled quality-gate. A push of the clean
 // service to main passes and saves the baseline in act's cache server; pull requests that add a lint error, or a
 // feature no test runs, on top of it are failed by the gate, which judges the lines the pull request changes.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { callerWorkflow, commitAll, resultFile, root, runAct } from './support/act.js';
+import { callerWorkflow, commitAll, git, resultFile, root, runAct, sampleVariant } from './support/act.js';
 
 jest.setTimeout(120_000);
 
-const SAMPLE = path.join(root, 'examples/sample-service');
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'act-quality-'));
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-function git(repo: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=tests', '-c', 'user.email=tests@actions-kit.invalid', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
 /** A caller repository: the clean sample service in `folder` and the caller workflow, committed on main. */
 function callerRepository(folder = '.'): string {
   const repo = path.join(dir, 'repo');
   const service = path.join(repo, folder);
-  const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', service], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`variants.js clean failed: ${made.stderr}`);
+  sampleVariant('clean', service);
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
   const workflow = callerWorkflow('quality', {
     WORKING_DIRECTORY: folder,
@@ -52,8 +40,7 @@ function callerRepository(folder = '.'): string {
 function pullRequest(repo: string, variant: string, folder = '.'): Record<string, unknown> {
   const base = git(repo, 'rev-parse', 'HEAD');
   const planted = path.join(dir, variant);
-  const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), variant, planted], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`variants.js ${variant} failed: ${made.stderr}`);
+  sampleVariant(variant, planted);
   git(repo, 'checkout', '--quiet', '-b', variant);
   cpSync(planted, path.join(repo, folder), { recursive: true });
   git(repo, 'add', '--all');

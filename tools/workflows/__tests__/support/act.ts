@@ -90,24 +90,26 @@ function standIns(dir: string): string[] {
   });
 }
 
+/** Runs git in `dir` as the tests' author; its output, trimmed. A failure throws with git's message. */
+export function git(dir: string, ...args: string[]): string {
+  const author = ['-c', 'user.name=actions-kit tests', '-c', 'user.email=tests@actions-kit.invalid'];
+  const result = spawnSync('git', [...author, ...args], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
 /** Makes `dir` a git repository with everything in it committed (the history Gitleaks reads). */
 export function commitAll(dir: string, message: string): void {
-  const git = (...args: string[]) => {
-    const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir} failed: ${result.stderr}`);
-  };
-  git('init', '--quiet', '--initial-branch=main');
-  git('add', '--all');
-  git(
-    '-c',
-    'user.name=actions-kit tests',
-    '-c',
-    'user.email=tests@actions-kit.invalid',
-    'commit',
-    '--quiet',
-    '-m',
-    message,
-  );
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '-m', message);
+}
+
+/** Writes the sample service with `variant`'s planted defect (examples/sample-service/variants.js) into `folder`. */
+export function sampleVariant(variant: string, folder: string): void {
+  const script = path.join(root, 'examples/sample-service/variants.js');
+  const made = spawnSync(process.execPath, [script, variant, folder], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`variants.js ${variant} failed: ${made.stderr}`);
 }
 
 export interface ActRun {
