@@ -1,6 +1,7 @@
 // Writes a copy of the sample service with one planted defect, for the tests of the pipeline's gates:
-//   node variants.js <clean|lint-error|fake-secret> <folder>
+//   node variants.js <clean|lint-error|uncovered-code|fake-secret> <folder>
 // clean: the service as it is. lint-error: an unused variable in src/app.js (ESLint's no-unused-vars).
+// uncovered-code: a new function in src/app.js that lints clean and that no test calls (the gate's new-code coverage).
 // fake-secret: src/cloud.js holding an AWS-access-key-shaped string that Gitleaks' aws-access-token rule matches.
 // The key is derived here, at run time, from a fixed text, so no file of the repository holds one (its own scanners
 // and a push-protection check stay quiet); it is fake, was never issued by AWS and grants nothing.
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const COPIED = ['package.json', 'eslint.config.js', 'README.md', 'deploy-local.js', 'src', 'test'];
+const COPIED = ['package.json', 'package-lock.json', 'eslint.config.js', 'README.md', 'deploy-local.js', 'src', 'test'];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The planted key ID: AKIA and 16 base32 letters from a hash, the shape of an AWS access key ID. */
@@ -24,6 +25,26 @@ const VARIANTS = {
   clean: () => {},
   'lint-error': (folder) => {
     appendFileSync(path.join(folder, 'src/app.js'), "\nconst leftoverDebugFlag = 'planted lint error';\n");
+  },
+  'uncovered-code': (folder) => {
+    appendFileSync(
+      path.join(folder, 'src/app.js'),
+      [
+        '',
+        '// Planted by variants.js uncovered-code: a new feature that no test calls.',
+        'export function describeLoad(requests, seconds) {',
+        '  if (seconds <= 0) {',
+        "    return 'no time has passed';",
+        '  }',
+        '  const rate = requests / seconds;',
+        '  if (rate > 100) {',
+        '    return `busy: ${rate.toFixed(1)} requests a second`;',
+        '  }',
+        '  return `quiet: ${rate.toFixed(1)} requests a second`;',
+        '}',
+        '',
+      ].join('\n'),
+    );
   },
   'fake-secret': (folder) => {
     writeFileSync(

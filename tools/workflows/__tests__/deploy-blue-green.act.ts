@@ -18,7 +18,7 @@ import {
   wrkFigures,
   type HaproxyHandle,
 } from '@actions-kit/testkit';
-import { callerWorkflow, commitAll, resultFile, root, runAct } from './support/act.js';
+import { callerWorkflow, commitAll, resultFile, root, runAct, sampleVariant } from './support/act.js';
 
 jest.setTimeout(180_000);
 
@@ -66,8 +66,7 @@ afterAll(async () => {
 /** A caller repository (the clean sample service and its deploy workflow) deploying `release`. */
 function callerRepository(name: string, release: string, watch: string): string {
   const repo = path.join(dir, name);
-  const made = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', repo], { encoding: 'utf8' });
-  if (made.status !== 0) throw new Error(`variants.js clean failed: ${made.stderr}`);
+  sampleVariant('clean', repo);
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
   const workflow = callerWorkflow('deploy', {
     DEPLOY_DIR: deployDir,

@@ -28,7 +28,7 @@ function lint(folder: string): { status: number | null; stdout: string } {
 }
 
 describe('examples/sample-service', () => {
-  it('passes its own tests and writes their coverage as LCOV', () => {
+  it('passes its own tests and writes their coverage as LCOV and their results as JUnit XML', () => {
     const folder = variant('clean');
     const result = spawnSync(process.execPath, ['--run', 'test'], { cwd: folder, encoding: 'utf8' });
     const fallback = result.status === 9 || /bad option/.test(result.stderr);
@@ -42,6 +42,10 @@ describe('examples/sample-service', () => {
       failures: '0',
     });
     expect(readFileSync(path.join(folder, 'coverage/lcov.info'), 'utf8')).toMatch(/^SF:src\/app\.js$/m);
+    expect(readFileSync(path.join(folder, 'reports/junit.xml'), 'utf8')).toMatch(
+      /<testsuite name="sample service"[^>]* tests="7" failures="0" skipped="0"/,
+    );
+    expect(run.stderr).toBe(''); // no warning from running three reporters at once
   });
 
   it('lints clean as it is', () => {
@@ -54,6 +58,15 @@ describe('examples/sample-service', () => {
     expect(result.stdout).toMatch(
       /src\/app\.js\n\s+\d+:\d+\s+error\s+'leftoverDebugFlag' is assigned a value but never used\s+no-unused-vars/,
     );
+  });
+
+  it('uncovered-code: plants a function that lints clean and that no test calls', () => {
+    const folder = variant('uncovered-code');
+    expect(lint(folder)).toMatchObject({ status: 0, stdout: '' });
+    const text = readFileSync(path.join(folder, 'src/app.js'), 'utf8');
+    expect(text).toContain('export function describeLoad(requests, seconds) {');
+    const tests = readFileSync(path.join(folder, 'test/app.test.js'), 'utf8');
+    expect(tests).not.toContain('describeLoad');
   });
 
   it('fake-secret: plants a string shaped like an AWS access key ID, which no file of the repository holds', () => {
@@ -71,7 +84,9 @@ describe('examples/sample-service', () => {
     });
     expect(unknown).toMatchObject({
       status: 2,
-      stderr: expect.stringContaining("variant 'typo' is unknown: use one of clean, lint-error, fake-secret"),
+      stderr: expect.stringContaining(
+        "variant 'typo' is unknown: use one of clean, lint-error, uncovered-code, fake-secret",
+      ),
     });
     const full = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', folder], { encoding: 'utf8' });
     expect(full).toMatchObject({ status: 2, stderr: expect.stringContaining(`folder '${folder}' is not empty`) });

@@ -6,9 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { callerWorkflow, commitAll, resultFile, root, runAct } from './support/act.js';
+import { callerWorkflow, commitAll, resultFile, runAct, sampleVariant } from './support/act.js';
 
 jest.setTimeout(180_000);
 
@@ -21,10 +20,7 @@ afterEach(async () => rm(dir, { recursive: true, force: true }));
 /** A caller repository: the sample service with `variant` planted, the caller workflow, all committed. */
 function callerRepository(variant: string, extra: Record<string, string> = {}): string {
   const repo = path.join(dir, 'repo');
-  const made = spawnSync(process.execPath, [path.join(root, 'examples/sample-service/variants.js'), variant, repo], {
-    encoding: 'utf8',
-  });
-  if (made.status !== 0) throw new Error(`variants.js ${variant} failed: ${made.stderr}`);
+  sampleVariant(variant, repo);
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
   const workflow = callerWorkflow('security', { RESULT_FILE: resultFile(dir) });
   writeFileSync(path.join(repo, '.github/workflows/security.yml'), workflow);

@@ -13,6 +13,8 @@ interface Step {
   name?: string;
   uses?: string;
   run?: string;
+  if?: string;
+  env?: Record<string, string>;
   with?: Record<string, string>;
 }
 interface Job {
@@ -28,7 +30,7 @@ interface Workflow {
 
 const read = (file: string): Workflow =>
   parse(readFileSync(path.join(root, '.github/workflows', file), 'utf8')) as Workflow;
-const REUSABLE = ['security.yml', 'deploy-blue-green.yml'];
+const REUSABLE = ['quality.yml', 'security.yml', 'deploy-blue-green.yml'];
 
 /** blue-green-switch's provider inputs: every input but the ones about the switch itself. */
 function providerInputs(): string[] {
@@ -67,6 +69,24 @@ describe('deploy-blue-green.yml', () => {
   });
 });
 
+describe('quality.yml', () => {
+  const steps = read('quality.yml').jobs['quality']!.steps!;
+
+  it("hands the caller's report globs and gate settings to quality-gate unchanged", () => {
+    const gate = steps.find((step) => step.id === 'gate')!;
+    const passed = ['coverage', 'tests', 'lint', 'conditions', 'baseline', 'min-new-lines', 'if-missing'];
+    for (const name of [...passed, 'working-directory']) expect(gate.with?.[name]).toBe(`\${{ inputs.${name} }}`);
+  });
+
+  it('runs lint, typecheck and tests once the install succeeded, even after one of them failed', () => {
+    for (const id of ['lint', 'typecheck', 'test']) {
+      const step = steps.find((candidate) => candidate.id === id)!;
+      expect(step.if).toBe(`\${{ !cancelled() && steps.install.outcome == 'success' && inputs.${id}-command != '' }}`);
+      expect(step.env).toEqual({ COMMAND: `\${{ inputs.${id}-command }}` }); // never \${{ }} inside run:
+    }
+  });
+});
+
 describe.each(REUSABLE)('%s', (file) => {
   const workflow = read(file);
 
@@ -86,6 +106,7 @@ describe.each(REUSABLE)('%s', (file) => {
 describe('callers of the reusable workflows (the sample pipeline and the act tier callers)', () => {
   const callers = [
     'examples/sample-service/.github/workflows/pipeline.yml',
+    'tools/workflows/__tests__/callers/quality.yml',
     'tools/workflows/__tests__/callers/security.yml',
     'tools/workflows/__tests__/callers/deploy.yml',
   ];
@@ -99,8 +120,9 @@ describe('callers of the reusable workflows (the sample pipeline and the act tie
     });
   });
 
-  it('are there: the pipeline calls security once and deploy three times', () => {
+  it('are there: the pipeline calls quality and security once each and deploy three times', () => {
     expect(calls.filter(({ call }) => call.startsWith('examples/')).map(({ called }) => called)).toEqual([
+      'quality.yml',
       'security.yml',
       'deploy-blue-green.yml',
       'deploy-blue-green.yml',

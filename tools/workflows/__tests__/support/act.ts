@@ -90,24 +90,26 @@ function standIns(dir: string): string[] {
   });
 }
 
+/** Runs git in `dir` as the tests' author; its output, trimmed. A failure throws with git's message. */
+export function git(dir: string, ...args: string[]): string {
+  const author = ['-c', 'user.name=actions-kit tests', '-c', 'user.email=tests@actions-kit.invalid'];
+  const result = spawnSync('git', [...author, ...args], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
 /** Makes `dir` a git repository with everything in it committed (the history Gitleaks reads). */
 export function commitAll(dir: string, message: string): void {
-  const git = (...args: string[]) => {
-    const result = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir} failed: ${result.stderr}`);
-  };
-  git('init', '--quiet', '--initial-branch=main');
-  git('add', '--all');
-  git(
-    '-c',
-    'user.name=actions-kit tests',
-    '-c',
-    'user.email=tests@actions-kit.invalid',
-    'commit',
-    '--quiet',
-    '-m',
-    message,
-  );
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '-m', message);
+}
+
+/** Writes the sample service with `variant`'s planted defect (examples/sample-service/variants.js) into `folder`. */
+export function sampleVariant(variant: string, folder: string): void {
+  const script = path.join(root, 'examples/sample-service/variants.js');
+  const made = spawnSync(process.execPath, [script, variant, folder], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`variants.js ${variant} failed: ${made.stderr}`);
 }
 
 export interface ActRun {
@@ -155,16 +157,25 @@ function readEvents(text: string): Pick<ActRun, 'log' | 'jobs' | 'outputs'> {
 }
 
 /**
- * Runs the push workflows of the caller repository `repo` with act. `dir` holds the kit copy, the stand-ins, act's
- * caches and the result file (`resultFile(dir)`); `.cache/scanners/bin` (the pinned scanners) comes first on PATH.
+ * Runs the workflows of the caller repository `repo` with act, for `event` (default push) with `payload` as the
+ * event's payload. `dir` holds the kit copy, the stand-ins, act's caches and the result file (`resultFile(dir)`);
+ * `.cache/scanners/bin` (the pinned scanners) comes first on PATH. act's cache server (the Actions cache) listens on
+ * loopback and keeps its entries in `dir`. What one run saves there, another cannot restore: act gives each run its
+ * own RUNNER_TEMP, and the cache ties an entry to the absolute paths it was saved with.
  */
-export async function runAct(options: { repo: string; dir: string; timeoutMs?: number }): Promise<ActRun> {
+export async function runAct(options: {
+  repo: string;
+  dir: string;
+  event?: string;
+  payload?: Record<string, unknown>;
+  timeoutMs?: number;
+}): Promise<ActRun> {
   const { repo, dir } = options;
   const event = path.join(dir, 'event.json');
   // act's own convention: the workflows skip what cannot run under act on `github.event.act`.
-  writeFileSync(event, JSON.stringify({ act: true }));
+  writeFileSync(event, JSON.stringify({ ...options.payload, act: true }));
   const args = [
-    'push',
+    options.event ?? 'push',
     '--json',
     '--eventpath',
     event,
@@ -172,6 +183,12 @@ export async function runAct(options: { repo: string; dir: string; timeoutMs?: n
     'ubuntu-latest=-self-hosted',
     '--action-cache-path',
     path.join(dir, 'act-cache'),
+    '--cache-server-addr',
+    '127.0.0.1',
+    '--cache-server-port',
+    '0',
+    '--cache-server-path',
+    path.join(dir, 'actions-cache'),
     '--local-repository',
     `${KIT}@v1=${kitCopy(dir)}`,
     ...standIns(dir),
