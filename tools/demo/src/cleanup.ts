@@ -1,0 +1,38 @@
+// Everything the demo starts registers how to stop it here; the demo stops it all on its way out, on success,
+// failure and Ctrl-C alike, last started first.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export class Cleanup {
+  private readonly stops: { what: string; stop: () => Promise<void> }[] = [];
+
+  add(what: string, stop: () => Promise<void>): void {
+    this.stops.push({ what, stop });
+  }
+
+  /** Stops everything registered; returns what could not be stopped, with why. */
+  async run(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const { what, stop } of this.stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        problems.push(`${what}: ${(error as Error).message}`);
+      }
+    }
+    return problems;
+  }
+}
+
+/** Stops the sample-service instances deploy-local.js started (detached, so they outlive it) by their pid files. */
+export async function stopInstances(hostsDir: string): Promise<void> {
+  const files = (await readdir(hostsDir).catch(() => [])).filter((name) => name.endsWith('.pid'));
+  for (const file of files) {
+    const pid = Number(await readFile(path.join(hostsDir, file), 'utf8'));
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
