@@ -2,6 +2,7 @@
 // failure and Ctrl-C alike, last started first.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export class Cleanup {
   private readonly stops: { what: string; stop: () => Promise<void> }[] = [];
@@ -24,15 +25,23 @@ export class Cleanup {
   }
 }
 
-/** Stops the sample-service instances deploy-local.js started (detached, so they outlive it) by their pid files. */
+/**
+ * Stops the sample-service instances deploy-local.js started (detached, so they outlive it) by their pid files, and
+ * waits until they are gone: SIGTERM, then SIGKILL after 5 s.
+ */
 export async function stopInstances(hostsDir: string): Promise<void> {
   const files = (await readdir(hostsDir).catch(() => [])).filter((name) => name.endsWith('.pid'));
-  for (const file of files) {
-    const pid = Number(await readFile(path.join(hostsDir, file), 'utf8'));
+  const pids = await Promise.all(files.map(async (file) => Number(await readFile(path.join(hostsDir, file), 'utf8'))));
+  const signal = (pid: number, name: NodeJS.Signals | 0): boolean => {
     try {
-      process.kill(pid, 'SIGTERM');
+      process.kill(pid, name);
+      return true;
     } catch {
-      // already gone
+      return false; // gone
     }
-  }
+  };
+  for (const pid of pids) signal(pid, 'SIGTERM');
+  const deadline = performance.now() + 5_000;
+  while (pids.some((pid) => signal(pid, 0)) && performance.now() < deadline) await delay(25);
+  for (const pid of pids) signal(pid, 'SIGKILL');
 }

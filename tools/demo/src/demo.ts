@@ -83,7 +83,7 @@ export async function runDemo(options: DemoOptions, progress: Progress): Promise
       const tested = await runTests(serviceDir);
       steps.add({ job: 'quality', name: 'tests (node --test, coverage)', outcome: tested.outcome, ...asLog(tested) });
       steps.starting('eslint');
-      const linted = await runLint(options.root, serviceDir);
+      const linted = await runLint(serviceDir);
       steps.add({ job: 'quality', name: 'lint (eslint)', outcome: linted.outcome, ...asLog(linted) });
       const passed = tested.outcome === 'success' && linted.outcome === 'success';
       return {
@@ -203,14 +203,17 @@ export async function runDemo(options: DemoOptions, progress: Progress): Promise
   async function finish(): Promise<DemoResult> {
     const verdict = demoVerdict(stages, traffic);
     const page = path.join(options.out, 'index.html');
-    await writeFile(
-      page,
-      renderPage({
-        title: 'actions-kit demo: the sample service, tested, gated, scanned and deployed',
-        recap: [...lines, verdict.text],
-        steps: steps.records,
-      }),
-    );
+    const title = 'actions-kit demo: the sample service, tested, gated, scanned and deployed';
+    await writeFile(page, renderPage({ title, recap: [...lines, verdict.text], steps: steps.records }));
+    // Each summary's Markdown too, as the runner uploads it, for reading raw or diffing between runs.
+    const summaries = path.join(options.out, 'summaries');
+    await rm(summaries, { recursive: true, force: true });
+    await mkdir(summaries);
+    for (const [index, step] of steps.records.entries()) {
+      if (step.summary === '') continue;
+      const name = `${String(index + 1).padStart(2, '0')} ${step.job} ${step.name}`.replace(/[^\w.-]+/g, '-');
+      await writeFile(path.join(summaries, `${name}.md`), step.summary);
+    }
     return { stages, traffic, verdict, page };
   }
 }

@@ -2,7 +2,7 @@
 // the secret scanner reads history as in security.yml), its tests with coverage, and its lint, each writing the
 // report the gates read into reports/.
 import { execFile } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { StepRecord } from './action-steps.js';
@@ -70,6 +70,10 @@ export async function checkOutService(root: string, dir: string): Promise<void> 
     if (step.outcome !== 'success') throw new Error(`git ${args.join(' ')} in ${dir} failed: ${step.output}`);
   }
   await mkdir(path.join(dir, REPORTS), { recursive: true });
+  // The install step: the sample's devDependencies (ESLint, @eslint/js, globals) are the repository's own, at the
+  // same pinned versions, so the checkout links them instead of downloading them again. Made after the commit, so
+  // the scanners' view of the history is the sample alone.
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }
 
 /** node:test with coverage, as the sample's `npm test` runs it, writing JUnit XML and LCOV for the quality gate. */
@@ -89,15 +93,14 @@ export function runTests(serviceDir: string): Promise<CommandStep> {
 }
 
 /**
- * ESLint with the sample's own configuration, as JSON for the quality gate. The copy lives under the repository,
- * so its configuration finds @eslint/js and globals among the repository's packages. Exit 1 (lint errors, in the
+ * ESLint with the sample's own configuration, as JSON for the quality gate. Exit 1 (lint errors, in the
  * report) is for the gate to judge; only ESLint failing to run (exit 2) fails the step.
  */
-export async function runLint(root: string, serviceDir: string): Promise<CommandStep> {
+export async function runLint(serviceDir: string): Promise<CommandStep> {
   const step = await runCommand(
     process.execPath,
     [
-      path.join(root, 'node_modules/eslint/bin/eslint.js'),
+      path.join(serviceDir, 'node_modules/eslint/bin/eslint.js'),
       '--format',
       'json',
       '--output-file',
