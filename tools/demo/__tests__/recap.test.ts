@@ -1,6 +1,6 @@
 // The recap's lines and the demo's verdict: as designed only when every stage is and no user request failed.
 import { describe, expect, it } from '@jest/globals';
-import { type StageResult, demoVerdict, stageLine, trafficLine } from '../src/recap.js';
+import { type StageResult, demoVerdict, printable, stageLine, trafficLine } from '../src/recap.js';
 
 const stage = (name: string, changes: Partial<StageResult> = {}): StageResult => ({
   name,
@@ -20,6 +20,12 @@ describe('stageLine', () => {
       /^❌ deploy 1\.2\.0 \(bad\) +rolled back +1\.2 s {2}fine$/,
     );
     expect(stageLine(stage('tests', { asDesigned: false, expected: 'a pass' }))).toMatch(/fine {2}⚠ expected a pass$/);
+  });
+});
+
+describe('printable', () => {
+  it("shows a terminal escape or a carriage return from a test's output as text, keeping tabs", () => {
+    expect(printable('\u001b[2Kok\rnot ok\tdone')).toBe('\\x1b[2Kok\\x0dnot ok\tdone');
   });
 });
 

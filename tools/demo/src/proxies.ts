@@ -61,7 +61,7 @@ export async function startDemoProxy(
     why:
       choice === 'node'
         ? 'asked for with --proxy node'
-        : 'HAProxy is not installed (apt-get install haproxy, then the demo switches a real HAProxy)',
+        : "'haproxy' is not on PATH (apt-get install haproxy, then the demo switches a real HAProxy)",
     url: proxy.url,
     providerInputs: { provider: 'flag-file', 'flag-file': flagFile },
     stop: () => proxy.stop(),

@@ -21,12 +21,21 @@ export interface StageResult {
 const NAME_WIDTH = 22;
 const VERDICT_WIDTH = 14;
 
+/** Text from outside (a test's output, a scanner's message) shown at a terminal: control characters made visible. */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 export function stageLine(stage: StageResult): string {
   const mark = stage.passed ? '✅' : '❌';
   const note = stage.asDesigned ? '' : `  ⚠ expected ${stage.expected ?? 'otherwise'}`;
   return (
     `${mark} ${stage.name.padEnd(NAME_WIDTH)} ${stage.verdict.padEnd(VERDICT_WIDTH)} ` +
-    `${humanDuration(stage.durationMs).padStart(8)}  ${stage.detail}${note}`
+    `${humanDuration(stage.durationMs).padStart(8)}  ${printable(stage.detail)}${note}`
   );
 }
 
