@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'coverage/**',
       '.cache/**',
+      'demo-run/**',
       // Breaks its own rules on purpose (quality-gate's e2e test lints it with its own eslint.config.js).
       'examples/quality-sample/**',
     ],

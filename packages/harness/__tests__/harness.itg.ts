@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { RUNNER_CANCELLATION_DELAYS, runBundledAction } from '@actions-kit/harness';
 
@@ -178,6 +179,32 @@ setInterval(() => {}, 1000);
     expect(result.signal).toBe('SIGKILL');
     expect(result.outcome).toBe('cancelled');
     expect(result.timedOut).toBe(false);
+  });
+
+  it('cancels main when cancelSignal aborts, then runs a cancelled() post step', async () => {
+    const actionDir = await writeAction({
+      main: `
+process.on('SIGINT', () => { console.log('main cancelled'); process.exit(1); });
+console.log('main started');
+fs.writeFileSync(require('node:path').join(env.GITHUB_WORKSPACE, 'started'), '');
+setInterval(() => {}, 1000);
+`,
+      post: "console.log('post ran');",
+      postIf: 'cancelled()',
+    });
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'harness-cancel-'));
+    const controller = new AbortController();
+    const running = runBundledAction({ actionDir, workspace, cancelSignal: controller.signal });
+    // Aborted once main is listening for SIGINT, as a person cancels a job that is running.
+    while (!existsSync(path.join(workspace, 'started'))) await delay(20);
+    controller.abort();
+    const result = await running;
+    await rm(workspace, { recursive: true, force: true });
+
+    expect(result.signalsSent.map((sent) => sent.signal)).toEqual(['SIGINT']);
+    expect(result.log).toEqual(['main started', 'main cancelled']);
+    expect(result.outcome).toBe('cancelled');
+    expect(result.post?.log).toEqual(['post ran']);
   });
 
   it("defaults to the runner's waits between signals", () => {

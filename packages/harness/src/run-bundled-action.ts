@@ -44,6 +44,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Deliver the runner's cancellation to main after this long: SIGINT, then SIGTERM, then SIGKILL. */
   cancelAfterMs?: number;
+  /** Deliver the runner's cancellation to main when this signal aborts (a job cancelled from outside). */
+  cancelSignal?: AbortSignal;
   /** The waits between those signals; default the runner's 7.5 s and 2.5 s. Tests shorten them. */
   cancellationDelays?: CancellationDelays;
 }
@@ -124,6 +126,7 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
 
     const main = await runStep(context, 'main', manifest.runs.main, {
       cancelAfterMs: options.cancelAfterMs,
+      cancelSignal: options.cancelSignal,
       cancellationDelays: options.cancellationDelays ?? RUNNER_CANCELLATION_DELAYS,
     });
     const postEntry = manifest.runs.post;
@@ -146,6 +149,7 @@ async function makeDir(parent: string, name: string): Promise<string> {
 
 interface StepExtras {
   cancelAfterMs?: number;
+  cancelSignal?: AbortSignal;
   cancellationDelays?: CancellationDelays;
   fromMain?: { env: Record<string, string>; path: string[]; state: Record<string, string> };
   knownMasks?: string[];
@@ -177,6 +181,7 @@ async function runStep(
     env,
     timeoutMs: context.timeoutMs,
     cancelAfterMs: extras.cancelAfterMs,
+    cancelSignal: extras.cancelSignal,
     cancellationDelays: extras.cancellationDelays ?? RUNNER_CANCELLATION_DELAYS,
   });
 

@@ -27,6 +27,8 @@ export interface StepProcessOptions {
   env: Record<string, string>;
   timeoutMs: number;
   cancelAfterMs: number | undefined;
+  /** Delivers the same cancellation as cancelAfterMs when aborted (e.g. on the caller's Ctrl-C). */
+  cancelSignal?: AbortSignal;
   cancellationDelays: CancellationDelays;
 }
 
@@ -87,6 +89,7 @@ export function runStepProcess(options: StepProcessOptions): Promise<StepProcess
       if (settled || !exit) return;
       settled = true;
       timers.forEach(clearTimeout);
+      options.cancelSignal?.removeEventListener('abort', cancel);
       resolve({
         exitCode: exit.code,
         signal: exit.signal,
@@ -99,18 +102,19 @@ export function runStepProcess(options: StepProcessOptions): Promise<StepProcess
       });
     };
 
-    if (options.cancelAfterMs !== undefined) {
+    const cancel = (): void => {
+      if (exit || cancelled) return;
       const { sigintToSigtermMs, sigtermToSigkillMs } = options.cancellationDelays;
-      later(options.cancelAfterMs, () => {
-        if (exit) return;
-        cancelled = true;
-        send('SIGINT', false);
-        later(sigintToSigtermMs, () => {
-          send('SIGTERM', false);
-          later(sigtermToSigkillMs, () => send('SIGKILL', true));
-        });
+      cancelled = true;
+      send('SIGINT', false);
+      later(sigintToSigtermMs, () => {
+        send('SIGTERM', false);
+        later(sigtermToSigkillMs, () => send('SIGKILL', true));
       });
-    }
+    };
+    if (options.cancelAfterMs !== undefined) later(options.cancelAfterMs, cancel);
+    if (options.cancelSignal?.aborted) later(0, cancel);
+    options.cancelSignal?.addEventListener('abort', cancel, { once: true });
     later(options.timeoutMs, () => {
       if (exit) return;
       timedOut = true;
