@@ -52,6 +52,8 @@ const VALUES_KEPT = 10;
 
 /** Reads the `metrics` input's YAML. Blank text is no metrics. */
 export async function parseMetrics(text: string, inputName = 'metrics'): Promise<MetricDefinition[]> {
+  // Blank text is no metrics, as YAML reads it too: then the parser is not loaded at all.
+  if (text.trim() === '') return [];
   // Loaded on demand: most runs have no metrics, and the YAML parser is a large module to load at start-up.
   const { parse, YAMLParseError } = await import('yaml');
   let document: unknown;
