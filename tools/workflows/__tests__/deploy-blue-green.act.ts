@@ -95,6 +95,10 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
 
     const run = await runAct({ repo, dir: path.join(dir, 'good-act') });
 
+    // A failed deploy says why: the end of act's log (the steps' own output) goes into the failure.
+    if (run.jobs['deploy'] !== 'success') {
+      throw new Error(`the deploy job ended ${String(run.jobs['deploy'])}; act's log ends:\n${run.log.slice(-8000)}`);
+    }
     expect(run.jobs).toEqual({ deploy: 'success', record: 'success' });
     expect(run.recorded).toEqual({
       result: 'success',
