@@ -194,9 +194,7 @@ async function resolveReports(
   const files = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of inclusions) {
-    const matches =
-      (exclusions.length === 0 && plainPathMatches(pattern, directory)) ||
-      (await resolveGlobs(kind, [pattern, ...exclusions], directory, { allowMissing: true }));
+    const matches = await resolveGlobs(kind, [pattern, ...exclusions], directory, { allowMissing: true });
     const kept = matches.filter((file) => !exclude.includes(file));
     if (kept.length === 0) {
       if (ifMissing === 'error') {
@@ -209,24 +207,6 @@ async function resolveReports(
     for (const file of kept) files.add(file);
   }
   return { files: [...files].sort(), unmatched };
-}
-
-// What makes a pattern more than a path to @actions/glob (minimatch), plus `~` (home) and `\\`.
-const GLOB_SYNTAX = /[*?[\]{}()!+@~\\]/;
-
-/**
- * A plain path (most report lines name one file) answered with one stat, as @actions/glob answers it: the file, or
- * nothing when it does not exist. Loading @actions/glob costs most of this action's start-up (it brings
- * @actions/core and its HTTP client). Undefined: ask @actions/glob (a pattern, a folder, '.' or '..' segments).
- */
-function plainPathMatches(pattern: string, directory: string): string[] | undefined {
-  const plain = pattern.replace(/^\.\//, '');
-  if (GLOB_SYNTAX.test(plain) || plain.split('/').some((segment) => segment === '.' || segment === '..')) {
-    return undefined;
-  }
-  const file = path.resolve(directory, plain);
-  if (!existsSync(file)) return [];
-  return statSync(file).isFile() ? [file] : undefined;
 }
 
 export function displayPath(file: string, directory: string): string {

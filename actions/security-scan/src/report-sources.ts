@@ -1,5 +1,4 @@
 // Turns the `reports` input's lines into the files to read, each with the reader its `tool:` prefix forces.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError, resolveGlobs } from '@actions-kit/core';
 import { READER_NAMES, parseReportSpec, type ReaderName } from '@actions-kit/findings';
@@ -75,8 +74,6 @@ async function resolvePattern(
   workspace: string,
   allowMissing: boolean,
 ): Promise<string[]> {
-  const literal = literalFile(pattern, exclusions, workspace, allowMissing);
-  if (literal) return literal;
   try {
     return await resolveGlobs('reports', [pattern, ...exclusions], workspace, { allowMissing });
   } catch (error) {
@@ -89,35 +86,6 @@ async function resolvePattern(
     }
     throw error;
   }
-}
-
-// Characters that make a pattern more than a path for @actions/glob (minimatch), plus `~` (home) and `\\`.
-const GLOB_SYNTAX = /[*?[\]{}()!+@~\\]/;
-
-/**
- * The answer for a plain path (most `reports` lines name one file), without loading @actions/glob: it costs about
- * 60 ms of start-up because it loads @actions/core and its HTTP client. @actions/glob gives the same answer for
- * a plain path that is a file (itself) or does not exist (nothing); a directory (every file below it), exclusions
- * and anything else are left to it. Undefined means "ask @actions/glob", including for a missing file that is an
- * error, so the error message stays the shared one.
- */
-function literalFile(
-  pattern: string,
-  exclusions: readonly string[],
-  workspace: string,
-  allowMissing: boolean,
-): string[] | undefined {
-  if (exclusions.length > 0 || GLOB_SYNTAX.test(pattern)) return undefined;
-  const segments = pattern.replace(/^\.\//, '').split('/');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return undefined;
-  const file = path.resolve(workspace, pattern);
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    return allowMissing ? [] : undefined;
-  }
-  return stats.isFile() ? [file] : undefined;
 }
 
 /** The path relative to the workspace with `/` separators, or the absolute path when it is outside. */

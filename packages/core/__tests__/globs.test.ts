@@ -46,6 +46,23 @@ describe('resolveGlobs', () => {
     );
   });
 
+  it("answers plain paths as @actions/glob does: the file itself, a folder's files, nothing for a missing one", async () => {
+    expect(await resolve(['./out/b.json', 'out/a.json', 'out/a.json'])).toEqual([
+      join(workspace, 'out/a.json'),
+      join(workspace, 'out/b.json'),
+    ]);
+    expect(await resolve(['out/a.json', 'out/nested'])).toEqual([
+      join(workspace, 'out/a.json'),
+      join(workspace, 'out/nested/c.json'),
+    ]);
+    expect(await resolve(['out/a.json', 'out/missing.json'], { allowMissing: true })).toEqual([
+      join(workspace, 'out/a.json'),
+    ]);
+    await expect(resolve(['out/a.json', 'out/missing.json'])).rejects.toThrow(
+      `reports: no file matches 'out/missing.json' (checked from ${workspace}); fix the pattern or the path`,
+    );
+  });
+
   it('fails on a pattern that matches nothing, naming the pattern and the directory', async () => {
     await expect(resolve(['out/*.json', 'out/trivy-*.json'])).rejects.toThrow(
       new ConfigurationError(
