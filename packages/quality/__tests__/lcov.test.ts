@@ -114,4 +114,40 @@ describe('LCOV', () => {
     const file = ws.write('abs.lcov', `SF:${ws.root}/pkg/src/a.ts\nDA:1,1\nend_of_record\n`);
     expect(pathsOf(await read(file))).toEqual(['pkg/src/a.ts']);
   });
+  it('reads lines the 1 MiB read chunks cut anywhere, a line longer than a chunk and CRLF split between chunks', async () => {
+    // Records of varying length, so that chunk ends fall inside DA, FN and FNDA lines and between '\r' and '\n'.
+    const longName = `long_${'x'.repeat(1_200_000)}`;
+    const parts: string[] = [];
+    let lines = 0;
+    let covered = 0;
+    for (let file = 0; file < 400; file++) {
+      const end = file % 2 === 0 ? '\n' : '\r\n';
+      const name = `fn_${'n'.repeat(file % 37)}`;
+      parts.push(`SF:src/f${file}.ts${end}FN:1,${name}${end}FNDA:${file},${name}${end}`);
+      if (file === 200) parts.push(`FN:2,${longName}${end}FNDA:3,${longName}${end}`);
+      for (let line = 1; line <= 700 + (file % 13); line++) {
+        const hits = (line * 7 + file) % 5;
+        parts.push(`DA:${line},${hits}${end}`);
+        lines++;
+        if (hits > 0) covered++;
+      }
+      parts.push(`end_of_record${end}`);
+    }
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    const coverage = await read(ws.write('chunked.lcov', text));
+    let readLines = 0;
+    let readCovered = 0;
+    for (const file of coverage.files.values()) {
+      readLines += file.lines.size;
+      for (const hits of file.lines.values()) if (hits > 0) readCovered++;
+    }
+    expect(coverage.files.size).toBe(400);
+    expect({ lines: readLines, covered: readCovered }).toEqual({ lines, covered });
+    expect([...coverage.files.get('src/f200.ts')!.functions!.values()]).toEqual([
+      { name: `fn_${'n'.repeat(200 % 37)}`, line: 1, hits: 200 },
+      { name: longName, line: 2, hits: 3 },
+    ]);
+    expect(coverage.files.get('src/f399.ts')!.functions!.get(`fn_${'n'.repeat(399 % 37)}`)?.hits).toBe(399);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LineHits } from '../src/line-hits.js';
+import { HitsArrays, LineHits } from '../src/line-hits.js';
 
 const filled = (pairs: [number, number][]): LineHits => {
   const hits = new LineHits();
@@ -66,5 +66,25 @@ describe('LineHits', () => {
       [1, 10],
     ]);
     expect(hits.get(1)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('HitsArrays', () => {
+  it('gives files sharing a slab lines of their own, through growth and past a slab', () => {
+    const arrays = new HitsArrays();
+    const files = Array.from({ length: 600 }, () => new LineHits(arrays));
+    // Each file grows a few times (200, then 2,000 lines for every tenth), so later arrays sit after earlier ones.
+    files.forEach((hits, file) => {
+      const last = file % 10 === 0 ? 2000 : 200;
+      hits.reserve(200);
+      for (let line = 1; line <= last; line++) hits.add(line, file);
+    });
+    files.forEach((hits, file) => {
+      const last = file % 10 === 0 ? 2000 : 200;
+      expect(hits.size).toBe(last);
+      expect(hits.get(1)).toBe(file);
+      expect(hits.get(last)).toBe(file);
+      expect(hits.get(last + 1)).toBeUndefined();
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Collects coverage from every report as it is read, merged per file and line by union: a line is coverable when any
 // report lists it and covered when any report ran it (hits add up), a branch is taken when any report took it, and a
 // function ran when any report ran it. Totals are never stored: they are computed from these records.
-import { LineHits } from './line-hits.js';
+import { HitsArrays, LineHits } from './line-hits.js';
 import type { CoverageData, FileCoverage, FunctionHits, LineBranches, RepoPath, Totals } from './model.js';
 
 export type SummaryMetric = 'lines' | 'branches' | 'functions';
@@ -9,7 +9,7 @@ export type SummaryMetric = 'lines' | 'branches' | 'functions';
 /** Coverage of one file, as the reports read so far give it. */
 export class FileRecords {
   /** Line → hits, handed over to the model as it is. */
-  readonly lines = new LineHits();
+  readonly lines: LineHits;
   /** line → branch id → taken; ids are the report's own (LCOV block,branch) or positions for count-only formats. */
   private branches: Map<number, Map<string, boolean>> | undefined;
   /**
@@ -21,7 +21,12 @@ export class FileRecords {
   private sharedNames: Set<string> | undefined;
   private summary: Partial<Record<SummaryMetric, Totals>> | undefined;
 
-  constructor(readonly path: RepoPath) {}
+  constructor(
+    readonly path: RepoPath,
+    arrays?: HitsArrays,
+  ) {
+    this.lines = new LineHits(arrays);
+  }
 
   line(line: number, hits: number): void {
     this.lines.add(line, hits);
@@ -118,10 +123,11 @@ function lineBranches(branches: Map<number, Map<string, boolean>>): Map<number, 
 /** Every file's records, merged across reports. */
 export class CoverageSink {
   private readonly files = new Map<RepoPath, FileRecords>();
+  private readonly arrays = new HitsArrays();
 
   file(path: RepoPath): FileRecords {
     let records = this.files.get(path);
-    if (!records) this.files.set(path, (records = new FileRecords(path)));
+    if (!records) this.files.set(path, (records = new FileRecords(path, this.arrays)));
     return records;
   }
 

@@ -3,6 +3,7 @@
 // they can disagree with the records. Several TN: sections and records for one file merge like separate reports.
 import { InputError } from '@actions-kit/reports';
 import type { FileRecords } from './coverage-sink.js';
+import { ByteNames } from './byte-names.js';
 import { documentOf, isReportDocument, type CoverageReadContext, type CoverageReader } from './quality-reader.js';
 import { shown } from './shown.js';
 
@@ -22,26 +23,25 @@ export const lcovReader: CoverageReader = {
   read(doc, context) {
     const { source } = documentOf(doc, 'text');
     const reader = new LcovRecords(context);
-    let lineNumber = 0;
     let rest: Buffer | undefined;
     // Bytes, not text: DA lines, nearly all of a tracefile, are read in place; other lines are decoded one by one.
     for (const chunk of source.byteChunks()) {
-      const bytes = rest ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
-      while (start < bytes.length) {
-        let end = reader.fastDa(bytes, start);
-        if (end < 0) {
-          end = bytes.indexOf(10, start);
-          if (end < 0) break;
-          if (!reader.fastFunction(bytes, start, end)) reader.line(bytes.toString('utf8', start, end), lineNumber + 1);
+      if (rest) {
+        // The line the last chunk cut is finished with this chunk's first bytes; the chunk itself is not copied.
+        const newline = chunk.indexOf(10);
+        if (newline < 0) {
+          rest = Buffer.concat([rest, chunk]);
+          continue;
         }
-        lineNumber++;
-        start = end + 1;
+        reader.lines(Buffer.concat([rest, chunk.subarray(0, newline + 1)]), 0);
+        start = newline + 1;
       }
+      start = reader.lines(chunk, start);
       // The chunk's buffer is reused for the next one: the unfinished line is copied.
-      rest = start < bytes.length ? Buffer.from(bytes.subarray(start)) : undefined;
+      rest = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined;
     }
-    if (rest) reader.line(rest.toString('utf8'), ++lineNumber);
+    if (rest) reader.lastLine(rest.toString('utf8'));
     return reader.finish();
   },
 };
@@ -57,6 +57,8 @@ class LcovRecords {
   private fnlLines = new Map<string, number>();
   private fnaHits = new Map<string, { name: string; hits: number }>();
   private files = new Set<string>();
+  /** Function names, decoded once each: FN and FNDA repeat them, and so do files. */
+  private names = new ByteNames();
   private lineNumber = 0;
   /**
    * The current record's DA hits by line (-1: not listed), reused for every record: 4 million lines cost no
@@ -67,6 +69,28 @@ class LcovRecords {
   private scratchEnd = 0;
 
   constructor(private readonly context: CoverageReadContext) {}
+
+  /** Reads the whole lines of bytes from `start` on, and returns where the unfinished last one starts. */
+  lines(bytes: Buffer, start: number): number {
+    let lineNumber = this.lineNumber;
+    while (start < bytes.length) {
+      let end = this.fastDa(bytes, start);
+      if (end < 0) {
+        end = bytes.indexOf(10, start);
+        if (end < 0) break;
+        if (!this.fastFunction(bytes, start, end)) this.line(bytes.toString('utf8', start, end), lineNumber + 1);
+      }
+      lineNumber++;
+      start = end + 1;
+    }
+    this.lineNumber = lineNumber;
+    return start;
+  }
+
+  /** The file's last line, when it has no newline at its end. */
+  lastLine(text: string): void {
+    this.line(text, this.lineNumber + 1);
+  }
 
   /**
    * Reads a well-formed 'DA:<line>,<hits>\n' (or '\r\n') starting at bytes[start] in place, without looking for the
@@ -124,7 +148,7 @@ class LcovRecords {
     }
     const nameEnd = bytes[end - 1] === 13 ? end - 1 : end;
     if (nameStart >= nameEnd) return false;
-    const name = bytes.toString('utf8', nameStart, nameEnd);
+    const name = this.names.name(bytes, nameStart, nameEnd);
     if (data) this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + number);
     else this.fnLines.set(name, number);
     return true;

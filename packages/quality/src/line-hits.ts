@@ -7,12 +7,40 @@
 /** NaN marks a line no report lists (not coverable); any number, 0 included, is a hit count. */
 const ABSENT = Number.NaN;
 
+/** Numbers per slab: 512 KiB, the lines of a few thousand files of ordinary size. */
+const SLAB_LENGTH = 1 << 16;
+
+/**
+ * Hands out Float64Arrays cut from shared slabs: 20,000 files would otherwise be 20,000 ArrayBuffers, each allocated
+ * and accounted for apart. One per read; arrays longer than a slab's eighth get a buffer of their own.
+ */
+export class HitsArrays {
+  private slab: ArrayBuffer | undefined;
+  private used = 0;
+
+  allocate(length: number): Float64Array<ArrayBuffer> {
+    if (length > SLAB_LENGTH / 8) return new Float64Array(length);
+    if (this.slab === undefined || this.used + length > SLAB_LENGTH) {
+      this.slab = new ArrayBuffer(SLAB_LENGTH * Float64Array.BYTES_PER_ELEMENT);
+      this.used = 0;
+    }
+    const array = new Float64Array(this.slab, this.used * Float64Array.BYTES_PER_ELEMENT, length);
+    this.used += length;
+    return array;
+  }
+}
+
+const unshared: Pick<HitsArrays, 'allocate'> = { allocate: (length) => new Float64Array(length) };
+
 export class LineHits implements ReadonlyMap<number, number> {
   /** hits[line] for the dense part, ABSENT where no report lists the line; index 0 is never a line. */
-  private hits = new Float64Array(0);
+  private hits: Float64Array<ArrayBuffer> = new Float64Array(0);
   /** Lines too far beyond the dense part to extend it for. */
   private far: Map<number, number> | undefined;
   private count = 0;
+
+  /** `arrays`: where the dense part's arrays come from (a read's shared slabs; by default, arrays of their own). */
+  constructor(private readonly arrays: Pick<HitsArrays, 'allocate'> = unshared) {}
 
   get size(): number {
     return this.count;
@@ -86,7 +114,7 @@ export class LineHits implements ReadonlyMap<number, number> {
    */
   private grow(line: number): boolean {
     if (!Number.isInteger(line) || line > 4 * this.count + 1024) return false;
-    const grown = new Float64Array(Math.max(line + 1, Math.min(2 * this.hits.length, 4 * this.count + 1024)));
+    const grown = this.arrays.allocate(Math.max(line + 1, Math.min(2 * this.hits.length, 4 * this.count + 1024)));
     grown.fill(ABSENT, this.hits.length);
     grown.set(this.hits);
     this.hits = grown;
