@@ -108,6 +108,46 @@ describe('upsertStickyComment', () => {
     expect(comments.at(-1)!.body.startsWith(`${marker}\n`)).toBe(true);
   });
 
+  it("never takes a person's comment that carries the marker for its own: it posts its own beside it", async () => {
+    const planted = api.addComment(REPO, 7, `${marker}\nAll clear, merge away!`, 'mallory');
+
+    await upsert('❌ failed');
+
+    // GITHUB_TOKEN cannot ask who it is (403): only a bot's comment could be its own.
+    expect(requestLines()).toEqual([`GET ${LIST}`, 'GET /user', `POST ${LIST}`]);
+    const [kept, posted] = api.comments(REPO, 7);
+    expect(kept).toEqual(planted);
+    expect(posted!.user.login).toBe('github-actions[bot]');
+    expect(posted!.body).toContain('❌ failed');
+  });
+
+  it("updates the comment of the person whose token it is, and leaves another person's alone", async () => {
+    await api.stop();
+    api = await startFakeGitHubApi({ people: { ghp_dev: 'octo-dev' } });
+    github = await gitHubClient({
+      token: 'ghp_dev',
+      apiUrl: api.apiUrl,
+      policy: DEFAULT_RETRY_POLICY,
+      clock: { sleep: async (ms) => void waits.push(ms) },
+      wallNow: () => NOW,
+      debug: (line) => void logged.push(`debug: ${line}`),
+      info: (line) => void logged.push(line),
+    });
+    api.addComment(REPO, 7, `${marker}\nplanted`, 'mallory');
+    const own = api.addComment(REPO, 7, `${marker}\nlast push's summary`, 'octo-dev');
+
+    await upsert('✅ passed');
+
+    // Who the token is is asked once, however many people's marked comments there are.
+    expect(requestLines()).toEqual([
+      `GET ${LIST}`,
+      'GET /user',
+      `PATCH /repos/octo-org/octo-repo/issues/comments/${own.id}`,
+    ]);
+    const comments = api.comments(REPO, 7);
+    expect(comments.map((c) => c.body.split('\n')[1])).toEqual(['planted', '## Security scan: ✅ passed']);
+  });
+
   it("keeps a summary over GitHub's limit within it: GitHub takes the comment", async () => {
     const huge = new SummaryBuilder()
       .raw('## Security scan: ❌ failed')

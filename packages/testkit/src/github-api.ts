@@ -61,7 +61,16 @@ const DEFAULT_PAGE_SIZE = 30;
 const BODY_LIMIT_CHARS = 65_536;
 const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;
 
-export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
+export interface FakeGitHubApiOptions {
+  /**
+   * Tokens of people ('ghp_…' → login): GET /user answers with that person, and their comments are theirs. Any
+   * other token is an installation token (GITHUB_TOKEN): its comments are github-actions[bot]'s and GET /user is
+   * refused with 403, as GitHub refuses it.
+   */
+  people?: Record<string, string>;
+}
+
+export async function startFakeGitHubApi(options: FakeGitHubApiOptions = {}): Promise<FakeGitHubApi> {
   const threads = new Map<string, FakeComment[]>();
   const deployments = new Map<number, FakeDeployment & { repository: string }>();
   const requests: RecordedRequest[] = [];
@@ -81,9 +90,27 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
     return comment;
   };
 
+  /** Who the request's token is: a person of options.people, else the Actions bot. */
+  const author = (request: RecordedRequest): FakeComment['user'] => {
+    const token = request.authorization?.replace(/^(token|bearer) /i, '') ?? '';
+    const login = options.people?.[token];
+    return login === undefined ? BOT : { login, type: 'User' };
+  };
+
   const answer = (request: RecordedRequest): ScriptedApiAnswer => {
     const next = scripted.shift();
     if (next) return next;
+    if (request.path === '/user' && request.method === 'GET') {
+      const user = author(request);
+      if (user.type === 'User') return { status: 200, body: { ...user, id: 1 } };
+      return {
+        status: 403,
+        body: {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        },
+      };
+    }
     const list = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(request.path);
     const one = /^\/repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(request.path);
     if (list && request.method === 'GET') return listPage(thread(list[1]!, Number(list[2])), request);
@@ -91,7 +118,7 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
       const body = bodyOf(request);
       if (typeof body !== 'string') return validationFailed('body is missing');
       if (Array.from(body).length > BODY_LIMIT_CHARS) return bodyTooLong();
-      return { status: 201, body: newComment(list[1]!, Number(list[2]), body, BOT) };
+      return { status: 201, body: newComment(list[1]!, Number(list[2]), body, author(request)) };
     }
     const created = /^\/repos\/([^/]+\/[^/]+)\/deployments$/.exec(request.path);
     const status = /^\/repos\/([^/]+\/[^/]+)\/deployments\/(\d+)\/statuses$/.exec(request.path);
