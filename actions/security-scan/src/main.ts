@@ -27,6 +27,7 @@ import {
   type ReportFileEntry,
 } from '@actions-kit/findings';
 import { annotateFindings } from './annotations.js';
+import { checkLicenses } from './check-licenses.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { pullRequestComment } from './pr-comment.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
@@ -146,13 +147,23 @@ async function readAndAnalyse(
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
   const ignoreFile = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : { suppressions: [], warnings: [] };
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
-  const read = await readReports(inputs.reports, {
+  const reports = await readReports(inputs.reports, {
     strict: inputs.strict,
     root: inputs.workspace,
     threads: inputs.threads,
   });
   timer.lap('inputs and reports read');
-  const warnings = [...ignoreFile.warnings, ...inputWarnings(inputs, read.failures)];
+  const licenses = inputs.licenses && (await checkLicenses(inputs.licenses, inputs.strict));
+  if (licenses) timer.lap('licenses checked');
+  const read = {
+    files: [...reports.files, ...(licenses?.files ?? [])],
+    entries: [...reports.entries, ...(licenses?.entries ?? [])],
+  };
+  const warnings = [
+    ...ignoreFile.warnings,
+    ...inputWarnings(inputs, reports.failures),
+    ...(licenses?.failures ?? []).map((problem) => `licenses: not checked (strict: false): ${problem}`),
+  ];
   warnings.forEach((message) => deps.warning(message));
   const { suppressions } = ignoreFile;
   const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date(deps.now()) });
@@ -164,6 +175,9 @@ async function readAndAnalyse(
 function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] {
   return [
     ...inputs.unmatchedReports.map((pattern) => `reports: no file matches '${pattern}' (allow-missing: true)`),
+    ...(inputs.licenses?.unmatched ?? []).map(
+      (pattern) => `licenses: no file matches '${pattern}' (allow-missing: true)`,
+    ),
     ...(inputs.missingBaseline
       ? [`baseline: no file at '${inputs.missingBaseline}' (allow-missing: true); every open finding is new`]
       : []),

@@ -89,7 +89,7 @@ suite('CycloneDX bom-examples: dropwizard 1.3.15 (CycloneDX Maven plugin, Cyclon
     expect(amqp.map((r) => r.ruleId)).toEqual(['license/unknown']);
     const unknown = file.records.filter((r) => r.ruleId === 'license/unknown');
     expect(unknown.filter((r) => r.title.endsWith('no license given'))).toHaveLength(34);
-    expect(file.notes).toEqual(['167 packages checked against the license policy']);
+    expect(file.notes).toEqual(['167 packages checked against the license policy.']);
   });
 });
 
@@ -134,7 +134,7 @@ suite('Trivy --format cyclonedx', () => {
       'org.ow2.asm:asm@9.5 BSD-3-Clause',
       'org.slf4j:slf4j-api@2.0.11 MIT License',
     ]);
-    expect(inventory.notes).toEqual(['1 application component without a license not checked (not a package)']);
+    expect(inventory.notes).toEqual(['1 application component without a license not checked (not a package).']);
     const file = checkInventory(join(FIXTURES, TRIVY_POM), TRIVY_POM, policy('MIT, BSD-3-Clause', ''));
     expect(file.records.map((r) => r.title)).toEqual([
       'org.eclipse.sisu:org.eclipse.sisu.plexus@0.3.0.M1: EPL-1.0 is not in license-allow',
@@ -145,7 +145,7 @@ suite('Trivy --format cyclonedx', () => {
     const inventory = read(FLUENTD);
     expect(inventory.format).toBe('CycloneDX 1.7 JSON');
     expect(inventory.packages).toHaveLength(160);
-    expect(inventory.notes).toEqual(['1 operating-system component without a license not checked (not a package)']);
+    expect(inventory.notes).toEqual(['1 operating-system component without a license not checked (not a package).']);
     expect(inventory.packages.filter((p) => p.licenses.length === 0)).toHaveLength(19);
     expect(inventory.packages.filter((p) => p.licenses.length > 1)).toHaveLength(62);
     expect(entryKinds(inventory)).toEqual({ id: 405, name: 60 });

@@ -67,7 +67,7 @@ describe('checkInventory', () => {
       policy('MIT, ISC, Zlib, CC0-1.0', ''),
     );
     expect(file.tools).toEqual(['license-policy']);
-    expect(file.notes[0]).toBe('17 packages checked against the license policy');
+    expect(file.notes[0]).toBe('17 packages checked against the license policy.');
     expect(file.records.map((r) => [r.ruleId, r.severity, r.title])).toEqual([
       ['license/unknown', 'medium', 'license-sample@1.0.0: license not known: "UNLICENSED" (no SPDX id or known name)'],
       ['license/CC-BY-3.0', 'high', 'spdx-exceptions@2.5.0: CC-BY-3.0 is not in license-allow'],

@@ -32,7 +32,7 @@ function read(doc: unknown, context: { file: string }): Inventory {
   };
   if (bom['components'] !== undefined) visit(bom['components'], '/components');
   const notes = [...skipped].map(
-    ([type, count]) => `${countOf(count, `${type} component`)} without a license not checked (not a package)`,
+    ([type, count]) => `${countOf(count, `${type} component`)} without a license not checked (not a package).`,
   );
   const version = typeof bom['specVersion'] === 'string' ? ` ${bom['specVersion']}` : '';
   return { format: `CycloneDX${version} JSON`, packages, notes };

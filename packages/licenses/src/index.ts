@@ -21,7 +21,7 @@ export function checkInventory(path: string, file: string, policy: LicensePolicy
     format: inventory.format,
     records,
     suppressed: [],
-    notes: [`${countOf(inventory.packages.length, 'package')} checked against the license policy`, ...inventory.notes],
+    notes: [`${countOf(inventory.packages.length, 'package')} checked against the license policy.`, ...inventory.notes],
     path: file,
     bytes,
     streamed: false,
