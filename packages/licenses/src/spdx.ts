@@ -106,7 +106,19 @@ export function idForName(name: string): string | undefined {
  * included) is parsed; a name is looked up; anything else is one `unknown` leaf holding the text.
  */
 export function toExpression(written: string): LicenseExpression {
-  const text = written.trim();
+  // Inventories repeat a few dozen license strings over thousands of packages: each is worked out once.
+  let expression = expressions.get(written);
+  if (expression === undefined) {
+    expression = expressionOf(written.trim());
+    if (expressions.size < MAX_REMEMBERED) expressions.set(written, expression);
+  }
+  return expression;
+}
+
+const MAX_REMEMBERED = 10_000;
+const expressions = new Map<string, LicenseExpression>();
+
+function expressionOf(text: string): LicenseExpression {
   const parsed = parseExpression(text) ?? parseExpression(idForName(text));
   if (parsed) return parsed;
   // "GPL-2.0-only WITH autoconf-exception+" (Trivy, from Debian): an exception SPDX does not know only adds
@@ -177,6 +189,18 @@ const VERSIONED = /^(.+)-(\d+(?:\.\d+)*)(-only)?$/;
  * ids of the same family written the same way (Name-Version or Name-Version-only) count.
  */
 function laterVersions(base: string): string[] {
+  let versions = later.get(base);
+  if (versions === undefined) {
+    versions = findLaterVersions(base);
+    later.set(base, versions);
+  }
+  return versions;
+}
+
+/** laterVersions of each base asked for: at most one entry per license family and version in SPDX's list. */
+const later = new Map<string, string[]>();
+
+function findLaterVersions(base: string): string[] {
   const match = VERSIONED.exec(base);
   if (!match) return [];
   const [, family, version] = match;
