@@ -412,6 +412,7 @@ describe('run', () => {
       // A license finding has no line to mark: it is in the summary, not among the annotations.
       expect(runner.annotations.map((a) => a.message).join('\n')).not.toContain('GPL-3.0');
       expect(runner.summaries[0]).toContain('readline-gpl@8.0: GPL-3.0-only is denied by license-deny');
+      expect(runner.log[0]).toMatch(/^security-scan: 3 reports, 1 license inventory, 6 open findings /);
     });
 
     it('without strict, lists an inventory it cannot read and checks the others', async () => {

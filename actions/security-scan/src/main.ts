@@ -97,7 +97,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   timer.lap('JSON report written');
   setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(deps, analysis, inputs, files.length);
+  logResult(deps, analysis, inputs);
 
   const annotationsOmitted = inputs.annotations
     ? annotate(deps, analysis, warnings.length, inputs.baseline !== undefined)
@@ -233,13 +233,13 @@ function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, report
  * The verdict in the log, and the open findings as untrusted text (their titles come from the reports), those that
  * fail the policy first, each with what the policy made of it.
  */
-function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: number): void {
+function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs): void {
   const { counts, result } = analysis;
   const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .map((severity) => `${groupDigits(counts[severity])} ${severity}`)
     .join(', ');
   deps.info(
-    `security-scan: ${countOf(files, 'report')}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
+    `security-scan: ${filesRead(inputs)}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
       `${groupDigits(counts.suppressed)} suppressed; ${result.summary}`,
   );
   const { shown, open } = topOpen(analysis, 50);
@@ -253,6 +253,13 @@ function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: num
   });
   if (open > lines.length) lines.push(`  … and ${groupDigits(open - lines.length)} more in the JSON report`);
   deps.printUntrusted(lines.join('\n'));
+}
+
+/** "3 reports", or with licenses "1 report, 2 license inventories" (the unreadable ones included). */
+function filesRead(inputs: Inputs): string {
+  const reports = countOf(inputs.reports.length, 'report');
+  if (!inputs.licenses) return reports;
+  return `${reports}, ${countOf(inputs.licenses.inventories.length, 'license inventory', 'license inventories')}`;
 }
 
 /** Wall time per phase, for the step's debug log: where a slow run's time went. */
