@@ -98,6 +98,16 @@ describe('getInputs', () => {
     });
   });
 
+  it('reads a file both inputs match as an inventory only, and never its own outputs as inventories', async () => {
+    ws.write('out/sbom.cdx.json', '{}');
+    ws.write('security-scan.json', '{}');
+    setInputs({ reports: 'out/*.json', licenses: 'out/sbom.cdx.json, *.json', 'license-allow': 'MIT' });
+    const inputs = await getInputs();
+    expect(inputs.reports.map((r) => r.displayPath)).toEqual(['out/bandit.json']);
+    expect(inputs.licenses?.inventories.map((i) => i.displayPath)).toEqual(['out/sbom.cdx.json']);
+    expect(inputs.skippedReports).toEqual(['security-scan.json']);
+  });
+
   it('names a licenses pattern that matches nothing, or lets allow-missing warn about it', async () => {
     setInputs({ licenses: 'sbom/*.json', 'license-allow': 'MIT' });
     expect(await configurationError()).toMatch(/^licenses: no file matches 'sbom\/\*\.json' \(checked from /);

@@ -102,11 +102,15 @@ export async function getInputs(): Promise<Inputs> {
     ...(await resolveGlobsEach('licenses', licensePatterns, workspace, allowMissing)),
     policy: licensePolicy,
   };
+  // A file both inputs match (reports: out/*.json beside licenses: out/sbom.cdx.json) is read as an inventory only;
+  // this action's own outputs and baseline are never read as inventories.
+  const inventories = new Set(licenses?.files.filter((file) => !exclude.includes(file)));
+  const ownFiles = (licenses?.files ?? []).filter((file) => exclude.includes(file));
   return {
     workspace,
-    reports: reports.sources,
+    reports: reports.sources.filter((source) => !inventories.has(source.file)),
     unmatchedReports: reports.unmatched,
-    skippedReports: reports.skipped,
+    skippedReports: [...new Set([...reports.skipped, ...ownFiles.map((file) => displayPath(file, workspace))])],
     policy,
     ...(ignoreFile && { ignoreFile }),
     ...(baseline && { baseline }),
@@ -121,7 +125,7 @@ export async function getInputs(): Promise<Inputs> {
     ...(comment && { comment }),
     ...(licenses && {
       licenses: {
-        inventories: licenses.files.map((file) => ({ file, displayPath: displayPath(file, workspace) })),
+        inventories: [...inventories].map((file) => ({ file, displayPath: displayPath(file, workspace) })),
         unmatched: licenses.unmatched,
         policy: licenses.policy,
       },
