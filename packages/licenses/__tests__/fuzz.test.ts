@@ -33,9 +33,12 @@ const CYCLONEDX = {
 
 const SEEDS = [
   Buffer.from(JSON.stringify(CYCLONEDX, null, 2)),
-  ...['pip-licenses-5.0.0.json', 'pip-licenses-5.0.0-from-all.json', 'license-checker-25.0.1.json'].map((name) =>
-    readFileSync(join(FIXTURES, name)),
-  ),
+  ...[
+    'cyclonedx-npm-6.0.1.json',
+    'pip-licenses-5.0.0.json',
+    'pip-licenses-5.0.0-from-all.json',
+    'license-checker-25.0.1.json',
+  ].map((name) => readFileSync(join(FIXTURES, name))),
 ];
 
 const POLICY: LicensePolicy = {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyse } from '@actions-kit/findings';
 import { InputError } from '@actions-kit/reports';
 import { checkInventory } from '../src/index.js';
 import { parsePolicyList, type LicensePolicy } from '../src/policy.js';
@@ -52,6 +53,24 @@ describe('license-checker JSON', () => {
   });
 });
 
+describe('CycloneDX JSON from cyclonedx-npm', () => {
+  it('reads the same project as license-checker, without the project itself and without guesses', () => {
+    const inventory = read('cyclonedx-npm-6.0.1.json');
+    expect(inventory.format).toBe('CycloneDX 1.6 JSON');
+    expect(inventory.notes).toEqual([]);
+    const sbom = licenses('cyclonedx-npm-6.0.1.json');
+    const checker = licenses('license-checker-25.0.1.json');
+    expect(Object.keys(sbom).sort()).toEqual(
+      Object.keys(checker)
+        .filter((key) => key !== 'license-sample@1.0.0')
+        .sort(),
+    );
+    expect(sbom['jszip@3.10.1']).toEqual(['(MIT OR GPL-3.0-or-later)']);
+    expect(sbom['vendored-helper@0.3.0']).toEqual([]);
+    expect(checker['vendored-helper@0.3.0']).toEqual(['MIT']);
+  });
+});
+
 describe('checkInventory', () => {
   const policy = (allow: string, deny: string): LicensePolicy => ({
     ...(allow && { allow: parsePolicyList('license-allow', allow) }),
@@ -89,6 +108,26 @@ describe('checkInventory', () => {
     const denyBoth = checkInventory(path, 'l.json', policy('', 'GPL-3.0-or-later, MIT'));
     expect(denyBoth.records.filter((r) => r.package?.name === 'jszip').map((r) => r.title)).toEqual([
       'jszip@3.10.1: MIT is denied by license-deny',
+    ]);
+  });
+
+  it('makes one finding of a package two inventories list, with both as its sources', () => {
+    const files = ['cyclonedx-npm-6.0.1.json', 'license-checker-25.0.1.json'].map((name) =>
+      checkInventory(join(FIXTURES, name), name, policy('MIT, ISC, Zlib, CC0-1.0', '')),
+    );
+    const { findings } = analyse(files, { policy: { failOn: 'high', scope: 'all' }, today: new Date(0) });
+    expect(findings.map((f) => [f.ruleId, f.title, f.sources.map((s) => s.file)])).toEqual([
+      [
+        'license/CC-BY-3.0',
+        'spdx-exceptions@2.5.0: CC-BY-3.0 is not in license-allow',
+        ['cyclonedx-npm-6.0.1.json', 'license-checker-25.0.1.json'],
+      ],
+      ['license/unknown', 'vendored-helper@0.3.0: no license given', ['cyclonedx-npm-6.0.1.json']],
+      [
+        'license/unknown',
+        'license-sample@1.0.0: license not known: "UNLICENSED" (no SPDX id or known name)',
+        ['license-checker-25.0.1.json'],
+      ],
     ]);
   });
 
