@@ -6,7 +6,7 @@ import { analyse } from '@actions-kit/findings';
 import { InputError } from '@actions-kit/reports';
 import { checkInventory } from '../src/index.js';
 import { parsePolicyList, type LicensePolicy } from '../src/policy.js';
-import { readInventory } from '../src/read-inventory.js';
+import { readInventory, readInventoryBytes } from '../src/read-inventory.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const read = (name: string) => readInventory(join(FIXTURES, name), name).inventory;
@@ -68,6 +68,36 @@ describe('CycloneDX JSON from cyclonedx-npm', () => {
     expect(sbom['jszip@3.10.1']).toEqual(['(MIT OR GPL-3.0-or-later)']);
     expect(sbom['vendored-helper@0.3.0']).toEqual([]);
     expect(checker['vendored-helper@0.3.0']).toEqual(['MIT']);
+  });
+});
+
+describe('CycloneDX JSON', () => {
+  const bom = (components: unknown) =>
+    readInventoryBytes(
+      Buffer.from(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components })),
+      'b.json',
+    );
+
+  it('reads nested components, each at its own pointer, and scoped npm names', () => {
+    const inventory = bom([
+      {
+        type: 'framework',
+        group: '@angular',
+        name: 'core',
+        version: '17.0.0',
+        licenses: [{ license: { id: 'MIT' } }],
+        components: [{ name: 'inner', licenses: [{ expression: 'MIT OR Apache-2.0' }] }],
+      },
+    ]);
+    expect(inventory.packages.map((p) => [p.name, p.pointer, p.licenses])).toEqual([
+      ['@angular/core', '/components/0', [{ kind: 'id', value: 'MIT' }]],
+      ['inner', '/components/0/components/0', [{ kind: 'expression', value: 'MIT OR Apache-2.0' }]],
+    ]);
+  });
+
+  it('refuses a damaged component list instead of reading it as no packages', () => {
+    expect(() => bom({ name: 'x' })).toThrow(InputError);
+    expect(() => bom([{ name: 'x', licenses: 'MIT' }])).toThrow(/^b\.json: /);
   });
 });
 
