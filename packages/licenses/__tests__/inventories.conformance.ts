@@ -167,6 +167,14 @@ suite('Trivy --format cyclonedx', () => {
       'license/GPL-2.0-only',
       'license/unknown',
     ]);
+    expect(rules('libunistring2')).toEqual([
+      'license/GPL-2.0-or-later',
+      'license/GPL-2.0-or-later WITH distribution-exception',
+      'license/GPL-3.0-or-later',
+      'license/GPL-3.0-only',
+      'license/GPL-2.0-only',
+      'license/unknown',
+    ]);
     expect(rules('fluentd')).toEqual([]);
   });
 });

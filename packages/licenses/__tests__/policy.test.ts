@@ -78,6 +78,15 @@ describe('deny-list: a denied license the package cannot avoid is a violation', 
     ]);
   });
 
+  it('keeps the license of an exception SPDX does not know (as Trivy writes Debian copyright files)', () => {
+    const gpl2 = deny('GPL-2.0-only, GPL-3.0-only');
+    expect(verdict(['GPL-2.0-or-later WITH distribution-exception'], gpl2)).toEqual([
+      'GPL-2.0-or-later WITH distribution-exception',
+    ]);
+    expect(verdict(['GPL-2.0-or-later WITH distribution-exception'], deny('GPL-2.0-only'))).toEqual([]);
+    expect(verdict(['GPL-2.0-only WITH autoconf-exception+'], gpl2)).toEqual(['GPL-2.0-only WITH autoconf-exception+']);
+  });
+
   it('denies an or-later license only when every version it offers is denied', () => {
     expect(verdict(['GPL-2.0-or-later'], deny('GPL-2.0-only'))).toEqual([]);
     expect(verdict(['GPL-2.0-or-later'], deny('GPL-2.0-only, GPL-3.0-only'))).toEqual(['GPL-2.0-or-later']);

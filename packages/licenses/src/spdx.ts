@@ -125,11 +125,17 @@ function expressionOf(text: string): LicenseExpression {
   // permissions, so the license it is attached to is what the policy decides on.
   const withUnknown = /^(\S+)\s+WITH\s+(\S+)$/i.exec(text);
   const license = withUnknown && parseExpression(withUnknown[1]!);
-  if (license && 'term' in license) {
-    const exception = withUnknown[2]!;
-    return { term: { ...license.term, exception, declared: `${license.term.declared} WITH ${exception}` } };
+  return license ? withException(license, withUnknown[2]!) : { unknown: text };
+}
+
+/** Every term of one license (several for an or-later id) with `exception` attached. */
+function withException(expression: LicenseExpression, exception: string): LicenseExpression {
+  if ('term' in expression) {
+    return { term: { ...expression.term, exception, declared: `${expression.term.declared} WITH ${exception}` } };
   }
-  return { unknown: text };
+  if ('unknown' in expression) return expression;
+  const { conjunction, left, right } = expression;
+  return { conjunction, left: withException(left, exception), right: withException(right, exception) };
 }
 
 /** An SPDX id or expression (any letter case, deprecated ids included) in current ids; undefined when it is not one. */
