@@ -43,6 +43,11 @@ const INPUT_NAMES = [
   'allow-missing',
   'strict',
   'threads',
+  'licenses',
+  'license-allow',
+  'license-deny',
+  'license-severity',
+  'license-unknown-severity',
 ] as const;
 
 /**
@@ -53,6 +58,13 @@ const inputValue = fc.oneof(
   fc.constantFrom('', 'high', 'none', 'all', 'new', 'true', 'false', 'auto', '1', '4', '33', '-1', '1e3', ' 2 '),
   fc.constantFrom('out/bandit.json', 'out/*.json', 'trivy:out/*.json', '!out/x.json', 'out', '.', '..', '../x'),
   fc.constantFrom('C:/x.json', 'semgrep:x.sarif', 'out/**', '/dev/null', '/etc/passwd', 'a\nb', '# comment'),
+  fc.constantFrom(
+    'MIT',
+    'mit, GPL-2.0',
+    'GPL-2.0-only WITH Classpath-exception-2.0',
+    'MIT OR Apache-2.0',
+    'BSD License',
+  ),
   fc.constantFrom(...INJECTIONS),
   fc.string({ maxLength: 30 }),
 );

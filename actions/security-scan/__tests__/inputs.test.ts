@@ -75,8 +75,68 @@ describe('getInputs', () => {
     expect(parseFailOn(text)).toBe(failOn);
   });
 
-  it('requires reports', async () => {
-    expect(await configurationError()).toMatch(/^reports: a value is required, got ''/);
+  it('requires reports or licenses, naming both', async () => {
+    expect(await configurationError()).toBe(
+      'reports: empty, and so is licenses; set reports to the scanner reports to read (e.g. trivy-results.json), ' +
+        'licenses to the license inventories to check (e.g. sbom.cdx.json), or both',
+    );
+  });
+
+  it('reads licenses without reports, with the license policy', async () => {
+    ws.write('sbom/app.cdx.json', '{}');
+    setInputs({ licenses: 'sbom/*.json', 'license-deny': 'gpl-3.0, AGPL-3.0-only', 'license-severity': 'critical' });
+    const inputs = await getInputs();
+    expect(inputs.reports).toEqual([]);
+    expect(inputs.licenses).toEqual({
+      inventories: [{ file: path.join(ws.dir, 'sbom/app.cdx.json'), displayPath: 'sbom/app.cdx.json' }],
+      unmatched: [],
+      policy: {
+        deny: [{ license: 'GPL-3.0-only' }, { license: 'AGPL-3.0-only' }],
+        severity: 'critical',
+        unknownSeverity: 'medium',
+      },
+    });
+  });
+
+  it('reads a file both inputs match as an inventory only, and never its own outputs as inventories', async () => {
+    ws.write('out/sbom.cdx.json', '{}');
+    ws.write('security-scan.json', '{}');
+    setInputs({ reports: 'out/*.json', licenses: 'out/sbom.cdx.json, *.json', 'license-allow': 'MIT' });
+    const inputs = await getInputs();
+    expect(inputs.reports.map((r) => r.displayPath)).toEqual(['out/bandit.json']);
+    expect(inputs.licenses?.inventories.map((i) => i.displayPath)).toEqual(['out/sbom.cdx.json']);
+    expect(inputs.skippedReports).toEqual(['security-scan.json']);
+  });
+
+  it('names a licenses pattern that matches nothing, or lets allow-missing warn about it', async () => {
+    setInputs({ licenses: 'sbom/*.json', 'license-allow': 'MIT' });
+    expect(await configurationError()).toMatch(/^licenses: no file matches 'sbom\/\*\.json' \(checked from /);
+    setInputs({ 'allow-missing': 'true', reports: 'out/bandit.json' });
+    expect((await getInputs()).licenses).toMatchObject({ inventories: [], unmatched: ['sbom/*.json'] });
+  });
+
+  it.each([
+    [
+      { reports: 'out/bandit.json', 'license-allow': 'MIT' },
+      'license-allow: set, but licenses is empty; set licenses to the license inventories to check (e.g. sbom.cdx.json, from trivy fs --format cyclonedx), or remove license-allow',
+    ],
+    [
+      { licenses: 'out/bandit.json' },
+      'licenses: set, but license-allow and license-deny are both empty; list the SPDX ids to allow (license-allow: MIT, Apache-2.0) or to deny (license-deny: GPL-3.0-only, AGPL-3.0-only)',
+    ],
+    [
+      { licenses: 'out/bandit.json', 'license-deny': 'GPL v3' },
+      "license-deny: 'GPL v3' is not an SPDX license id; use an SPDX license id (see https://spdx.org/licenses/), e.g. MIT, Apache-2.0, GPL-3.0-only, or a LicenseRef-…",
+    ],
+    [
+      { licenses: 'out/bandit.json', 'license-deny': 'MIT', 'license-severity': 'severe' },
+      /^license-severity: 'severe' is not/,
+    ],
+  ])('refuses a license policy that cannot work: %j', async (given, message) => {
+    setInputs(given);
+    const error = await configurationError();
+    if (typeof message === 'string') expect(error).toBe(message);
+    else expect(error).toMatch(message);
   });
 
   it.each([

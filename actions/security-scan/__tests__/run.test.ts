@@ -377,4 +377,55 @@ describe('run', () => {
       ),
     ]);
   });
+
+  describe('with licenses', () => {
+    const sbom = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      components: [
+        { type: 'library', name: 'lodash', version: '4.17.0', licenses: [{ license: { id: 'MIT' } }] },
+        { type: 'library', name: 'readline-gpl', version: '8.0', licenses: [{ license: { name: 'GPL-3.0' } }] },
+      ],
+    });
+    const licenses = (paths: string[]) => ({
+      inventories: paths.map((relative) => ({ file: path.join(ws.dir, relative), displayPath: relative })),
+      unmatched: [],
+      policy: { deny: [{ license: 'GPL-3.0-only' }], severity: 'medium' as const, unknownSeverity: 'low' as const },
+    });
+
+    it('adds the license findings to the scanners', async () => {
+      ws.write('sbom/app.cdx.json', sbom);
+      const runner = recordingRunner();
+      await expect(
+        run(inputs(writeMixedReports(), { licenses: licenses(['sbom/app.cdx.json']) }), runner.deps),
+      ).rejects.toThrow(UserError);
+
+      expect(runner.outputs).toMatchObject({ total: '6', critical: '1', high: '2', medium: '2', low: '1' });
+      const report = JSON.parse(readFileSync(path.join(ws.dir, 'security-scan.json'), 'utf8')) as {
+        files: { path: string; tool: string }[];
+        findings: { ruleId: string; tools: string[] }[];
+      };
+      expect(report.files.map((f) => [f.path, f.tool])).toContainEqual(['sbom/app.cdx.json', 'license-policy']);
+      expect(report.findings.filter((f) => f.ruleId.startsWith('license/'))).toMatchObject([
+        { ruleId: 'license/GPL-3.0-only', tools: ['license-policy'] },
+      ]);
+      // A license finding has no line to mark: it is in the summary, not among the annotations.
+      expect(runner.annotations.map((a) => a.message).join('\n')).not.toContain('GPL-3.0');
+      expect(runner.summaries[0]).toContain('readline-gpl@8.0: GPL-3.0-only is denied by license-deny');
+      expect(runner.log[0]).toMatch(/^security-scan: 3 reports, 1 license inventory, 6 open findings /);
+    });
+
+    it('without strict, lists an inventory it cannot read and checks the others', async () => {
+      ws.write('sbom/app.cdx.json', sbom);
+      ws.write('sbom/broken.json', '{"bomFormat": "CycloneDX", "components": {}}');
+      const runner = recordingRunner();
+      const given = inputs([], { strict: false, licenses: licenses(['sbom/app.cdx.json', 'sbom/broken.json']) });
+      await run({ ...given, policy: { failOn: 'high', scope: 'new' } }, runner.deps);
+
+      expect(runner.outputs).toMatchObject({ total: '1', medium: '1', passed: 'true' });
+      expect(runner.warnings).toEqual([
+        expect.stringMatching(/^licenses: not checked \(strict: false\): sbom\/broken\.json: /),
+      ]);
+    });
+  });
 });

@@ -4,10 +4,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, getBoolean, getEnum, getString, parseList, quoteValue } from '@actions-kit/core';
 import { FAIL_ON_VALUES, SEVERITIES, isFailOn, type FailOn, type Policy } from '@actions-kit/findings';
+import type { LicensePolicy } from '@actions-kit/licenses';
 import { parseCommentKey } from '@actions-kit/pr-comment/marker';
 import { specialFileKind } from '@actions-kit/reports';
 import type { CommentInputs } from './pr-comment.js';
-import { displayPath, resolveReportSources, type ReportSource } from './report-sources.js';
+import { displayPath, resolveGlobsEach, resolveReportSources, type ReportSource } from './report-sources.js';
 
 /** A file named by an input: where it is, and how to name it to the user. */
 export interface InputFile {
@@ -38,6 +39,16 @@ export interface Inputs {
   threads: number;
   /** Post the summary on the pull request (comment-on-pr: true); undefined when not. */
   comment?: CommentInputs;
+  /** The license check (licenses given); undefined when there is none. */
+  licenses?: LicenseInputs;
+}
+
+/** The `licenses` input with the policy it is checked against. */
+export interface LicenseInputs {
+  inventories: InputFile[];
+  /** `licenses` patterns that matched nothing, allowed by allow-missing. */
+  unmatched: string[];
+  policy: LicensePolicy;
 }
 
 /** `threads: auto` reads on as many threads as the machine has cores, up to this many. */
@@ -61,7 +72,15 @@ export async function getInputs(): Promise<Inputs> {
   const strict = getBoolean('strict', { default: true });
   const threads = parseThreads(getString('threads', { default: 'auto' }), availableParallelism());
   const comment = commentInputs();
-  const reportPatterns = parseList(getString('reports', { required: true }));
+  const reportPatterns = parseList(getString('reports'));
+  const licensePatterns = parseList(getString('licenses'));
+  if (reportPatterns.length === 0 && licensePatterns.length === 0) {
+    throw new ConfigurationError(
+      'reports: empty, and so is licenses; set reports to the scanner reports to read (e.g. trivy-results.json), ' +
+        'licenses to the license inventories to check (e.g. sbom.cdx.json), or both',
+    );
+  }
+  const licensePolicy = await licensePolicyInputs(licensePatterns.length > 0);
 
   const sarifOutput = outputFile('sarif-output', 'security-scan.sarif', workspace);
   const reportOutput = outputFile('report-output', 'security-scan.json', workspace);
@@ -74,15 +93,24 @@ export async function getInputs(): Promise<Inputs> {
   const baselineGiven = getString('baseline');
   const baseline = existingFile('baseline', baselineGiven, workspace, allowMissing);
 
-  const reports = await resolveReportSources(reportPatterns, workspace, {
-    allowMissing,
-    exclude: [sarifOutput.file, reportOutput.file, ...(baseline ? [baseline.file] : [])],
-  });
+  const exclude = [sarifOutput.file, reportOutput.file, ...(baseline ? [baseline.file] : [])];
+  const reports =
+    reportPatterns.length > 0
+      ? await resolveReportSources(reportPatterns, workspace, { allowMissing, exclude })
+      : { sources: [], unmatched: [], skipped: [] };
+  const licenses = licensePolicy && {
+    ...(await resolveGlobsEach('licenses', licensePatterns, workspace, allowMissing)),
+    policy: licensePolicy,
+  };
+  // A file both inputs match (reports: out/*.json beside licenses: out/sbom.cdx.json) is read as an inventory only;
+  // this action's own outputs and baseline are never read as inventories.
+  const inventories = new Set(licenses?.files.filter((file) => !exclude.includes(file)));
+  const ownFiles = (licenses?.files ?? []).filter((file) => exclude.includes(file));
   return {
     workspace,
-    reports: reports.sources,
+    reports: reports.sources.filter((source) => !inventories.has(source.file)),
     unmatchedReports: reports.unmatched,
-    skippedReports: reports.skipped,
+    skippedReports: [...new Set([...reports.skipped, ...ownFiles.map((file) => displayPath(file, workspace))])],
     policy,
     ...(ignoreFile && { ignoreFile }),
     ...(baseline && { baseline }),
@@ -95,6 +123,47 @@ export async function getInputs(): Promise<Inputs> {
     strict,
     threads,
     ...(comment && { comment }),
+    ...(licenses && {
+      licenses: {
+        inventories: [...inventories].map((file) => ({ file, displayPath: displayPath(file, workspace) })),
+        unmatched: licenses.unmatched,
+        policy: licenses.policy,
+      },
+    }),
+  };
+}
+
+/**
+ * license-allow, license-deny and the two severities, read when licenses is given; the SPDX lists are loaded only
+ * then. A policy given without licenses, or licenses without a policy, is a ConfigurationError: either would be a
+ * check that cannot fail.
+ */
+async function licensePolicyInputs(checked: boolean): Promise<LicensePolicy | undefined> {
+  const allowText = getString('license-allow');
+  const denyText = getString('license-deny');
+  const severity = getEnum('license-severity', SEVERITIES, { default: 'high' });
+  const unknownSeverity = getEnum('license-unknown-severity', SEVERITIES, { default: 'medium' });
+  const given = allowText !== '' ? 'license-allow' : denyText !== '' ? 'license-deny' : undefined;
+  if (!checked) {
+    if (given === undefined) return undefined;
+    throw new ConfigurationError(
+      `${given}: set, but licenses is empty; set licenses to the license inventories to check (e.g. sbom.cdx.json, ` +
+        `from trivy fs --format cyclonedx), or remove ${given}`,
+    );
+  }
+  if (given === undefined) {
+    throw new ConfigurationError(
+      'licenses: set, but license-allow and license-deny are both empty; list the SPDX ids to allow ' +
+        '(license-allow: MIT, Apache-2.0) or to deny (license-deny: GPL-3.0-only, AGPL-3.0-only)',
+    );
+  }
+  const { parsePolicyList } = await import('@actions-kit/licenses');
+  const allow = parsePolicyList('license-allow', allowText);
+  return {
+    ...(allow.length > 0 && { allow }),
+    deny: parsePolicyList('license-deny', denyText),
+    severity,
+    unknownSeverity,
   };
 }
 

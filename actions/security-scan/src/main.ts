@@ -27,6 +27,7 @@ import {
   type ReportFileEntry,
 } from '@actions-kit/findings';
 import { annotateFindings } from './annotations.js';
+import { checkLicenses } from './check-licenses.js';
 import { getInputs, type InputFile, type Inputs } from './inputs.js';
 import { pullRequestComment } from './pr-comment.js';
 import { loadBaseline, loadSuppressions } from './policy-files.js';
@@ -96,7 +97,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<void> {
   await writeOutput('report-output', inputs.reportOutput, serializeReport(report));
   timer.lap('JSON report written');
   setOutputs(deps, analysis, inputs.sarifOutput.file, inputs.reportOutput.file);
-  logResult(deps, analysis, inputs, files.length);
+  logResult(deps, analysis, inputs);
 
   const annotationsOmitted = inputs.annotations
     ? annotate(deps, analysis, warnings.length, inputs.baseline !== undefined)
@@ -146,13 +147,23 @@ async function readAndAnalyse(
 ): Promise<{ analysis: Analysis; files: ReportFileEntry[]; warnings: string[] }> {
   const ignoreFile = inputs.ignoreFile ? await loadSuppressions(inputs.ignoreFile) : { suppressions: [], warnings: [] };
   const baseline = inputs.baseline ? loadBaseline(inputs.baseline) : undefined;
-  const read = await readReports(inputs.reports, {
+  const reports = await readReports(inputs.reports, {
     strict: inputs.strict,
     root: inputs.workspace,
     threads: inputs.threads,
   });
   timer.lap('inputs and reports read');
-  const warnings = [...ignoreFile.warnings, ...inputWarnings(inputs, read.failures)];
+  const licenses = inputs.licenses && (await checkLicenses(inputs.licenses, inputs.strict));
+  if (licenses) timer.lap('licenses checked');
+  const read = {
+    files: [...reports.files, ...(licenses?.files ?? [])],
+    entries: [...reports.entries, ...(licenses?.entries ?? [])],
+  };
+  const warnings = [
+    ...ignoreFile.warnings,
+    ...inputWarnings(inputs, reports.failures),
+    ...(licenses?.failures ?? []).map((problem) => `licenses: not checked (strict: false): ${problem}`),
+  ];
   warnings.forEach((message) => deps.warning(message));
   const { suppressions } = ignoreFile;
   const analysis = analyse(read.files, { policy: inputs.policy, suppressions, baseline, today: new Date(deps.now()) });
@@ -164,6 +175,9 @@ async function readAndAnalyse(
 function inputWarnings(inputs: Inputs, unreadable: readonly string[]): string[] {
   return [
     ...inputs.unmatchedReports.map((pattern) => `reports: no file matches '${pattern}' (allow-missing: true)`),
+    ...(inputs.licenses?.unmatched ?? []).map(
+      (pattern) => `licenses: no file matches '${pattern}' (allow-missing: true)`,
+    ),
     ...(inputs.missingBaseline
       ? [`baseline: no file at '${inputs.missingBaseline}' (allow-missing: true); every open finding is new`]
       : []),
@@ -219,13 +233,13 @@ function setOutputs(deps: RunDeps, analysis: Analysis, sarifFile: string, report
  * The verdict in the log, and the open findings as untrusted text (their titles come from the reports), those that
  * fail the policy first, each with what the policy made of it.
  */
-function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: number): void {
+function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs): void {
   const { counts, result } = analysis;
   const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as const)
     .map((severity) => `${groupDigits(counts[severity])} ${severity}`)
     .join(', ');
   deps.info(
-    `security-scan: ${countOf(files, 'report')}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
+    `security-scan: ${filesRead(inputs)}, ${countOf(counts.total, 'open finding')} (${bySeverity}), ` +
       `${groupDigits(counts.suppressed)} suppressed; ${result.summary}`,
   );
   const { shown, open } = topOpen(analysis, 50);
@@ -239,6 +253,13 @@ function logResult(deps: RunDeps, analysis: Analysis, inputs: Inputs, files: num
   });
   if (open > lines.length) lines.push(`  … and ${groupDigits(open - lines.length)} more in the JSON report`);
   deps.printUntrusted(lines.join('\n'));
+}
+
+/** "3 reports", or with licenses "1 report, 2 license inventories" (the unreadable ones included). */
+function filesRead(inputs: Inputs): string {
+  const reports = countOf(inputs.reports.length, 'report');
+  if (!inputs.licenses) return reports;
+  return `${reports}, ${countOf(inputs.licenses.inventories.length, 'license inventory', 'license inventories')}`;
 }
 
 /** Wall time per phase, for the step's debug log: where a slow run's time went. */

@@ -68,6 +68,32 @@ export async function resolveReportSources(
   return { sources, unmatched, skipped };
 }
 
+/**
+ * The files of a list of glob patterns like `licenses` (no `tool:` prefix), each pattern resolved on its own so
+ * that those matching nothing can be named (only possible with allowMissing).
+ */
+export async function resolveGlobsEach(
+  inputName: string,
+  lines: readonly string[],
+  workspace: string,
+  allowMissing: boolean,
+): Promise<{ files: string[]; unmatched: string[] }> {
+  const exclusions = lines.filter((line) => line.startsWith('!'));
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const pattern of lines.filter((line) => !line.startsWith('!'))) {
+    const matched = await resolveGlobs(inputName, [pattern, ...exclusions], workspace, { allowMissing });
+    if (matched.length === 0) unmatched.push(pattern);
+    matched.forEach((file) => files.add(file));
+  }
+  if (files.size === 0 && unmatched.length === 0) {
+    throw new ConfigurationError(
+      `${inputName}: every line starts with '!' (an exclusion); add a pattern of files to read`,
+    );
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
 async function resolvePattern(
   pattern: string,
   exclusions: readonly string[],
