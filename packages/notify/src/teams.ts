@@ -1,0 +1,143 @@
+// Microsoft Teams through a Workflows webhook ("When a Teams webhook request is received"), which takes a message
+// with one Adaptive Card attachment. Outside text is escaped as Markdown (the card's TextBlock reads a Markdown
+// subset); the whole payload is kept under Teams' message size by cutting the longest text with a visible note.
+import { escapeMarkdown } from '@actions-kit/core';
+import { deliver } from './delivery.js';
+import type { NotifyMessage, Outcome, Segment } from './message.js';
+import type { SenderDescriptor } from './sender.js';
+import { limitList, truncateText } from './text-limits.js';
+
+/** Teams refuses a message over about 28 KB; the card is kept under this many bytes of JSON. */
+export const TEAMS_PAYLOAD_LIMIT = 27_000;
+/** Facts past this many are counted in a last fact, so the card stays readable. */
+export const TEAMS_FACT_LIMIT = 20;
+
+const COLORS: Readonly<Record<Outcome, string>> = {
+  running: 'Accent',
+  success: 'Good',
+  failure: 'Attention',
+  waiting: 'Warning',
+  neutral: 'Default',
+};
+
+function cardText(text: string): string {
+  return escapeMarkdown(text, 'text', false);
+}
+
+function segmentMarkdown(segment: Segment): string {
+  switch (segment.kind) {
+    case 'bold':
+      return `**${cardText(segment.text)}**`;
+    case 'code':
+      // No code style in a TextBlock: the text is shown as it is, escaped.
+      return cardText(segment.text);
+    case 'link':
+      return `[${cardText(segment.text)}](${segment.url.replace(/[()\s]/g, encodeURIComponent)})`;
+    default:
+      return segment.text.split('\n').map(cardText).join('\n');
+  }
+}
+
+type Element = Record<string, unknown>;
+
+/** The Workflows webhook payload: a message with one Adaptive Card 1.4 attachment. */
+export function teamsPayload(message: NotifyMessage, limit = TEAMS_PAYLOAD_LIMIT): Record<string, unknown> {
+  const texts = {
+    title: cardText(message.title),
+    body: message.text.map(segmentMarkdown).join(''),
+    details:
+      message.details === undefined
+        ? ''
+        : `**${message.details.source}**: ${cardText(message.details.headline)}` +
+          (message.details.reason === undefined ? '' : `\n\nReason: ${cardText(message.details.reason)}`),
+  };
+  const facts = limitList(
+    [...(message.details?.figures ?? []), ...message.fields, ...contextFacts(message)].map((field) => ({
+      title: cardText(field.name),
+      value: cardText(field.value),
+    })),
+    TEAMS_FACT_LIMIT,
+    (left) => ({ title: '…', value: `and ${left} more fields` }),
+  );
+  let payload = render(message, texts, facts);
+  // Cut the longest text by what is over (and a margin for the note), until the payload fits.
+  for (let size = byteLength(payload); size > limit; size = byteLength(payload)) {
+    const longest = (Object.keys(texts) as Array<keyof typeof texts>).reduce((a, b) =>
+      texts[a].length >= texts[b].length ? a : b,
+    );
+    if (texts[longest].length === 0) {
+      for (const fact of facts) fact.value = truncateText(fact.value, 200);
+    } else {
+      texts[longest] = truncateText(texts[longest], Math.max(0, texts[longest].length - (size - limit) - 64));
+    }
+    payload = render(message, texts, facts);
+    if (texts[longest].length === 0 && byteLength(payload) >= size) break;
+  }
+  return payload;
+}
+
+function contextFacts(message: NotifyMessage): Array<{ name: string; value: string }> {
+  return [
+    { name: 'Event', value: message.event },
+    { name: 'Environment', value: message.environment },
+    { name: 'Version', value: message.version },
+    { name: 'Color', value: message.color },
+    { name: 'Commit', value: message.run.sha?.slice(0, 12) ?? '' },
+  ].filter((fact) => fact.value !== '');
+}
+
+function render(
+  message: NotifyMessage,
+  texts: { title: string; body: string; details: string },
+  facts: Array<{ title: string; value: string }>,
+): Record<string, unknown> {
+  const body: Element[] = [
+    {
+      type: 'TextBlock',
+      text: texts.title,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+      color: COLORS[message.outcome],
+    },
+  ];
+  if (texts.body.trim() !== '') body.push({ type: 'TextBlock', text: texts.body, wrap: true });
+  if (texts.details !== '') body.push({ type: 'TextBlock', text: texts.details, wrap: true });
+  if (facts.length > 0) body.push({ type: 'FactSet', facts });
+  const card: Element = {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body,
+    ...(message.run.url !== undefined && {
+      actions: [{ type: 'Action.OpenUrl', title: 'Open the run', url: message.run.url }],
+    }),
+  };
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+  };
+}
+
+function byteLength(payload: unknown): number {
+  return Buffer.byteLength(JSON.stringify(payload));
+}
+
+export const teamsSender: SenderDescriptor<{ url: URL }> = {
+  name: 'teams',
+  triggers: ['teams-webhook-url'],
+  inputs: [{ name: 'teams-webhook-url', kind: 'url', hint: "the Workflows webhook URL of the channel's workflow" }],
+  required: [],
+  settings: (values) => ({ url: values.url('teams-webhook-url')! }),
+  create: ({ url }) => ({
+    async send(message, context) {
+      const answer = await deliver(context, {
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsPayload(message)),
+      });
+      return { detail: `accepted (${answer.status})` };
+    },
+  }),
+};
