@@ -33,7 +33,9 @@ describe('the Teams Adaptive Card', () => {
       buildMessage({
         ...baseInputs,
         message: 'x'.repeat(100_000),
-        fields: Array.from({ length: 100 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(100) })),
+        title: 't'.repeat(100_000),
+        fields: Array.from({ length: 100 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(100_000) })),
+        details: { source: 'health-check', headline: 'h'.repeat(100_000), reason: 'r'.repeat(100_000), figures: [] },
       }),
     );
     expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThanOrEqual(TEAMS_PAYLOAD_LIMIT);

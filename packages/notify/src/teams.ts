@@ -11,6 +11,9 @@ import { limitList, truncateText } from './text-limits.js';
 export const TEAMS_PAYLOAD_LIMIT = 27_000;
 /** Facts past this many are counted in a last fact, so the card stays readable. */
 export const TEAMS_FACT_LIMIT = 20;
+/** A fact's value and the title are cut at these lengths (characters), the message text only by the payload limit. */
+const TEAMS_FACT_TEXT = 500;
+const TEAMS_SHORT_TEXT = 200;
 
 const COLORS: Readonly<Record<Outcome, string>> = {
   running: 'Accent',
@@ -43,7 +46,6 @@ type Element = Record<string, unknown>;
 /** The Workflows webhook payload: a message with one Adaptive Card 1.4 attachment. */
 export function teamsPayload(message: NotifyMessage, limit = TEAMS_PAYLOAD_LIMIT): Record<string, unknown> {
   const texts = {
-    title: cardText(message.title),
     body: message.text.map(segmentMarkdown).join(''),
     details:
       message.details === undefined
@@ -51,27 +53,24 @@ export function teamsPayload(message: NotifyMessage, limit = TEAMS_PAYLOAD_LIMIT
         : `**${message.details.source}**: ${cardText(message.details.headline)}` +
           (message.details.reason === undefined ? '' : `\n\nReason: ${cardText(message.details.reason)}`),
   };
+  const title = truncateText(cardText(message.title), TEAMS_SHORT_TEXT);
   const facts = limitList(
     [...(message.details?.figures ?? []), ...message.fields, ...contextFacts(message)].map((field) => ({
-      title: cardText(field.name),
-      value: cardText(field.value),
+      title: truncateText(cardText(field.name), TEAMS_SHORT_TEXT),
+      value: truncateText(cardText(field.value), TEAMS_FACT_TEXT),
     })),
     TEAMS_FACT_LIMIT,
     (left) => ({ title: '…', value: `and ${left} more fields` }),
   );
-  let payload = render(message, texts, facts);
-  // Cut the longest text by what is over (and a margin for the note), until the payload fits.
+  let payload = render(message, title, texts, facts);
+  // Cut the longer text by what is over (and a margin for the note) until the payload fits; the title and the
+  // facts are short by now, so the two texts always make room.
   for (let size = byteLength(payload); size > limit; size = byteLength(payload)) {
-    const longest = (Object.keys(texts) as Array<keyof typeof texts>).reduce((a, b) =>
-      texts[a].length >= texts[b].length ? a : b,
-    );
-    if (texts[longest].length === 0) {
-      for (const fact of facts) fact.value = truncateText(fact.value, 200);
-    } else {
-      texts[longest] = truncateText(texts[longest], Math.max(0, texts[longest].length - (size - limit) - 64));
-    }
-    payload = render(message, texts, facts);
-    if (texts[longest].length === 0 && byteLength(payload) >= size) break;
+    const longest = texts.body.length >= texts.details.length ? 'body' : 'details';
+    const cut = truncateText(texts[longest], Math.max(0, texts[longest].length - (size - limit) - 64));
+    if (cut.length >= texts[longest].length) break; // nothing left to cut: cannot happen within the bounds above
+    texts[longest] = cut;
+    payload = render(message, title, texts, facts);
   }
   return payload;
 }
@@ -88,13 +87,14 @@ function contextFacts(message: NotifyMessage): Array<{ name: string; value: stri
 
 function render(
   message: NotifyMessage,
-  texts: { title: string; body: string; details: string },
+  title: string,
+  texts: { body: string; details: string },
   facts: Array<{ title: string; value: string }>,
 ): Record<string, unknown> {
   const body: Element[] = [
     {
       type: 'TextBlock',
-      text: texts.title,
+      text: title,
       weight: 'Bolder',
       size: 'Medium',
       wrap: true,
