@@ -28,6 +28,13 @@ describe('Pushgateway metrics', () => {
     const success = deployMetrics(buildMessage(baseInputs), { rollbacksTotal: 2 });
     expect(success).toContain('deploy_rollbacks_total 2\n');
     expect(success).not.toContain('deploy_duration_seconds');
+    // The start the group holds is an earlier deploy's when that deploy's end came after it: no duration.
+    const stale = deployMetrics(buildMessage(baseInputs), {
+      rollbacksTotal: 0,
+      startedAt: seconds - 600,
+      endedAt: seconds - 300,
+    });
+    expect(stale).not.toContain('deploy_duration_seconds');
   });
 
   it('escapes label values and encodes the group so no value can break the exposition or the path', () => {

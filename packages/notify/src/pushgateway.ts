@@ -13,6 +13,8 @@ export interface GroupState {
   rollbacksTotal: number;
   /** Epoch seconds of the last started event, when one was pushed. */
   startedAt?: number;
+  /** Epoch seconds of the last end event, when one was pushed. */
+  endedAt?: number;
 }
 
 /** A label value in the text exposition format: backslash, double quote and line feed escaped. */
@@ -39,8 +41,10 @@ export function deployMetrics(message: NotifyMessage, previous: GroupState): str
     return `${lines.join('\n')}\n`;
   }
   gauge('deploy_last_timestamp_seconds', 'When the last deploy ended (Unix time).', [['', seconds]]);
+  // A start older than the last end belongs to an earlier deploy (this one sent no started event): no duration.
   const startedAt = message.startedAt !== undefined ? message.startedAt / 1_000 : previous.startedAt;
-  if (startedAt !== undefined && startedAt <= seconds) {
+  const current = startedAt !== undefined && (previous.endedAt === undefined || startedAt > previous.endedAt);
+  if (startedAt !== undefined && current && startedAt <= seconds) {
     gauge('deploy_duration_seconds', 'How long the last deploy took, from its start to its end.', [
       ['', Math.round((seconds - startedAt) * 1_000) / 1_000],
     ]);
@@ -86,7 +90,12 @@ export function readGroupState(body: string, environment: string, service: strin
     return Number.isFinite(number) && group?.[name] !== undefined ? number : undefined;
   };
   const startedAt = value('deploy_started_timestamp_seconds');
-  return { rollbacksTotal: value('deploy_rollbacks_total') ?? 0, ...(startedAt !== undefined && { startedAt }) };
+  const endedAt = value('deploy_last_timestamp_seconds');
+  return {
+    rollbacksTotal: value('deploy_rollbacks_total') ?? 0,
+    ...(startedAt !== undefined && { startedAt }),
+    ...(endedAt !== undefined && { endedAt }),
+  };
 }
 
 async function previousState(url: URL, message: NotifyMessage, context: SendContext): Promise<GroupState> {
