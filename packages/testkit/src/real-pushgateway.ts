@@ -16,7 +16,9 @@ export async function startPushgateway(dir: string): Promise<PushgatewayHandle> 
   const port = await freePort();
   const process_ = startProcess(
     'prometheus-pushgateway',
-    [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+    // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: one run's metrics would be the
+    // next run's starting point. Empty keeps them in memory, gone with the process.
+    [`--web.listen-address=127.0.0.1:${port}`, '--persistence.file=', '--log.level=warn'],
     { cwd: dir },
   );
   const url = new URL(`http://127.0.0.1:${port}/`);
