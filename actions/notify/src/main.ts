@@ -61,7 +61,7 @@ export async function run(inputs: Inputs, deps: MainDeps): Promise<Delivery[]> {
     );
   }
   const failed = deliveries.filter((delivery) => !delivery.ok);
-  await runner.writeSummary(summary(message.title, message.event, deliveries, inputs.failOnError));
+  await runner.writeSummary(summary(message.title, deliveries, inputs.failOnError));
   if (failed.length === 0) return deliveries;
   const lines = failed.map((delivery) => `${delivery.destination}: ${delivery.ok ? '' : delivery.error}`);
   const headline = `${failed.length} of ${countOf(deliveries.length, 'destination')} not reached`;
@@ -70,7 +70,7 @@ export async function run(inputs: Inputs, deps: MainDeps): Promise<Delivery[]> {
   return deliveries;
 }
 
-function summary(title: string, event: string, deliveries: readonly Delivery[], failOnError: boolean): SummaryBuilder {
+function summary(title: string, deliveries: readonly Delivery[], failOnError: boolean): SummaryBuilder {
   const failed = deliveries.filter((delivery) => !delivery.ok).length;
   const verdict =
     failed === 0
@@ -79,7 +79,7 @@ function summary(title: string, event: string, deliveries: readonly Delivery[], 
           failOnError ? 'the step failed (fail-on-error).' : 'a warning only (fail-on-error is false).'
         }`;
   return new SummaryBuilder()
-    .heading(own`Notify ${event}: ${title}`, 3)
+    .heading(own`Notify: ${title}`, 3)
     .paragraph(verdict)
     .table(
       ['Destination', 'Result', 'Detail'],
