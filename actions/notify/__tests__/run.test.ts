@@ -98,6 +98,7 @@ describe('notify run', () => {
     await run(inputs([]), recorded.deps);
     expect(recorded.warnings[0]).toMatch(/^no destination is set .* so nothing was sent$/);
     expect(recorded.outputs['delivered']).toBe('{}');
+    expect(recorded.summaries[0]).toContain('Nothing sent: no destination is set');
     await expect(run(inputs([], true), recording().deps)).rejects.toThrow('no destination is set');
   });
 });

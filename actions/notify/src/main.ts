@@ -40,6 +40,9 @@ export async function run(inputs: Inputs, deps: MainDeps): Promise<Delivery[]> {
     if (inputs.failOnError) throw new UserError(why);
     deps.warn(why);
     for (const name of [...PASSED_ON, 'delivered']) runner.setOutput(name, name === 'delivered' ? '{}' : '');
+    await runner.writeSummary(
+      new SummaryBuilder().heading(own`Notify: ${message.title}`, 3).paragraph(own`Nothing sent: ${why}.`),
+    );
     return [];
   }
   const deadline = deps.clock.now() + inputs.timeoutMs;

@@ -21,6 +21,11 @@ describe('the Teams Adaptive Card', () => {
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the run', url: baseInputs.run.url }]);
   });
 
+  it('escapes a heading or a list a line of the message would start', () => {
+    const card = cardOf(teamsPayload(buildMessage({ ...baseInputs, message: '# big\n- item\nplain' })));
+    expect(card.body[1]).toMatchObject({ text: '\\# big\n\\- item\nplain' });
+  });
+
   it('escapes outside text as Markdown so it neither formats nor links', () => {
     const card = cardOf(
       teamsPayload(buildMessage({ ...baseInputs, message: '**ok** *x* [a](javascript:x) <at>all</at> @here' })),

@@ -27,7 +27,8 @@ function cardText(text: string): string {
   return escapeMarkdown(text, 'text', false);
 }
 
-function segmentMarkdown(segment: Segment): string {
+/** A segment as card Markdown; `atLineStart` when it begins the text (a `#` or `- ` there would be a block). */
+function segmentMarkdown(segment: Segment, atLineStart: boolean): string {
   switch (segment.kind) {
     case 'bold':
       return `**${cardText(segment.text)}**`;
@@ -37,7 +38,7 @@ function segmentMarkdown(segment: Segment): string {
     case 'link':
       return `[${cardText(segment.text)}](${segment.url.replace(/[()\s]/g, encodeURIComponent)})`;
     default:
-      return segment.text.split('\n').map(cardText).join('\n');
+      return escapeMarkdown(segment.text, 'text', atLineStart);
   }
 }
 
@@ -46,7 +47,7 @@ type Element = Record<string, unknown>;
 /** The Workflows webhook payload: a message with one Adaptive Card 1.4 attachment. */
 export function teamsPayload(message: NotifyMessage, limit = TEAMS_PAYLOAD_LIMIT): Record<string, unknown> {
   const texts = {
-    body: message.text.map(segmentMarkdown).join(''),
+    body: message.text.map((segment, i) => segmentMarkdown(segment, i === 0)).join(''),
     details:
       message.details === undefined
         ? ''
