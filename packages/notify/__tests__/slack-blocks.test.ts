@@ -63,3 +63,16 @@ describe('Slack Block Kit rendering', () => {
     expect(payload.blocks.at(-1)).toMatchObject({ type: 'context' });
   });
 });
+
+describe('cutting mrkdwn', () => {
+  it('never ends inside an entity or a link', () => {
+    const entities = slackPayload(buildMessage({ ...baseInputs, message: '&'.repeat(5_000) }));
+    const text = (entities.blocks[1] as { text: { text: string } }).text.text;
+    expect(text).toMatch(/^(&amp;)+…and [\d,]+ more characters$/);
+    const links = slackPayload(
+      buildMessage({ ...baseInputs, message: `${'x'.repeat(2_950)} [the run](https://ci.example/${'y'.repeat(200)})` }),
+    );
+    const cut = (links.blocks[1] as { text: { text: string } }).text.text;
+    expect(cut).toMatch(/^x+ …and [\d,]+ more characters$/);
+  });
+});

@@ -54,6 +54,15 @@ function segmentMrkdwn(segment: Segment): string {
   }
 }
 
+/** Cut mrkdwn: never inside an entity (`&am`) or a link (`<https://…|te`), which Slack would show broken. */
+function cutMrkdwn(text: string, limit: number): string {
+  return truncateText(text, limit, (kept) => {
+    const open = kept.lastIndexOf('<');
+    const withoutLink = open > kept.lastIndexOf('>') ? kept.slice(0, open) : kept;
+    return withoutLink.replace(/&[#a-z0-9]*$/i, '');
+  });
+}
+
 type Block = Record<string, unknown>;
 const mrkdwn = (text: string): Block => ({ type: 'mrkdwn', text });
 
@@ -67,17 +76,17 @@ export function slackPayload(message: NotifyMessage): { text: string; blocks: Bl
   ];
   const text = message.text.map(segmentMrkdwn).join('');
   if (text.trim() !== '') {
-    blocks.push({ type: 'section', text: mrkdwn(truncateText(text, SLACK_LIMITS.sectionText)) });
+    blocks.push({ type: 'section', text: mrkdwn(cutMrkdwn(text, SLACK_LIMITS.sectionText)) });
   }
   if (message.details !== undefined) {
     const { source, headline, reason } = message.details;
     const lines = [`*${source}*: ${escapeSlack(headline)}`];
     if (reason !== undefined) lines.push(`Reason: ${escapeSlack(reason)}`);
-    blocks.push({ type: 'section', text: mrkdwn(truncateText(lines.join('\n'), SLACK_LIMITS.sectionText)) });
+    blocks.push({ type: 'section', text: mrkdwn(cutMrkdwn(lines.join('\n'), SLACK_LIMITS.sectionText)) });
   }
   const fields = [...(message.details?.figures ?? []), ...message.fields].map((field) =>
     mrkdwn(
-      truncateText(
+      cutMrkdwn(
         field.name === '' ? escapeSlack(field.value) : `*${escapeSlack(field.name)}*\n${escapeSlack(field.value)}`,
         SLACK_LIMITS.fieldText,
       ),
@@ -98,7 +107,7 @@ export function slackPayload(message: NotifyMessage): { text: string; blocks: Bl
   );
   blocks.push(context);
   const fallback = `${ICONS[message.outcome]} ${escapeSlack(message.title)}`;
-  return { text: truncateText(fallback, SLACK_LIMITS.fallbackText), blocks };
+  return { text: cutMrkdwn(fallback, SLACK_LIMITS.fallbackText), blocks };
 }
 
 function contextBlock(message: NotifyMessage): Block {
@@ -108,5 +117,5 @@ function contextBlock(message: NotifyMessage): Block {
   if (message.color !== '') parts.push(`color ${escapeSlack(message.color)}`);
   if (message.run.sha !== undefined) parts.push(`commit \`${escapeSlack(message.run.sha.slice(0, 12))}\``);
   if (message.run.url !== undefined) parts.push(`<${message.run.url.replace(/[<>|]/g, encodeURIComponent)}|run>`);
-  return { type: 'context', elements: [mrkdwn(truncateText(parts.join(' · '), SLACK_LIMITS.sectionText))] };
+  return { type: 'context', elements: [mrkdwn(cutMrkdwn(parts.join(' · '), SLACK_LIMITS.sectionText))] };
 }
