@@ -43,9 +43,14 @@ export interface PrometheusHandle extends Stoppable {
 
 /**
  * Prometheus scraping `target` every second, its data in `<dir>/data`, ready (`/-/ready`) when this resolves. Fails,
- * naming the Debian package, when Prometheus is not installed.
+ * naming the Debian package, when Prometheus is not installed. `honorLabels` keeps the job and instance labels the
+ * target's samples carry, as a Pushgateway's scrape must.
  */
-export async function startPrometheus(dir: string, target: string): Promise<PrometheusHandle> {
+export async function startPrometheus(
+  dir: string,
+  target: string,
+  options: { honorLabels?: boolean } = {},
+): Promise<PrometheusHandle> {
   requireBinary('prometheus');
   const port = await freePort();
   const config = path.join(dir, 'prometheus.yml');
@@ -56,6 +61,7 @@ export async function startPrometheus(dir: string, target: string): Promise<Prom
   evaluation_interval: 1s
 scrape_configs:
   - job_name: app
+    honor_labels: ${options.honorLabels === true}
     static_configs:
       - targets: ['${target}']
 `,
@@ -80,7 +86,22 @@ scrape_configs:
   return { url, output: process_.output, stop: process_.stop };
 }
 
-function isReady(url: URL): Promise<boolean> {
+/** An instant query's result: each series' labels and value. */
+export async function queryPrometheus(
+  prometheus: URL,
+  query: string,
+): Promise<Array<{ metric: Record<string, string>; value: number }>> {
+  const response = await fetch(new URL(`api/v1/query?query=${encodeURIComponent(query)}`, prometheus));
+  const answer = (await response.json()) as {
+    status: string;
+    data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  };
+  if (answer.status !== 'success') throw new Error(`prometheus refused ${query}: ${JSON.stringify(answer)}`);
+  return answer.data!.result.map((series) => ({ metric: series.metric, value: Number(series.value[1]) }));
+}
+
+/** Answers 200 on `/-/ready` (Prometheus and the Pushgateway both have it). */
+export function isReady(url: URL): Promise<boolean> {
   return new Promise((resolve) => {
     const request = http.get(new URL('-/ready', url), (response) => {
       response.resume();

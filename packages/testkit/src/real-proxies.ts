@@ -18,6 +18,7 @@ const PACKAGES = {
   caddy: 'caddy',
   wrk: 'wrk',
   prometheus: 'prometheus',
+  'prometheus-pushgateway': 'prometheus-pushgateway',
 } as const;
 
 /** Fails (never skips) when a proxy is not installed, naming the package to install. */

@@ -2,7 +2,8 @@
 // instances of the sample service started here (blue live, green idle). The caller's deploy command is the sample's
 // deploy-local.js, which replaces the idle color's instance with the release. A good release is switched to and
 // stays; a bad one (healthy until it serves real traffic) is caught by the watch and switched back, while wrk
-// holds load through HAProxy and counts every failed request.
+// holds load through HAProxy and counts every failed request. Both notify the deploy's start and end to a real
+// Pushgateway.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,8 +16,10 @@ import {
   requireBinary,
   startHaproxy,
   startProcess,
+  startPushgateway,
   wrkFigures,
   type HaproxyHandle,
+  type PushgatewayHandle,
 } from '@actions-kit/testkit';
 import { callerWorkflow, commitAll, resultFile, root, runAct, sampleVariant } from './support/act.js';
 
@@ -27,6 +30,7 @@ let dir: string;
 let deployDir: string;
 let ports: { blue: number; green: number };
 let haproxy: HaproxyHandle;
+let pushgateway: PushgatewayHandle;
 
 /** What deploy-local.js does for a caller; here it starts the two colors before the first run. */
 function deployLocally(color: 'blue' | 'green', env: Record<string, string>): void {
@@ -48,10 +52,12 @@ beforeAll(async () => {
     deployLocally(color, { VERSION: '1.0.0' });
   }
   haproxy = await startHaproxy(dir, ports);
+  pushgateway = await startPushgateway(dir);
 });
 
 afterAll(async () => {
   await haproxy?.stop();
+  await pushgateway?.stop();
   // The instances deploy-local.js started, whichever run started them, by the pids it wrote.
   for (const file of readdirSync(deployDir).filter((name) => name.endsWith('.pid'))) {
     try {
@@ -76,12 +82,24 @@ function callerRepository(name: string, release: string, watch: string): string 
     LIVE_URL: haproxy.url,
     WATCH: watch,
     HAPROXY_SOCKET: haproxy.socket,
+    PUSHGATEWAY_URL: pushgateway.url.href,
     RESULT_FILE: resultFile(path.join(dir, `${name}-act`)),
   });
   writeFileSync(path.join(repo, '.github/workflows/deploy.yml'), workflow);
   commitAll(repo, `deploy ${release}`);
   mkdirSync(path.join(dir, `${name}-act`));
   return repo;
+}
+
+/** The deploy metrics the notify steps pushed for production, by name. */
+async function deployMetrics(): Promise<Record<string, { labels: Record<string, string>; value: string }>> {
+  const answer = (await (await fetch(new URL('api/v1/metrics', pushgateway.url))).json()) as {
+    data: Array<Record<string, { metrics?: Array<{ labels: Record<string, string>; value: string }> }>>;
+  };
+  const group = answer.data.find((candidate) => (candidate['labels'] as unknown as { job?: string }).job === 'deploy');
+  return Object.fromEntries(
+    Object.entries(group ?? {}).flatMap(([name, family]) => (family.metrics ? [[name, family.metrics[0]!]] : [])),
+  );
 }
 
 async function versionAt(url: string): Promise<unknown> {
@@ -116,6 +134,16 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
     expect(run.log).toContain('deployment-status: no token, so nothing was recorded for production (in_progress)');
     expect(await colorsAt(haproxy.url)).toEqual(['green']);
     expect(await versionAt(haproxy.url)).toEqual({ color: 'green', version: '1.1.0', release: 'good' });
+    // The notify steps ran at the start and at the end: the Pushgateway holds the deploy's result.
+    expect(run.log).toContain('notify: pushgateway: delivered (pushed 1 metric)');
+    expect(await deployMetrics()).toMatchObject({
+      deploy_result: {
+        labels: expect.objectContaining({ result: 'succeeded', environment: 'production' }),
+        value: '1',
+      },
+      deploy_rollbacks_total: { value: '0' },
+      deploy_duration_seconds: expect.anything(),
+    });
   });
 
   it('catches a bad release in the watch and switches back, with no failed request through HAProxy', async () => {
@@ -147,5 +175,9 @@ describe('deploy-blue-green.yml under act, HAProxy and two instances of the samp
     );
     expect(load.requests).toBeGreaterThan(0);
     expect(load.failed).toBe(0);
+    expect(await deployMetrics()).toMatchObject({
+      deploy_result: { labels: expect.objectContaining({ result: 'rolled-back' }), value: '1' },
+      deploy_rollbacks_total: { value: '1' },
+    });
   });
 });

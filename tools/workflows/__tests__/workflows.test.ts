@@ -69,6 +69,59 @@ describe('deploy-blue-green.yml', () => {
   });
 });
 
+describe('deploy-blue-green.yml notifications', () => {
+  const workflow = read('deploy-blue-green.yml');
+  const notifySteps = Object.entries(workflow.jobs).flatMap(([job, { steps }]) =>
+    (steps ?? []).filter((step) => step.uses?.includes('/notify@')).map((step) => ({ job, step })),
+  );
+  const DESTINATIONS = {
+    secrets: [
+      'slack-webhook-url',
+      'slack-token',
+      'teams-webhook-url',
+      'webhook-url',
+      'webhook-secret',
+      'grafana-token',
+    ],
+    inputs: ['slack-channel', 'grafana-url', 'pushgateway-url', 'loki-url'],
+  };
+
+  it('notifies at the start, the end and the approval wait', () => {
+    expect(notifySteps.map(({ job, step }) => `${job}: ${step.with?.['event']?.trim().split(/\s/)[0]}`)).toEqual([
+      'announce: approval-needed',
+      'deploy: started',
+      'deploy: ${{',
+    ]);
+    expect(notifySteps[2]!.step.with?.['event']).toMatch(/'rolled-back'.*'succeeded'.*'cancelled'.*'failed'/s);
+  });
+
+  it('runs each notify step only when the caller passed a destination, passing every one on', () => {
+    for (const { job, step } of notifySteps) {
+      expect({ job, if: step.if }).toEqual({
+        job,
+        if: expect.stringContaining("steps.notify-on.outputs.configured == 'true'"),
+      });
+      const check = workflow.jobs[job]!.steps!.find((candidate) => candidate.id === 'notify-on')!;
+      for (const name of DESTINATIONS.secrets) {
+        expect(step.with?.[name]).toBe(`\${{ secrets.${name} }}`);
+        if (!['webhook-secret', 'grafana-token'].includes(name))
+          expect(check.env?.['CONFIGURED']).toContain(`secrets.${name} != ''`);
+      }
+      for (const name of DESTINATIONS.inputs) {
+        expect(step.with?.[name]).toBe(`\${{ inputs.${name} }}`);
+        if (name !== 'slack-channel') expect(check.env?.['CONFIGURED']).toContain(`inputs.${name} != ''`);
+      }
+    }
+  });
+
+  it('follows one Slack message and one Grafana region from the start to the end', () => {
+    const end = notifySteps[2]!.step;
+    expect(end.with?.['slack-message-ts']).toBe('${{ steps.notify-start.outputs.slack-message-ts }}');
+    expect(end.with?.['grafana-annotation-id']).toBe('${{ steps.notify-start.outputs.grafana-annotation-id }}');
+    expect(end.if).toMatch(/^\$\{\{ always\(\) && /);
+  });
+});
+
 describe('quality.yml', () => {
   const steps = read('quality.yml').jobs['quality']!.steps!;
 

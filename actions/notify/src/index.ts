@@ -1,0 +1,5 @@
+// Entry point of the notify action.
+import { runAction } from '@actions-kit/core';
+import { main } from './main.js';
+
+await runAction({ name: 'notify', main });
