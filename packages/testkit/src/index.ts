@@ -25,3 +25,7 @@ export { wrkFigures } from './wrk.js';
 export type { WrkFigures } from './wrk.js';
 export { startFakeGitHubApi } from './github-api.js';
 export type { FakeComment, FakeDeployment, FakeGitHubApi, RecordedRequest, ScriptedApiAnswer } from './github-api.js';
+export { startDockerEngine, startDockerRegistry } from './docker-engine.js';
+export type { DockerEngine, DockerEngineOptions, DockerRegistry } from './docker-engine.js';
+export { buildSampleImage, nodeBaseImage, pushImage } from './sample-image.js';
+export type { SampleImageOptions, SampleVariant } from './sample-image.js';
