@@ -18,6 +18,7 @@ const COPIED = [
   'eslint.config.js',
   'README.md',
   'deploy-local.js',
+  'deploy-container.sh',
   'Dockerfile',
   '.dockerignore',
   'src',

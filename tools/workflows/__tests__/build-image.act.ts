@@ -2,20 +2,32 @@
 // registry on loopback: the sample service is built, pushed, and its digest given back; the digest pulls and runs.
 // act cannot fetch Docker's actions, so the three run as stand-ins that do their job with the real engine
 // (support/docker-actions/README.md says what they leave out). Trivy cannot be had here (its release download and
-// its vulnerability database are out of reach), so the scan job must fail, and no deploy may start.
+// its vulnerability database are out of reach), so the scan job must fail, and no deploy may start. The digests such
+// runs give back are then deployed by deploy-blue-green.yml as the sample pipeline does (its deploy-container.sh
+// replaces the idle color's container) behind a real HAProxy: a good release is switched to, and a bad one is caught
+// by the watch and switched back while wrk holds load, with no failed request.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
+  buildSampleImage,
+  colorsAt,
   freePort,
   nodeBaseImage,
+  pushImage,
+  requireBinary,
   startDockerEngine,
   startDockerRegistry,
+  startHaproxy,
+  startProcess,
   waitFor,
+  wrkFigures,
   type DockerEngine,
   type DockerRegistry,
+  type HaproxyHandle,
 } from '@actions-kit/testkit';
 import { callerWorkflow, commitAll, git, root, runAct, sampleVariant, type ActRun } from './support/act.js';
 
@@ -33,6 +45,7 @@ let dir: string;
 let engine: DockerEngine;
 let registry: DockerRegistry;
 let base: string;
+const SAMPLE = path.join(root, 'examples/sample-service');
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'act-image-'));
@@ -42,22 +55,38 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await engine?.stop();
+  await engine?.stop(); // removes every container it ran
   await registry?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the caller of build-image.yml on a fresh copy of the clean sample service, pushing to `image`. */
-async function buildImage(name: string, image: string): Promise<ActRun & { repo: string; deployed: string }> {
+/** A fresh caller repository `name`: the clean sample service and `workflow` as its only workflow, committed. */
+function callerRepository(name: string, workflow: string, message: string): string {
   const repo = path.join(dir, name);
   sampleVariant('clean', repo);
   mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
+  writeFileSync(path.join(repo, '.github/workflows/caller.yml'), workflow);
+  commitAll(repo, message);
+  mkdirSync(path.join(dir, `${name}-act`));
+  return repo;
+}
+
+/** Runs the caller of build-image.yml on the clean sample service, pushing to `image` the release `release`. */
+async function buildImage(
+  name: string,
+  image: string,
+  release: { version: string; release: 'good' | 'bad' } = { version: '1.3.0', release: 'good' },
+): Promise<ActRun & { repo: string; deployed: string }> {
   const deployed = path.join(dir, `${name}-deployed`);
-  const workflow = callerWorkflow('build-image', { IMAGE: image, BASE_IMAGE: base, DEPLOYED_FILE: deployed });
-  writeFileSync(path.join(repo, '.github/workflows/build-image.yml'), workflow);
-  commitAll(repo, 'sample service 1.3.0');
+  const workflow = callerWorkflow('build-image', {
+    IMAGE: image,
+    BASE_IMAGE: base,
+    VERSION: release.version,
+    RELEASE: release.release,
+    DEPLOYED_FILE: deployed,
+  });
+  const repo = callerRepository(name, workflow, `sample service ${release.version}`);
   const actDir = path.join(dir, `${name}-act`);
-  mkdirSync(actDir);
   const run = await runAct({ repo, dir: actDir, actions: DOCKER_ACTIONS, env: engine.env as Record<string, string> });
   return { ...run, repo, deployed };
 }
@@ -129,5 +158,114 @@ describe('build-image.yml under act, a private Docker engine and a registry on l
         "step's log says which). No deploy of this run will start.",
     );
     expect(existsSync(run.deployed)).toBe(false);
+  });
+});
+
+describe('the digests build-image.yml pushed, deployed blue-green as containers behind HAProxy', () => {
+  let haproxy: HaproxyHandle;
+  let hosts: string;
+  let ports: { blue: number; green: number };
+
+  /** What the pipeline's deploy command does, run here to set up the host: `color`'s container from `image`. */
+  function deployContainer(color: 'blue' | 'green', image: string): void {
+    const result = spawnSync(path.join(SAMPLE, 'deploy-container.sh'), {
+      encoding: 'utf8',
+      env: { ...engine.env, DEPLOY_COLOR: color, DEPLOY_IMAGE: image, SAMPLE_DEPLOY_DIR: hosts },
+    });
+    if (result.status !== 0) throw new Error(`deploy-container.sh ${color} failed: ${result.stderr}`);
+  }
+
+  /** The digest act's build-image run pushed for `release`; fails with the end of act's log when there is none. */
+  async function pushedWithAct(name: string, release: { version: string; release: 'good' | 'bad' }) {
+    const run = await buildImage(name, `${registry.address}/sample-service`, release);
+    const image = run.outputs['build.pushed']?.['image'];
+    if (run.jobs['build'] !== 'success' || !image) {
+      throw new Error(`the build job ended ${String(run.jobs['build'])}; act's log ends:\n${run.log.slice(-8000)}`);
+    }
+    return image;
+  }
+
+  /** Runs the deploy caller for `image` with a watch of `watch`. */
+  async function deployWithAct(name: string, image: string, watch: string) {
+    const workflow = callerWorkflow('deploy-image', {
+      IMAGE: image,
+      DEPLOY_DIR: hosts,
+      BLUE_PORT: String(ports.blue),
+      GREEN_PORT: String(ports.green),
+      LIVE_URL: haproxy.url,
+      WATCH: watch,
+      HAPROXY_SOCKET: haproxy.socket,
+    });
+    const repo = callerRepository(name, workflow, `deploy ${image}`);
+    return runAct({ repo, dir: path.join(dir, `${name}-act`), env: engine.env as Record<string, string> });
+  }
+
+  const imageOf = async (color: string) =>
+    (await engine.docker(['container', 'inspect', '--format', '{{.Config.Image}}', `sample-${color}`])).trim();
+  const versionAt = async (url: string) => (await fetch(`${url}version`, { headers: { connection: 'close' } })).json();
+
+  beforeAll(async () => {
+    requireBinary('wrk');
+    hosts = path.join(dir, 'hosts');
+    mkdirSync(hosts);
+    ports = { blue: await freePort(), green: await freePort() };
+    // The host as it was before: 1.0.0 on both colors, blue live.
+    const tag = `${registry.address}/sample-service:1.0.0`;
+    await buildSampleImage(engine, { tag, version: '1.0.0' });
+    const first = await pushImage(engine, tag);
+    for (const color of ['blue', 'green'] as const) {
+      writeFileSync(path.join(hosts, `${color}.port`), String(ports[color]));
+      deployContainer(color, first);
+      await waitFor(
+        `sample-${color}`,
+        async () => (await fetch(`http://127.0.0.1:${ports[color]}/healthz`)).ok,
+        30_000,
+      );
+    }
+    haproxy = await startHaproxy(dir, ports);
+  });
+
+  afterAll(async () => {
+    await haproxy?.stop();
+  });
+
+  it('deploys a good release by its digest to the idle color and switches to it', async () => {
+    const image = await pushedWithAct('release-good', { version: '1.1.0', release: 'good' });
+
+    const run = await deployWithAct('deploy-good', image, '2s');
+
+    if (run.jobs['deploy'] !== 'success') {
+      throw new Error(`the deploy job ended ${String(run.jobs['deploy'])}; act's log ends:\n${run.log.slice(-8000)}`);
+    }
+    expect(run.outputs['deploy.live']).toMatchObject({ previous: 'blue', target: 'green' });
+    expect(run.log).toContain('Deploy to production: ✅ deployed');
+    expect(await imageOf('green')).toBe(image); // the digest itself, never a tag
+    expect(await colorsAt(haproxy.url)).toEqual(['green']);
+    expect(await versionAt(haproxy.url)).toEqual({ color: 'green', version: '1.1.0', release: 'good' });
+  });
+
+  it('catches a bad image in the watch and switches back, with no failed request through HAProxy', async () => {
+    const image = await pushedWithAct('release-bad', { version: '1.2.0', release: 'bad' });
+    // Keep-alive load on the service's main path for the whole deploy; stopped (SIGINT: it prints its report) after.
+    const wrk = startProcess('wrk', ['-t1', '-c4', '-d180s', '--timeout', '2s', haproxy.url], { cwd: dir });
+
+    const run = await deployWithAct('deploy-bad', image, '20s');
+    wrk.child.kill('SIGINT');
+    await wrk.exited;
+    const load = wrkFigures(wrk.output());
+
+    expect(run.jobs).toEqual({ deploy: 'failure' });
+    expect(run.outputs['deploy.live']).toMatchObject({ previous: 'green', target: 'blue' });
+    expect(run.outputs['deploy.watch']).toMatchObject({ healthy: 'false', 'rolled-back': 'true' });
+    expect(run.log).toContain('Deploy to production: ❌ rolled back');
+    expect(await imageOf('blue')).toBe(image);
+    expect(await colorsAt(haproxy.url)).toEqual(['green']);
+    expect(await versionAt(haproxy.url)).toEqual({ color: 'green', version: '1.1.0', release: 'good' });
+    console.log(
+      `wrk through HAProxy during the bad image's deploy, switch, watch and rollback: ${load.requests} requests ` +
+        `(${load.perSecond}/s), ${load.failed} failed (${load.failures})`,
+    );
+    expect(load.requests).toBeGreaterThan(0);
+    expect(load.failed).toBe(0);
   });
 });

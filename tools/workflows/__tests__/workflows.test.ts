@@ -153,6 +153,7 @@ describe('callers of the reusable workflows (the sample pipeline and the act tie
     'tools/workflows/__tests__/callers/security.yml',
     'tools/workflows/__tests__/callers/deploy.yml',
     'tools/workflows/__tests__/callers/build-image.yml',
+    'tools/workflows/__tests__/callers/deploy-image.yml',
   ];
   const calls = callers.flatMap((file) => {
     const caller = parse(readFileSync(path.join(root, file), 'utf8')) as {
