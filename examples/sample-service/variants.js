@@ -18,7 +18,6 @@ const COPIED = [
   'eslint.config.js',
   'README.md',
   'deploy-local.js',
-  'deploy-container.sh',
   'Dockerfile',
   '.dockerignore',
   'src',
