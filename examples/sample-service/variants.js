@@ -1,17 +1,28 @@
 // Writes a copy of the sample service with one planted defect, for the tests of the pipeline's gates:
-//   node variants.js <clean|lint-error|uncovered-code|fake-secret> <folder>
+//   node variants.js <clean|lint-error|uncovered-code|fake-secret|exits-at-start> <folder>
 // clean: the service as it is. lint-error: an unused variable in src/app.js (ESLint's no-unused-vars).
 // uncovered-code: a new function in src/app.js that lints clean and that no test calls (the gate's new-code coverage).
+// exits-at-start: src/server.js stops with an error before it listens (a release whose container exits at start).
 // fake-secret: src/cloud.js holding an AWS-access-key-shaped string that Gitleaks' aws-access-token rule matches.
 // The key is derived here, at run time, from a fixed text, so no file of the repository holds one (its own scanners
 // and a push-protection check stay quiet); it is fake, was never issued by AWS and grants nothing.
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const COPIED = ['package.json', 'package-lock.json', 'eslint.config.js', 'README.md', 'deploy-local.js', 'src', 'test'];
+const COPIED = [
+  'package.json',
+  'package-lock.json',
+  'eslint.config.js',
+  'README.md',
+  'deploy-local.js',
+  'Dockerfile',
+  '.dockerignore',
+  'src',
+  'test',
+];
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The planted key ID: AKIA and 16 base32 letters from a hash, the shape of an AWS access key ID. */
@@ -51,6 +62,16 @@ const VARIANTS = {
       path.join(folder, 'src/cloud.js'),
       '// Planted by variants.js fake-secret: a fake key the secret scanner must catch.\n' +
         `export const AWS_ACCESS_KEY_ID = '${fakeAccessKeyId()}';\n`,
+    );
+  },
+  'exits-at-start': (folder) => {
+    const server = path.join(folder, 'src/server.js');
+    writeFileSync(
+      server,
+      '// Planted by variants.js exits-at-start: a release that stops before it listens.\n' +
+        "console.error('sample-service: planted start-up failure (variants.js exits-at-start)');\n" +
+        'process.exit(3);\n' +
+        readFileSync(server, 'utf8'),
     );
   },
 };

@@ -42,6 +42,11 @@ export interface RunOptions {
   post?: boolean;
   /** Per step: SIGKILL the process tree and report timedOut after this long (default 60 s). */
   timeoutMs?: number;
+  /**
+   * What the job's later steps do between this step's main and its post step (a switch, a watch), run once main has
+   * ended and before post starts.
+   */
+  betweenSteps?: (main: StepResult) => Promise<void>;
   /** Deliver the runner's cancellation to main after this long: SIGINT, then SIGTERM, then SIGKILL. */
   cancelAfterMs?: number;
   /** Deliver the runner's cancellation to main when this signal aborts (a job cancelled from outside). */
@@ -131,6 +136,7 @@ export async function runBundledAction(options: RunOptions): Promise<RunResult> 
     });
     const postEntry = manifest.runs.post;
     if (options.post === false || postEntry === undefined || !shouldRunPost(postCondition, main.outcome)) return main;
+    await options.betweenSteps?.(main);
     const post = await runStep(context, 'post', postEntry, {
       fromMain: { env: main.env, path: main.path, state: main.state },
       knownMasks: main.masks,

@@ -38,3 +38,7 @@ export { GRAFANA_TOKEN, startGrafanaContract } from './grafana-contract.js';
 export type { GrafanaAnnotation, GrafanaContractServer } from './grafana-contract.js';
 export { startLokiContract } from './loki-contract.js';
 export type { LokiContractServer, LokiLine } from './loki-contract.js';
+export { startDockerEngine, startDockerRegistry } from './docker-engine.js';
+export type { DockerEngine, DockerEngineOptions, DockerRegistry } from './docker-engine.js';
+export { buildSampleImage, nodeBaseImage, pushImage } from './sample-image.js';
+export type { SampleImageOptions, SampleVariant } from './sample-image.js';

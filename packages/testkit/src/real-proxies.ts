@@ -19,9 +19,13 @@ const PACKAGES = {
   wrk: 'wrk',
   prometheus: 'prometheus',
   'prometheus-pushgateway': 'prometheus-pushgateway',
+  dockerd: 'docker.io',
+  containerd: 'containerd',
+  docker: 'docker.io',
+  'docker-registry': 'docker-registry',
 } as const;
 
-/** Fails (never skips) when a proxy is not installed, naming the package to install. */
+/** Fails (never skips) when a binary is not installed, naming the package to install. */
 export function requireBinary(binary: keyof typeof PACKAGES): void {
   const found = spawnSync('/bin/sh', ['-c', `command -v ${binary}`]).status === 0;
   if (!found) {

@@ -85,7 +85,7 @@ describe('examples/sample-service', () => {
     expect(unknown).toMatchObject({
       status: 2,
       stderr: expect.stringContaining(
-        "variant 'typo' is unknown: use one of clean, lint-error, uncovered-code, fake-secret",
+        "variant 'typo' is unknown: use one of clean, lint-error, uncovered-code, fake-secret, exits-at-start",
       ),
     });
     const full = spawnSync(process.execPath, [path.join(SAMPLE, 'variants.js'), 'clean', folder], { encoding: 'utf8' });

@@ -30,7 +30,7 @@ interface Workflow {
 
 const read = (file: string): Workflow =>
   parse(readFileSync(path.join(root, '.github/workflows', file), 'utf8')) as Workflow;
-const REUSABLE = ['quality.yml', 'security.yml', 'deploy-blue-green.yml'];
+const REUSABLE = ['quality.yml', 'security.yml', 'build-image.yml', 'deploy-blue-green.yml'];
 
 /** blue-green-switch's provider inputs: every input but the ones about the switch itself. */
 function providerInputs(): string[] {
@@ -122,6 +122,49 @@ describe('deploy-blue-green.yml notifications', () => {
   });
 });
 
+describe('build-image.yml', () => {
+  const workflow = read('build-image.yml');
+  const build = workflow.jobs['build']!;
+  const step = (job: Job, id: string): Step => job.steps!.find((candidate) => candidate.id === id)!;
+
+  it('grants packages: write to the job that pushes and to no other', () => {
+    const writers = Object.entries(workflow.jobs).filter(([, job]) => job.permissions?.['packages'] === 'write');
+    expect(writers.map(([name]) => name)).toEqual(['build']);
+  });
+
+  it('builds with the gha layer cache, the metadata tags, SBOM and provenance, and pushes', () => {
+    expect(step(build, 'build').with).toMatchObject({
+      push: true,
+      tags: '${{ steps.meta.outputs.tags }}',
+      labels: '${{ steps.meta.outputs.labels }}',
+      'cache-from': 'type=gha,scope=${{ steps.name.outputs.image }}',
+      'cache-to': 'type=gha,mode=max,scope=${{ steps.name.outputs.image }}',
+      sbom: true,
+      provenance: 'mode=max',
+    });
+    expect(step(build, 'meta').with?.['tags']?.split('\n').filter(Boolean)).toEqual([
+      'type=ref,event=branch',
+      'type=sha,prefix=sha-,format=short',
+      'type=semver,pattern={{version}}',
+      'type=semver,pattern={{major}}.{{minor}}',
+    ]);
+  });
+
+  it('gives back the image by digest and scans that digest, not a tag', () => {
+    expect(step(build, 'pushed').env?.['DIGEST']).toBe('${{ steps.build.outputs.digest }}');
+    expect(workflow.on.workflow_call.outputs).toMatchObject({ image: { value: '${{ jobs.build.outputs.image }}' } });
+    expect(step(workflow.jobs['scan']!, 'trivy').env?.['IMAGE']).toBe('${{ needs.build.outputs.image }}');
+  });
+
+  it("scans with security.yml's Trivy release and checksum", () => {
+    const pins = (job: Job) => {
+      const env = job.steps!.find((candidate) => candidate.env?.['TRIVY_VERSION'])!.env!;
+      return { version: env['TRIVY_VERSION'], sha256: env['TRIVY_SHA256'] };
+    };
+    expect(pins(workflow.jobs['scan']!)).toEqual(pins(read('security.yml').jobs['scan']!));
+  });
+});
+
 describe('quality.yml', () => {
   const steps = read('quality.yml').jobs['quality']!.steps!;
 
@@ -162,6 +205,8 @@ describe('callers of the reusable workflows (the sample pipeline and the act tie
     'tools/workflows/__tests__/callers/quality.yml',
     'tools/workflows/__tests__/callers/security.yml',
     'tools/workflows/__tests__/callers/deploy.yml',
+    'tools/workflows/__tests__/callers/build-image.yml',
+    'tools/workflows/__tests__/callers/deploy-image.yml',
   ];
   const calls = callers.flatMap((file) => {
     const caller = parse(readFileSync(path.join(root, file), 'utf8')) as {
@@ -173,14 +218,27 @@ describe('callers of the reusable workflows (the sample pipeline and the act tie
     });
   });
 
-  it('are there: the pipeline calls quality and security once each and deploy three times', () => {
+  it('are there: the pipeline calls quality, security and build-image once each and deploy three times', () => {
     expect(calls.filter(({ call }) => call.startsWith('examples/')).map(({ called }) => called)).toEqual([
       'quality.yml',
       'security.yml',
+      'build-image.yml',
       'deploy-blue-green.yml',
       'deploy-blue-green.yml',
       'deploy-blue-green.yml',
     ]);
+  });
+
+  it('deploy, in the pipeline, the digest build-image pushed, and only after it passed', () => {
+    const pipeline = parse(
+      readFileSync(path.join(root, 'examples/sample-service/.github/workflows/pipeline.yml'), 'utf8'),
+    ) as { jobs: Record<string, { uses?: string; needs?: string[]; with?: Record<string, unknown> }> };
+    const deploys = Object.values(pipeline.jobs).filter((job) => job.uses?.includes('/deploy-blue-green.yml@'));
+    expect(deploys).toHaveLength(3);
+    for (const deploy of deploys) {
+      expect(deploy.with?.['image']).toBe('${{ needs.image.outputs.image }}');
+      expect(deploy.needs).toContain('image');
+    }
   });
 
   it('pass every required input and only declared ones (act and GitHub would refuse the rest at run time)', () => {

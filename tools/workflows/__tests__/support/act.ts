@@ -70,9 +70,14 @@ export function remoteActions(): { repository: string; paths: string[] }[] {
   return [...found].map(([repository, paths]) => ({ repository, paths: [...paths] }));
 }
 
-/** A stand-in for each remote action: an action.yml whose script fails the step, should the step run. */
-function standIns(dir: string): string[] {
+/**
+ * A stand-in for each remote action: an action.yml whose script fails the step, should the step run; or, for an
+ * action named in `working` (owner/repo → folder), that folder, whose action does the job on this machine.
+ */
+function standIns(dir: string, working: Record<string, string>): string[] {
   return remoteActions().flatMap(({ repository, paths }, index) => {
+    const given = working[repository.split('@')[0]!];
+    if (given) return ['--local-repository', `${repository}=${given}`];
     const folder = path.join(dir, `stand-in-${index}`);
     for (const sub of paths) {
       mkdirSync(path.join(folder, sub), { recursive: true });
@@ -169,6 +174,10 @@ export async function runAct(options: {
   event?: string;
   payload?: Record<string, unknown>;
   timeoutMs?: number;
+  /** Remote actions (owner/repo) that run as the given local folder's action instead of failing. */
+  actions?: Record<string, string>;
+  /** Variables added to act's environment, which the steps inherit (e.g. DOCKER_HOST). */
+  env?: Record<string, string>;
 }): Promise<ActRun> {
   const { repo, dir } = options;
   const event = path.join(dir, 'event.json');
@@ -191,11 +200,11 @@ export async function runAct(options: {
     path.join(dir, 'actions-cache'),
     '--local-repository',
     `${KIT}@v1=${kitCopy(dir)}`,
-    ...standIns(dir),
+    ...standIns(dir, options.actions ?? {}),
   ];
   const child = spawn(actBinary(), args, {
     cwd: repo,
-    env: { ...process.env, PATH: `${SCANNERS}${path.delimiter}${process.env['PATH'] ?? ''}` },
+    env: { ...process.env, ...options.env, PATH: `${SCANNERS}${path.delimiter}${process.env['PATH'] ?? ''}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
