@@ -276,9 +276,16 @@ async function upsertStickyComment(github, comment) {
         issue_number: number,
         per_page: PAGE_SIZE,
     });
+    const writtenByToken = tokenAuthorship(github);
     for await (const page of pages) {
         // The oldest marked comment is the one kept: if two runs ever raced to create one, the same one wins each time.
-        const ours = page.data.find((existing) => (0,src_marker/* isMarkedBy */.yS)(existing.body, marker));
+        let ours;
+        for (const existing of page.data) {
+            if ((0,src_marker/* isMarkedBy */.yS)(existing.body, marker) && (await writtenByToken(existing.user))) {
+                ours = existing;
+                break;
+            }
+        }
         if (ours) {
             const updated = await github.rest.issues.updateComment({ owner, repo, comment_id: ours.id, body });
             return { action: 'updated', id: updated.data.id, url: updated.data.html_url };
@@ -286,6 +293,22 @@ async function upsertStickyComment(github, comment) {
     }
     const created = await github.rest.issues.createComment({ owner, repo, issue_number: number, body });
     return { action: 'created', id: created.data.id, url: created.data.html_url };
+}
+/**
+ * Whether a comment's author could be the token: any GitHub App (an installation token cannot ask who it is, and
+ * only the app can write as its bot), or the user the token belongs to, asked once (GET /user) when a person's
+ * marked comment is met.
+ */
+function tokenAuthorship(github) {
+    let tokenUser;
+    return async (author) => {
+        if (!author)
+            return false;
+        if (author.type === 'Bot')
+            return true;
+        tokenUser ??= github.rest.users.getAuthenticated().then((answer) => answer.data.login, () => undefined);
+        return (await tokenUser) === author.login;
+    };
 }
 
 ;// CONCATENATED MODULE: ../../packages/pr-comment/src/comment-on-pull-request.ts
