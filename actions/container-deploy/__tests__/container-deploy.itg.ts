@@ -135,10 +135,10 @@ describe.each(NODES)('container-deploy under %s', (_label, node) => {
     const digest = await engine.docker([
       'inspect',
       '--format',
-      '{{index .Config.Labels "io.github.actions-kit.digest"}} {{.Config.Image}}',
+      '{{index .Config.Labels "io.github.actions-kit.digest"}} {{.Config.Image}} {{.HostConfig.RestartPolicy.Name}}',
       'sample-green',
     ]);
-    expect(digest.trim()).toBe(`${images.v2.split('@')[1]} ${images.v2}`);
+    expect(digest.trim()).toBe(`${images.v2.split('@')[1]} ${images.v2} unless-stopped`);
     expect(await colorsAt(`${haproxy.url}version`)).toEqual(['green']);
     expect(rendered(result.post!)).toContain('✅ Container deploy: green live, sample-blue removed');
     expect(rendered(result.post!)).toContain('10 answers, all from green');

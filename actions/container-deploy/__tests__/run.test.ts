@@ -31,7 +31,6 @@ beforeEach(() => {
     id: 'id-blue',
     status: 'running',
     exitCode: 0,
-    restartCount: 0,
     labels: releaseLabels('shop', 'blue', IMAGE, '1.0.0'),
     image: IMAGE,
     env: {},
@@ -69,7 +68,12 @@ describe('container-deploy main', () => {
       testDeps(engine, () => answering('blue')),
     );
 
-    expect(engine.calls).toEqual([`remove shop-green`, `prepare ${IMAGE}`, 'run shop-green']);
+    expect(engine.calls).toEqual([
+      'remove shop-green',
+      `prepare ${IMAGE}`,
+      'run shop-green',
+      'keep restarting shop-green', // only once it has survived its first second
+    ]);
     expect(engine.containers.get('shop-green')?.labels['org.opencontainers.image.version']).toBe('2.0.1');
   });
 

@@ -23,7 +23,6 @@ export interface ContainerState {
   /** running, restarting, exited, created... as the engine says. */
   status: string;
   exitCode: number;
-  restartCount: number;
   labels: Record<string, string>;
 }
 
@@ -47,8 +46,10 @@ export interface ContainerEngine {
   /** The image's labels, pulling it first when the engine does not have it. */
   prepareImage(image: string): Promise<Record<string, string>>;
   inspect(name: string): Promise<ContainerState | undefined>;
-  /** Starts the container detached on the host's network, restarted unless stopped; resolves its id. */
+  /** Starts the container detached on the host's network, without a restart policy; resolves its id. */
   run(spec: ContainerSpec): Promise<string>;
+  /** Gives it the restart policy unless-stopped (a host reboot or a crash restarts it), once it has started well. */
+  keepRestarting(name: string): Promise<void>;
   /** Stops (SIGTERM, then SIGKILL after 10 s) and removes it; nothing when it is gone already. */
   remove(name: string): Promise<void>;
   /** The last `lines` lines it printed (untrusted text). */

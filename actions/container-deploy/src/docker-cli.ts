@@ -51,7 +51,6 @@ export function dockerCli(dockerHost: string, env: NodeJS.ProcessEnv = process.e
     if (text === undefined) return undefined;
     const raw = JSON.parse(text) as {
       Id: string;
-      RestartCount: number;
       State: { Status: string; ExitCode: number };
       Config: { Labels: Record<string, string> | null };
     };
@@ -59,7 +58,6 @@ export function dockerCli(dockerHost: string, env: NodeJS.ProcessEnv = process.e
       id: raw.Id,
       status: raw.State.Status,
       exitCode: raw.State.ExitCode,
-      restartCount: raw.RestartCount,
       labels: raw.Config.Labels ?? {},
     };
   };
@@ -84,11 +82,15 @@ export function dockerCli(dockerHost: string, env: NodeJS.ProcessEnv = process.e
     },
     inspect,
     run: async (spec: ContainerSpec) => {
-      const args = ['run', '--detach', '--name', spec.name, '--network', 'host', '--restart', 'unless-stopped'];
+      // No restart policy yet: an exit in the first second stays an exit, with its status (keepRestarting adds it).
+      const args = ['run', '--detach', '--name', spec.name, '--network', 'host'];
       for (const [key, value] of Object.entries(spec.labels)) args.push('--label', `${key}=${value}`);
       if (spec.envFile) args.push('--env-file', spec.envFile);
       for (const [key, value] of Object.entries(spec.env)) args.push('--env', `${key}=${value}`);
       return (await docker([...args, spec.image], `start ${spec.name}`)).trim();
+    },
+    keepRestarting: async (name) => {
+      await docker(['container', 'update', '--restart', 'unless-stopped', name], `set ${name}'s restart policy`);
     },
     remove: async (name) => {
       // Stopped first, with the usual grace, so the service closes its connections; `rm --force` alone kills it.

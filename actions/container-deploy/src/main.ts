@@ -83,6 +83,7 @@ async function deploy(inputs: Inputs, deps: StepDeps, cancelled: AbortSignal): P
     }),
   );
   await expectStillRunning(engine, name, inputs, deps, cancelled);
+  await engineCall(engine, () => engine.keepRestarting(name));
   stopIfCancelled(`after ${name} was started`);
 
   runner.setOutput('container', name);
@@ -99,7 +100,7 @@ async function deploy(inputs: Inputs, deps: StepDeps, cancelled: AbortSignal): P
   );
 }
 
-/** Fails with the container's own last lines when it exits or restarts within START_WINDOW_MS of starting. */
+/** Fails with the container's own last lines when it exits within START_WINDOW_MS of starting. */
 async function expectStillRunning(
   engine: ContainerEngine,
   name: string,
@@ -110,7 +111,7 @@ async function expectStillRunning(
   const started = deps.clock.now();
   for (;;) {
     const state = await engineCall(engine, () => engine.inspect(name));
-    const stopped = !state || (state.status !== 'running' && state.status !== 'created') || state.restartCount > 0;
+    const stopped = !state || (state.status !== 'running' && state.status !== 'created');
     if (stopped) {
       const log = await engine.logs(name, LOG_LINES);
       if (log) deps.runner.printUntrusted(`${name}'s last lines:\n${log}`);

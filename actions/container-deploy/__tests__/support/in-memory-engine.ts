@@ -39,12 +39,14 @@ export function inMemoryEngine(): InMemoryEngine {
         id: `id-${spec.name}`,
         status: exit === undefined ? 'running' : 'exited',
         exitCode: exit ?? 0,
-        restartCount: 0,
         labels: spec.labels,
         image: spec.image,
         env: spec.env,
       });
       return `id-${spec.name}`;
+    },
+    keepRestarting: async (name) => {
+      engine.calls.push(`keep restarting ${name}`);
     },
     remove: async (name) => {
       engine.calls.push(`remove ${name}`);
