@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionInput } from '@actions-kit/harness';
-import { BenchInputError, checkRequiredInputs, parseBenchInputs } from '../src/bench-inputs.js';
+import { BenchInputError, checkRequiredInputs, parseBenchInputs, parseNotMeasured } from '../src/bench-inputs.js';
 
 const FILE = 'actions/x/bench.json';
 
@@ -37,6 +37,24 @@ describe('checkRequiredInputs', () => {
   it('says which input is missing and what to add to bench.json', () => {
     expect(() => checkRequiredInputs(declared, {}, FILE, 'startup')).toThrow(
       `actions/x/bench.json: required input(s) 'name' have no default and no bench value; add {"startup":{"inputs":{"name":"…"}}}`,
+    );
+  });
+});
+
+describe('parseNotMeasured', () => {
+  it('gives the reason an action is left out of a benchmark, and nothing for the others', () => {
+    const text = '{"startup": {"not-measured": "needs a Docker engine"}, "proxy": {"inputs": {"name": "x"}}}';
+    expect(parseNotMeasured(text, FILE, 'startup')).toBe('needs a Docker engine');
+    expect(parseNotMeasured(text, FILE, 'proxy')).toBeUndefined();
+    expect(parseBenchInputs(text, FILE, 'startup')).toEqual({});
+  });
+
+  it('refuses an empty reason, or a reason beside inputs, naming the file', () => {
+    expect(() => parseNotMeasured('{"startup": {"not-measured": " "}}', FILE, 'startup')).toThrow(
+      /^actions\/x\/bench\.json: "startup"."not-measured" must be the reason/,
+    );
+    expect(() => parseNotMeasured('{"startup": {"not-measured": "why", "inputs": {}}}', FILE, 'startup')).toThrow(
+      BenchInputError,
     );
   });
 });

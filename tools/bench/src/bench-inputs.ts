@@ -1,7 +1,9 @@
 // Reads the inputs an action is benchmarked with from the bench.json beside its action.yml.
 //
 // Format: { "<benchmark name>": { "inputs": { "<input name>": "<value>" } } }. An action whose required inputs all
-// have defaults needs no bench.json; inputs left out get their action.yml default, as on the runner.
+// have defaults needs no bench.json; inputs left out get their action.yml default, as on the runner. An action whose
+// least work needs more than inputs (a Docker engine, a server) says why it is left out instead:
+// { "<benchmark name>": { "not-measured": "<why, and where it is measured instead>" } }, and the benchmark prints that.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionInput } from '@actions-kit/harness';
@@ -25,7 +27,7 @@ export function parseBenchInputs(text: string, file: string, benchmark: string):
   }
   if (!isRecord(doc)) throw new BenchInputError(`${file}: expected an object keyed by benchmark name`);
   const section = doc[benchmark];
-  if (section === undefined) return {};
+  if (section === undefined || notMeasuredIn(section, file, benchmark) !== undefined) return {};
   const inputs = isRecord(section) ? section.inputs : undefined;
   if (!isRecord(inputs)) {
     throw new BenchInputError(`${file}: "${benchmark}" must be { "inputs": { "<name>": "<value>" } }`);
@@ -40,6 +42,24 @@ export function parseBenchInputs(text: string, file: string, benchmark: string):
     result[name] = value;
   }
   return result;
+}
+
+/** Why bench.json leaves the action out of `benchmark` ("not-measured"), or undefined when it does not. */
+export function parseNotMeasured(text: string, file: string, benchmark: string): string | undefined {
+  parseBenchInputs(text, file, benchmark); // the same checks of the file's shape
+  const doc = JSON.parse(text) as Record<string, unknown>;
+  return notMeasuredIn(doc[benchmark], file, benchmark);
+}
+
+function notMeasuredIn(section: unknown, file: string, benchmark: string): string | undefined {
+  if (!isRecord(section) || !('not-measured' in section)) return undefined;
+  const why = section['not-measured'];
+  if (typeof why !== 'string' || why.trim() === '' || 'inputs' in section) {
+    throw new BenchInputError(
+      `${file}: "${benchmark}"."not-measured" must be the reason as a non-empty string, without "inputs"`,
+    );
+  }
+  return why.trim();
 }
 
 /** Throws when a required input has neither a bench value nor a default: the run would measure a failure. */
@@ -58,16 +78,22 @@ export function checkRequiredInputs(
   );
 }
 
-/** Reads and checks the inputs for `benchmark` of the action in `actionDir` (relative to `root`). */
+/**
+ * Reads and checks the inputs for `benchmark` of the action in `actionDir` (relative to `root`), or the reason
+ * bench.json gives for leaving it out.
+ */
 export function readBenchInputs(
   root: string,
   actionDir: string,
   declared: readonly ActionInput[],
   benchmark: string,
-): Record<string, string> {
+): { inputs: Record<string, string> } | { notMeasured: string } {
   const file = `${actionDir}/${BENCH_FILE}`;
   const absolute = path.join(root, file);
-  const given = existsSync(absolute) ? parseBenchInputs(readFileSync(absolute, 'utf8'), file, benchmark) : {};
+  const text = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
+  const notMeasured = text === undefined ? undefined : parseNotMeasured(text, file, benchmark);
+  if (notMeasured !== undefined) return { notMeasured };
+  const given = text === undefined ? {} : parseBenchInputs(text, file, benchmark);
   checkRequiredInputs(declared, given, file, benchmark);
-  return given;
+  return { inputs: given };
 }

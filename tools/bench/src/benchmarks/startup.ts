@@ -122,13 +122,17 @@ export const benchmark: Benchmark = {
   name: 'startup',
   description: `start-up time of every bundled action against node on an empty script (target ≤ ${TARGET_RATIO}×)`,
   async run({ root, runs, progress }: BenchContext) {
-    const cases: Case[] = loadActionManifests(root).map((manifest) => ({
-      action: path.posix.basename(manifest.dir),
-      actionDir: path.join(root, manifest.dir),
-      inputs: readBenchInputs(root, manifest.dir, manifest.inputs, 'startup'),
-    }));
+    const cases: Case[] = [];
+    const notMeasured: string[] = [];
+    for (const manifest of loadActionManifests(root)) {
+      const action = path.posix.basename(manifest.dir);
+      const setting = readBenchInputs(root, manifest.dir, manifest.inputs, 'startup');
+      if ('notMeasured' in setting) notMeasured.push(`${action}: not measured: ${setting.notMeasured}`);
+      else cases.push({ action, actionDir: path.join(root, manifest.dir), inputs: setting.inputs });
+    }
     const machine = describeMachine();
-    const { nodes, skipped } = nodeBinaries(progress);
+    const { nodes, skipped: skippedNodes } = nodeBinaries(progress);
+    const skipped = [...skippedNodes, ...notMeasured];
     const scratchDir = mkdtempSync(path.join(tmpdir(), 'bench-startup-'));
     const figures: StartupFigures[] = [];
     let rssMethod = '';
