@@ -88,6 +88,17 @@ describe('parseActionMetadata', () => {
     expect(manifest.runs).toEqual({ using: 'composite', main: 3, pre: null, post: undefined, postIf: undefined });
   });
 
+  it('refuses a ${{ }} expression in a description, which the runner refuses to load, and allows it in a default', () => {
+    const action = (inputs: string) =>
+      `name: x\ndescription: d\ninputs:\n${inputs}runs:\n  using: node24\n  main: dist/index.js\n`;
+    const token = '  github-token:\n    description: the token\n    default: ${{ github.token }}\n';
+    expect(parseActionMetadata(action(token), 'actions/x/action.yml').inputs[0]!.default).toBe('${{ github.token }}');
+    const described = '  github-token:\n    description: defaults to ${{ github.token }}\n';
+    expect(() => parseActionMetadata(action(described), 'actions/x/action.yml')).toThrow(
+      "actions/x/action.yml: the description of input 'github-token' contains '${{'",
+    );
+  });
+
   it('accepts an action without inputs or outputs', () => {
     const manifest = parseActionMetadata('name: x\nruns:\n  using: node24\n  main: a.js\n', 'a/x/action.yml');
     expect(manifest.inputs).toEqual([]);

@@ -79,7 +79,7 @@ export function parseActionMetadata(yamlText: string, file: string): ActionMetad
     throw new ActionManifestError(`${file}: expected a mapping at the top level, got ${describeDocument(doc)}`);
   }
   const runs = isRecord(doc.runs) ? doc.runs : {};
-  return {
+  const metadata: ActionMetadata = {
     dir: path.dirname(file),
     file,
     name: text(doc.name),
@@ -93,6 +93,29 @@ export function parseActionMetadata(yamlText: string, file: string): ActionMetad
     outputs: section(doc, 'outputs', file).map(([name, spec]) => ({ name, description: text(spec.description) })),
     runs: { using: runs.using, main: runs.main, pre: runs.pre, post: runs.post, postIf: runs['post-if'] },
   };
+  refuseExpressionsInDescriptions(metadata);
+  return metadata;
+}
+
+/**
+ * The runner (and act) refuse to load an action.yml with a `${{ }}` expression in a description, where no
+ * expression is evaluated: the action then fails in every workflow that uses it. Said here, it fails every check
+ * that reads action.yml instead.
+ */
+function refuseExpressionsInDescriptions(metadata: ActionMetadata): void {
+  const described = [
+    ['the action', metadata.description],
+    ...metadata.inputs.map((input) => [`input '${input.name}'`, input.description]),
+    ...metadata.outputs.map((output) => [`output '${output.name}'`, output.description]),
+  ];
+  for (const [what, description] of described) {
+    if (description?.includes('${{')) {
+      throw new ActionManifestError(
+        `${metadata.file}: the description of ${what} contains '\${{', which the runner refuses to load in ` +
+          'action.yml; name the expression without it (e.g. github.token)',
+      );
+    }
+  }
 }
 
 /** Parses action.yml text as a node action the harness can run; `file` names the file in errors. */
