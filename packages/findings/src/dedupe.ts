@@ -231,7 +231,8 @@ function mergeAcrossTools(findings: Finding[], evidence: CrossToolEvidence): Fin
   };
   for (const members of all.values()) if (toolCount(findings, members) >= 2) join(members);
   for (const members of single.values()) {
-    if (toolCount(findings, members) >= 2 && toolCount(findings, members) === members.length) join(members);
+    const tools = toolCount(findings, members);
+    if (tools >= 2 && tools === members.length && versionsAgree(findings, members)) join(members);
   }
   if (!joined) return findings;
   const components = new Map<number, Finding[]>();
@@ -245,6 +246,16 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** No two of the findings at `members` name different package versions (npm audit names none). */
+function versionsAgree(findings: readonly Finding[], members: readonly number[]): boolean {
+  const versions = new Set<string>();
+  for (const i of members) {
+    const version = findings[i]!.package?.version;
+    if (version) versions.add(version);
+  }
+  return versions.size <= 1;
 }
 
 /** How many tools the findings at `members` come from (a finding merged before may list several). */

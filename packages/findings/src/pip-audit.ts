@@ -43,29 +43,31 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
       return;
     }
     const version = text(dependency['version'], 200) ?? '';
-    listOfObjects(dependency['vulns'], context.file, `${pointer}/vulns`, 'pip-audit vulnerability').forEach((v, i) => {
-      const vulnPointer = `${pointer}/vulns/${i}`;
-      const vuln = objectAt(v, context.file, vulnPointer, 'pip-audit vulnerability');
-      const id = text(vuln['id'], 200) ?? 'unknown';
-      records.push(
-        packageVulnerability(
-          {
-            tool: 'pip-audit',
-            id,
-            aliases: list(vuln['aliases']).filter((a): a is string => typeof a === 'string'),
-            package: name,
-            version,
-            fixedVersion: fixFor(version, list(vuln['fix_versions'])),
-            severity: undefined,
-            description: text(vuln['description']),
-            helpUri: advisoryLink(id),
-            pointer: vulnPointer,
-          },
-          context,
-          shared,
-        ),
-      );
-    });
+    listOfObjects(dependency['vulns'], context.file, `${pointer}/vulns`, 'pip-audit vulnerability record').forEach(
+      (v, i) => {
+        const vulnPointer = `${pointer}/vulns/${i}`;
+        const vuln = objectAt(v, context.file, vulnPointer, 'pip-audit vulnerability record');
+        const id = text(vuln['id'], 200) ?? 'unknown';
+        records.push(
+          packageVulnerability(
+            {
+              tool: 'pip-audit',
+              id,
+              aliases: list(vuln['aliases']).filter((a): a is string => typeof a === 'string'),
+              package: name,
+              version,
+              fixedVersion: fixFor(version, list(vuln['fix_versions'])),
+              severity: undefined,
+              description: text(vuln['description']),
+              helpUri: advisoryLink(id),
+              pointer: vulnPointer,
+            },
+            context,
+            shared,
+          ),
+        );
+      },
+    );
   });
   return {
     tools: ['pip-audit'],

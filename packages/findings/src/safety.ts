@@ -28,9 +28,9 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
   const root = doc as Json;
   const meta = root['report_meta'] as Json;
   const read = (key: string) =>
-    listOfObjects(root[key], context.file, `/${key}`, 'Safety vulnerability').map((v, i) =>
+    listOfObjects(root[key], context.file, `/${key}`, 'Safety vulnerability record').map((v, i) =>
       fromVulnerability(
-        objectAt(v, context.file, `/${key}/${i}`, 'Safety vulnerability'),
+        objectAt(v, context.file, `/${key}/${i}`, 'Safety vulnerability record'),
         `/${key}/${i}`,
         context,
         shared,
