@@ -135,9 +135,16 @@ interface CrossToolKeys {
   single: string[];
 }
 
+const PACKAGE_KEYS = new Map<string, string>();
+
 /** A package name as every ecosystem compares it (PEP 503 for Python: case, '-', '_' and '.' do not count). */
 function packageKey(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
+  let key = PACKAGE_KEYS.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase().replace(/[-_.]+/g, '-');
+    if (PACKAGE_KEYS.size < 100_000) PACKAGE_KEYS.set(name, key);
+  }
+  return key;
 }
 
 /** What identifies a finding across tools, from the records merged into it so far (see dedupe). */
@@ -212,9 +219,14 @@ class CrossToolEvidence {
 function mergeAcrossTools(findings: Finding[], evidence: CrossToolEvidence): Finding[] {
   const kinds = evidence.kindsSeenFromSeveralTools();
   if (kinds.size === 0) return findings;
+  // First the cheap question: which files (secrets) and packages (vulnerabilities) two tools report at all. Keys are
+  // only made for those: 100,000 Trivy vulnerabilities beside an npm audit report of other packages make none.
+  const shared = sharedScopes(findings, kinds);
+  if (shared.size === 0) return findings;
   const all = new Map<string, number[]>();
   const single = new Map<string, number[]>();
   findings.forEach((finding, i) => {
+    if (!shared.has(scopeOf(finding))) return;
     const keys = evidence.keys(finding, kinds);
     for (const key of keys.all) pushTo(all, key, i);
     for (const key of keys.single) pushTo(single, key, i);
@@ -240,6 +252,27 @@ function mergeAcrossTools(findings: Finding[], evidence: CrossToolEvidence): Fin
   const absorbed = new Set<Finding>();
   for (const group of components.values()) if (group.length > 1) absorbInto(group, absorbed);
   return findings.filter((f) => !absorbed.has(f));
+}
+
+/** Where two findings must be to be one problem: the same file for secrets, the same package for vulnerabilities. */
+function scopeOf(finding: Finding): string {
+  if (finding.category === 'secret') return `secret\u0000${finding.location.path}`;
+  return finding.package ? `package\u0000${packageKey(finding.package.name)}` : '';
+}
+
+/** The scopes (see scopeOf) that findings of two tools or more share, among the categories in `kinds`. */
+function sharedScopes(findings: readonly Finding[], kinds: ReadonlySet<string>): Set<string> {
+  const firstTool = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const finding of findings) {
+    if (!kinds.has(finding.category)) continue;
+    const scope = scopeOf(finding);
+    if (scope === '' || shared.has(scope)) continue;
+    const tool = firstTool.get(scope);
+    if (tool === undefined) firstTool.set(scope, finding.tool);
+    else if (tool !== finding.tool || finding.tools.length > 1) shared.add(scope);
+  }
+  return shared;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
