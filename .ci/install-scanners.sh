@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real tools the e2e tests run, pinned, into .cache/scanners/bin (git-ignored): for security-scan,
-# Bandit from PyPI in its own virtualenv (with the sarif extra, which its SARIF formatter needs) and Gitleaks built
-# with `go install`; for quality-gate, pytest with pytest-cov (and the coverage.py that writes their reports) from
+# Bandit from PyPI in its own virtualenv (with the sarif extra, which its SARIF formatter needs), Semgrep from PyPI
+# in another (it runs offline with a local rules file and --metrics off) and Gitleaks built with `go install`; for quality-gate, pytest with pytest-cov (and the coverage.py that writes their reports) from
 # PyPI in another virtualenv. Idempotent: a tool already there at the pinned version is left alone.
 set -euo pipefail
 
 BANDIT_VERSION=1.9.4
+SEMGREP_VERSION=1.185.0
 GITLEAKS_MODULE=github.com/zricethezav/gitleaks/v8
 GITLEAKS_VERSION=v8.30.1
 PYTEST_VERSION=9.2.0
@@ -18,6 +19,7 @@ source "$root/.ci/go-install.sh"
 dir="$root/.cache/scanners"
 bin="$dir/bin"
 venv="$dir/bandit-venv"
+semgrep_venv="$dir/semgrep-venv"
 pytest_venv="$dir/pytest-venv"
 mkdir -p "$bin"
 
@@ -48,6 +50,20 @@ else
   bandit_ok || { echo "scanners: bandit $BANDIT_VERSION did not install correctly" >&2; exit 1; }
 fi
 
+semgrep_ok() {
+  [[ -x $bin/semgrep ]] && "$bin/semgrep" --version 2>/dev/null | grep -qx "$SEMGREP_VERSION"
+}
+
+if semgrep_ok; then
+  echo "scanners: semgrep $SEMGREP_VERSION already installed"
+else
+  echo "scanners: installing semgrep==$SEMGREP_VERSION from PyPI"
+  new_venv "$semgrep_venv" Semgrep
+  "$semgrep_venv/bin/python" -m pip install --quiet --disable-pip-version-check "semgrep==$SEMGREP_VERSION"
+  ln -sf "$semgrep_venv/bin/semgrep" "$bin/semgrep"
+  semgrep_ok || { echo "scanners: semgrep $SEMGREP_VERSION did not install correctly" >&2; exit 1; }
+fi
+
 pytest_ok() {
   [[ -x $bin/pytest ]] &&
     "$pytest_venv/bin/python" - "$PYTEST_VERSION" "$PYTEST_COV_VERSION" "$COVERAGE_VERSION" 2>/dev/null <<'PY'
@@ -73,5 +89,6 @@ go_install_pinned scanners "$bin" gitleaks "$GITLEAKS_MODULE" "$GITLEAKS_MODULE"
 
 echo "scanners: ready in ${bin#"$root"/} (the e2e tests look there first, then PATH):"
 echo "  $("$bin/bandit" --version 2>/dev/null | head -1)"
+echo "  semgrep $("$bin/semgrep" --version 2>/dev/null | head -1)"
 echo "  gitleaks $GITLEAKS_VERSION ($GITLEAKS_MODULE)"
 echo "  $("$bin/pytest" --version 2>/dev/null | head -1) with pytest-cov $PYTEST_COV_VERSION"

@@ -57,8 +57,9 @@ describe('resolveReportSources', () => {
   );
 
   it('explains a prefix that is not a tool name', async () => {
-    await expect(resolve(['semgrep:out/*.sarif'])).rejects.toThrow(
-      "'semgrep:' is not a tool prefix (known: sarif:, trivy:, bandit:, gitleaks:); SARIF from any tool needs no prefix",
+    await expect(resolve(['codeql:out/*.sarif'])).rejects.toThrow(
+      "'codeql:' is not a tool prefix (known: sarif:, trivy:, bandit:, semgrep:, trufflehog3:, gitleaks:, trufflehog:, " +
+        'pip-audit:, safety:, npm-audit:, osv-scanner:); SARIF from any tool needs no prefix',
     );
   });
 

@@ -1,6 +1,9 @@
-// End to end with the real tools: Bandit and Gitleaks scan examples/vulnerable-python, writing JSON and SARIF, and
-// the bundled action reads their fresh reports through the harness. The scanners come from .ci/install-scanners.sh
-// (.cache/scanners/bin, else PATH); when one is missing these tests fail saying so, they never skip.
+// End to end with the real tools: Bandit, Semgrep (offline, with the sample's own rules) and Gitleaks scan
+// examples/vulnerable-python, writing JSON (and SARIF), and the bundled action reads their fresh reports through the
+// harness. The scanners come from .ci/install-scanners.sh (.cache/scanners/bin, else PATH); when one is missing these
+// tests fail saying so, they never skip. pip-audit (no vulnerability service here), Safety (needs an account),
+// npm audit, OSV-Scanner, TruffleHog (its Go module does not download here) and Trivy (a half-hour build) do not
+// run here: their readers are tested on the tools' real outputs in ../shared/fixtures (fixtures.conformance.ts).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +18,7 @@ const SAMPLE = 'examples/vulnerable-python';
 const SCANNER_TIMEOUT_MS = 120_000;
 
 /** The scanner's binary: .cache/scanners/bin first (what the install script fills), then PATH. */
-function scanner(name: 'bandit' | 'gitleaks'): string {
+function scanner(name: 'bandit' | 'gitleaks' | 'semgrep'): string {
   const directories = [path.join(root, '.cache/scanners/bin'), ...(process.env['PATH'] ?? '').split(path.delimiter)];
   for (const directory of directories.filter((d) => d !== '')) {
     const candidate = path.join(directory, name);
@@ -28,7 +31,7 @@ function scanner(name: 'bandit' | 'gitleaks'): string {
   }
   throw new Error(
     `${name} is not installed: run 'bash .ci/install-scanners.sh' from the repository root (it installs the pinned ` +
-      `Bandit and Gitleaks into .cache/scanners/bin, where this test looks first, then on PATH)`,
+      `Bandit, Semgrep and Gitleaks into .cache/scanners/bin, where this test looks first, then on PATH)`,
   );
 }
 
@@ -45,6 +48,10 @@ function scan(binary: string, args: string[]): void {
 interface BanditJson {
   results: { test_id: string; issue_severity: string; issue_text: string; filename: string; line_number: number }[];
   metrics: { _totals: Record<string, number> };
+}
+interface SemgrepJson {
+  results: { check_id: string; path: string; start: { line: number }; extra: { severity: string } }[];
+  errors: unknown[];
 }
 interface GitleaksLeak {
   RuleID: string;
@@ -67,12 +74,30 @@ interface JsonReport {
 
 let ws: TempWorkspace;
 let scannerError: unknown;
+let semgrepVersion = '';
 beforeAll(() => {
   ws = tempWorkspace();
   mkdirSync(path.join(ws.dir, 'out'));
+  mkdirSync(path.join(ws.dir, 'semgrep'));
   try {
     const bandit = scanner('bandit');
     const gitleaks = scanner('gitleaks');
+    const semgrep = scanner('semgrep');
+    semgrepVersion = spawnSync(semgrep, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    // Offline: a local rules file, no metrics, no version check (Semgrep exits 0 with findings without --error).
+    scan(semgrep, [
+      'scan',
+      '--config',
+      `${SAMPLE}/.semgrep.yml`,
+      '--json',
+      '--metrics',
+      'off',
+      '--disable-version-check',
+      '--quiet',
+      '--output',
+      path.join(ws.dir, 'semgrep/semgrep.json'),
+      SAMPLE,
+    ]);
     for (const format of ['json', 'sarif']) {
       scan(bandit, ['-r', SAMPLE, '-f', format, '-o', path.join(ws.dir, `out/bandit.${format}`), '-q', '--exit-zero']);
       scan(gitleaks, [
@@ -98,13 +123,31 @@ beforeAll(() => {
 }, 2 * SCANNER_TIMEOUT_MS);
 afterAll(() => ws.remove());
 
-function freshReports(): { bandit: BanditJson; gitleaks: GitleaksLeak[] } {
+function freshReports(): { bandit: BanditJson; gitleaks: GitleaksLeak[]; semgrep: SemgrepJson } {
   if (scannerError) throw scannerError;
-  const read = (name: string): unknown => JSON.parse(readFileSync(path.join(ws.dir, 'out', name), 'utf8'));
-  return { bandit: read('bandit.json') as BanditJson, gitleaks: read('gitleaks.json') as GitleaksLeak[] };
+  const read = (name: string): unknown => JSON.parse(readFileSync(path.join(ws.dir, name), 'utf8'));
+  return {
+    bandit: read('out/bandit.json') as BanditJson,
+    gitleaks: read('out/gitleaks.json') as GitleaksLeak[],
+    semgrep: read('semgrep/semgrep.json') as SemgrepJson,
+  };
 }
 
 const SEVERITY: Record<string, string> = { HIGH: 'high', MEDIUM: 'medium', LOW: 'low', UNDEFINED: 'info' };
+const SEMGREP_SEVERITY: Record<string, string> = { ERROR: 'high', WARNING: 'medium', INFO: 'info' };
+
+/** The Semgrep version .ci/install-scanners.sh pins. */
+function pinnedSemgrep(): string {
+  const script = readFileSync(path.join(root, '.ci/install-scanners.sh'), 'utf8');
+  return /^SEMGREP_VERSION=(\S+)$/m.exec(script)![1]!;
+}
+
+describe('the tools that ran for real', () => {
+  it('are Bandit, Gitleaks and Semgrep at its pinned version', () => {
+    freshReports();
+    expect(semgrepVersion).toBe(pinnedSemgrep());
+  });
+});
 
 describe.each([
   ['Node 20', (): string => process.execPath],
@@ -206,5 +249,34 @@ describe.each([
     ];
     for (const text of written) expect(text).not.toContain('hunter2');
     expect(result.summary).toContain("Possible hardcoded password: '•••••••'");
+  });
+
+  it('reads fresh Semgrep JSON as Semgrep rated it, beside Bandit: each tool its own findings, counted once', async () => {
+    const { bandit, semgrep } = freshReports();
+    expect(semgrep.errors).toEqual([]);
+    // Semgrep names a rule of a local file by the file's folder and the rule's id.
+    expect(semgrep.results.map((r) => r.check_id).sort()).toEqual(
+      ['eval-of-input', 'insecure-hash-md5', 'random-for-tokens', 'subprocess-shell-true'].map(
+        (id) => `examples.vulnerable-python.${id}`,
+      ),
+    );
+    const alone = await run('semgrep/semgrep.json', 'semgrep.report.json');
+    expect(alone.report.findings.map(key).sort()).toEqual(
+      semgrep.results
+        .map((r) => `${r.check_id} ${r.path}:${r.start.line} ${SEMGREP_SEVERITY[r.extra.severity]}`)
+        .sort(),
+    );
+    expect(alone.report.findings.find((f) => f.ruleId.endsWith('.eval-of-input'))).toMatchObject({
+      tool: 'semgrep',
+      category: 'code',
+      location: { path: `${SAMPLE}/app/commands.py`, startLine: 12 },
+    });
+
+    const both = await run('out/bandit.json\nsemgrep/semgrep.json', 'bandit-semgrep.report.json');
+    expect(both.report.files.map((f) => [f.path, f.tool, f.raw])).toEqual([
+      ['out/bandit.json', 'bandit', bandit.results.length],
+      ['semgrep/semgrep.json', 'semgrep', semgrep.results.length],
+    ]);
+    expect(both.result.outputs['total']).toBe(String(bandit.results.length + semgrep.results.length));
   });
 });

@@ -4,7 +4,16 @@ import { fingerprintRecords } from '../src/fingerprint.js';
 import { gitleaksReader } from '../src/gitleaks.js';
 import type { FindingRecord } from '../src/model.js';
 import { trivyReader } from '../src/trivy.js';
-import { gitleaksV8, read, trivyReport, trivyVulnerability } from './support/documents.js';
+import { npmAuditReader } from '../src/npm-audit.js';
+import { pipAuditReader } from '../src/pip-audit.js';
+import {
+  gitleaksV8,
+  npmAuditReport,
+  pipAuditDependency,
+  read,
+  trivyReport,
+  trivyVulnerability,
+} from './support/documents.js';
 
 const k8sWorkload = (name: string, lines: [number, string][]) => ({
   Namespace: 'default',
@@ -297,5 +306,72 @@ describe('de-duplication at scale', () => {
     expect(findings[0]!.aliases).toHaveLength(3000);
     expect(findings[0]!.tools.sort()).toEqual(['gitleaks', 'trivy']);
     expect(findings[0]!.sources).toHaveLength(1 + 200_000 + 2999);
+  });
+});
+
+describe('one vulnerability from two tools', () => {
+  const trivy = (overrides: Record<string, unknown> = {}) =>
+    read(
+      trivyReader,
+      trivyReport([
+        {
+          Target: 'requirements.txt',
+          Class: 'lang-pkgs',
+          Type: 'pip',
+          Vulnerabilities: [
+            trivyVulnerability({
+              VulnerabilityID: 'CVE-2021-44420',
+              PkgName: 'Django',
+              InstalledVersion: '3.2.9',
+              Severity: 'HIGH',
+              ...overrides,
+            }),
+          ],
+        },
+      ]),
+      'trivy.json',
+    ).records;
+  const pipAudit = () =>
+    read(pipAuditReader, { dependencies: [pipAuditDependency()], fixes: [] }, 'pip-audit.json').records;
+
+  it("is one finding when pip-audit lists the CVE Trivy reports as an alias: both tools, both sources, Trivy's rating", () => {
+    const findings = dedupe([...pipAudit(), ...trivy()]);
+    expect(findings).toHaveLength(1);
+    expect([...findings[0]!.tools].sort()).toEqual(['pip-audit', 'trivy']);
+    expect(findings[0]!.sources.map((s) => s.file).sort()).toEqual(['pip-audit.json', 'trivy.json']);
+    expect(findings[0]!.severity).toBe('high');
+    expect(findings[0]!.aliases).toHaveLength(1);
+  });
+
+  it('stays two findings for another version or another vulnerability of the package', () => {
+    expect(dedupe([...pipAudit(), ...trivy({ InstalledVersion: '3.2.8' })])).toHaveLength(2);
+    expect(dedupe([...pipAudit(), ...trivy({ VulnerabilityID: 'CVE-2022-0001' })])).toHaveLength(2);
+  });
+
+  it('joins npm audit, which names no version, by the advisory id when each tool has one such finding', () => {
+    const npm = read(
+      npmAuditReader,
+      npmAuditReport({
+        debug: {
+          name: 'debug',
+          via: [
+            {
+              source: 1,
+              name: 'debug',
+              title: 't',
+              url: 'https://github.com/advisories/GHSA-gxpj-cx7g-858c',
+              severity: 'moderate',
+            },
+          ],
+          nodes: ['node_modules/debug'],
+        },
+      }),
+      'npm.json',
+    ).records;
+    const trivyNpm = (version: string) =>
+      trivy({ VulnerabilityID: 'GHSA-gxpj-cx7g-858c', PkgName: 'debug', InstalledVersion: version });
+    expect(dedupe([...npm, ...trivyNpm('2.6.8')])).toHaveLength(1);
+    // Two installed versions: which one npm's advisory is about cannot be told, so nothing is joined.
+    expect(dedupe([...npm, ...trivyNpm('2.6.8'), ...trivyNpm('2.2.0')])).toHaveLength(3);
   });
 });

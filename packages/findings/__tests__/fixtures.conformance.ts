@@ -533,6 +533,358 @@ suite('quality/sarif (codeql-action fingerprinting input)', () => {
   });
 });
 
+suite('Semgrep JSON (DefectDojo samples and Semgrep e2e snapshots)', () => {
+  it.each([
+    ['defectdojo/semgrep/empty.json', 0, 0],
+    // DefectDojo: 1 with nb_occurences 2. The same result twice is one finding with two sources.
+    ['defectdojo/semgrep/repeated_findings.json', 2, 1],
+    ['defectdojo/semgrep/cwe_list.json', 1, 1],
+    ['defectdojo/semgrep/fingerprint_test.json', 2, 2],
+    ['defectdojo/semgrep/high-medium-low-severities.json', 3, 3],
+  ])('%s: %i records, %i findings', (file, raw, findings) => {
+    const records = read(file);
+    expect(records).toHaveLength(raw);
+    expect(dedupe(records)).toHaveLength(findings);
+  });
+
+  it('repeated_findings.json: WARNING (medium) at BenchmarkTest01150.java:66, CWE-696 from a string', () => {
+    const [record] = read('defectdojo/semgrep/repeated_findings.json');
+    expect(view(record)).toMatchObject({
+      ruleId: 'java.lang.security.audit.cbc-padding-oracle.cbc-padding-oracle',
+      severity: 'medium',
+      location: { path: 'src/main/java/org/owasp/benchmark/testcode/BenchmarkTest01150.java', startLine: 66 },
+    });
+    expect(record!.cwes).toEqual(['CWE-696']);
+  });
+
+  it('cwe_list.json: INFO is info (DefectDojo says Low; Semgrep itself says Info), index.js:12:7-12:22, CWE-352', () => {
+    const [record] = read('defectdojo/semgrep/cwe_list.json');
+    expect(view(record)).toMatchObject({
+      severity: 'info',
+      location: { path: 'index.js', startLine: 12, endLine: 12, startColumn: 7, endColumn: 22 },
+    });
+    expect(record!.cwes).toEqual(['CWE-352']);
+  });
+
+  it('fingerprint_test.json: "requires login" is neither an identity nor a snippet; ERROR 1, WARNING 1', () => {
+    const records = read('defectdojo/semgrep/fingerprint_test.json');
+    expect(records.map((r) => [r.location.path, r.location.startLine, r.severity])).toEqual([
+      ['sample/brute.py', 31, 'high'],
+      ['sample/function.go', 37, 'medium'],
+    ]);
+    expect(records.flatMap((r) => r.cwes ?? []).sort()).toEqual(['CWE-78', 'CWE-89']);
+    for (const r of records) expect(r.identity).toMatchObject({ snippet: undefined, toolFingerprint: undefined });
+  });
+
+  it('high-medium-low-severities.json: 3 LOW at lines 48-50 of an absolute path, no CWE', () => {
+    const records = read('defectdojo/semgrep/high-medium-low-severities.json');
+    expect(records.map((r) => [r.severity, r.location.startLine])).toEqual([
+      ['low', 48],
+      ['low', 49],
+      ['low', 50],
+    ]);
+    expect(records[0]!.location.path).toBe(
+      '/Users/user.example/git/company/full-codebase/company/lead-magnet/src/templates/base.html.twig',
+    );
+    expect(records[0]!.ruleId).toBe('rules.sast.dev.generic.internal.detect-cdn-usage-react-express');
+    expect(records.every((r) => r.cwes === undefined)).toBe(true);
+  });
+
+  it('test_nosem_rule__with_disable_nosem: 7 active + 21 suppressed (DefectDojo ignores is_ignored and imports 28)', () => {
+    const file = load('semgrep-upstream/semgrep/test_nosem_rule__with_disable_nosem-results.json');
+    expect(file.records).toHaveLength(7);
+    expect(file.suppressed).toHaveLength(21);
+    expect(file.records.every((r) => r.severity === 'medium')).toBe(true);
+    expect(file.records.map((r) => `${r.location.path.split('/').pop()}:${r.location.startLine}`)).toContain(
+      'nosem.js:5',
+    );
+  });
+});
+
+suite('pip-audit JSON (DefectDojo samples)', () => {
+  it('empty.json (legacy `[]`) has no records', () => {
+    expect(read('defectdojo/pip_audit/empty.json')).toHaveLength(0);
+  });
+
+  it('zero_vulns_new.json: no findings, but the skipped dependency is said (never "clean")', () => {
+    const file = load('defectdojo/pip_audit/zero_vulns_new.json');
+    expect(file.records).toHaveLength(0);
+    expect(file.notes).toEqual([expect.stringContaining('1 dependency was not audited')]);
+    expect(file.notes[0]).toContain('azure-devops');
+  });
+
+  it.each(['many_vulns.json', 'many_vulns_new.json'])(
+    '%s: 7 on 4 packages, not rated (DefectDojo invents Medium), the fix for the installed release line',
+    (name) => {
+      const file = load(`defectdojo/pip_audit/${name}`);
+      const records = file.records;
+      expect(records).toHaveLength(7);
+      expect(new Set(records.map((r) => r.package?.name))).toEqual(new Set(['aiohttp', 'django', 'lxml', 'twisted']));
+      expect(records.every((r) => r.severity === 'info' && r.tags?.includes('not-rated'))).toBe(true);
+      expect(records[0]).toMatchObject({
+        ruleId: 'PYSEC-2021-76',
+        package: { name: 'aiohttp', fixedVersion: '3.7.4' },
+      });
+      expect(records[1]).toMatchObject({
+        ruleId: 'PYSEC-2021-439',
+        package: { version: '3.2.9', fixedVersion: '3.2.10' },
+      });
+      expect(records[2]).toMatchObject({
+        ruleId: 'PYSEC-2021-852',
+        package: { name: 'lxml', fixedVersion: undefined },
+      });
+      expect(records.filter((r) => r.package?.name === 'twisted')).toHaveLength(4);
+      expect(file.notes).toEqual([expect.stringContaining('azure-devops')]);
+    },
+  );
+});
+
+suite('Safety JSON (DefectDojo 1.x samples, Safety 2.x reports)', () => {
+  it('empty.json has no records', () => {
+    expect(read('defectdojo/safety/empty.json')).toHaveLength(0);
+  });
+
+  it('many_vulns.json: 5 on 4 packages, distinct ids, django 2.2.17 twice, not rated, CVE from the text', () => {
+    const records = read('defectdojo/safety/many_vulns.json');
+    expect(records).toHaveLength(5);
+    expect(new Set(records.map((r) => r.package?.name)).size).toBe(4);
+    expect(new Set(records.map((r) => r.ruleId)).size).toBe(5);
+    expect(
+      records
+        .filter((r) => r.package?.name === 'django')
+        .map((r) => r.ruleId)
+        .sort(),
+    ).toEqual(['39523', '39526']);
+    expect(records.find((r) => r.ruleId === '39608')!.package).toMatchObject({ name: 'httplib2', version: '0.18.1' });
+    expect(records.find((r) => r.ruleId === '39611')!.identity).toMatchObject({
+      aliases: expect.arrayContaining(['CVE-2020-14343']),
+    });
+    expect(records.every((r) => r.severity === 'info' && r.package?.fixedVersion === undefined)).toBe(true);
+  });
+
+  it('multiple_cves.json: ampache 3.8.2, id 37863, the two CVEs of the text as aliases', () => {
+    const [record] = read('defectdojo/safety/multiple_cves.json');
+    expect(record).toMatchObject({
+      ruleId: '37863',
+      package: { name: 'ampache', version: '3.8.2' },
+      identity: { aliases: ['CVE-2019-12385', 'CVE-2019-12386'] },
+    });
+  });
+
+  it('report.json (2.0b1): insecure-package 0.1.0, id 25853, no fix ([""]), not rated, nothing ignored', () => {
+    const file = load('safety-upstream/safety/report.json');
+    expect(file.records).toHaveLength(1);
+    expect(file.suppressed).toHaveLength(0);
+    expect(file.records[0]).toMatchObject({
+      ruleId: '25853',
+      severity: 'info',
+      package: { name: 'insecure-package', version: '0.1.0', fixedVersion: undefined },
+    });
+  });
+
+  it('report_with_recommended_fix.json: CVSS v3 from severity or CVE, 4.0.2 and 4.0.4 the fixes for 4.0.1', () => {
+    const records = read('safety-upstream/safety/report_with_recommended_fix.json');
+    expect(records.map((r) => [r.ruleId, r.severity, r.package?.fixedVersion, r.identity])).toEqual([
+      ['44742', 'medium', '4.0.2', expect.objectContaining({ aliases: ['CVE-2022-22818'] })],
+      ['44741', 'high', '4.0.2', expect.objectContaining({ aliases: ['CVE-2022-23833'] })],
+      ['48041', 'critical', '4.0.4', expect.objectContaining({ aliases: ['CVE-2022-28346'] })],
+      ['48040', 'critical', '4.0.4', expect.objectContaining({ aliases: ['CVE-2022-28347'] })],
+    ]);
+  });
+});
+
+suite('TruffleHog v3 and trufflehog3 JSON', () => {
+  it('v3_git.json: 4 lines (no final newline) -> 3 findings, all verified (high; DefectDojo says Critical)', () => {
+    const file = load('defectdojo/trufflehog/v3_git.json');
+    expect(file.records).toHaveLength(4);
+    const findings = dedupe(file.records);
+    expect(findings).toHaveLength(3);
+    expect(findings.map((f) => [f.ruleId, f.location.path, f.location.startLine]).sort()).toEqual([
+      ['AWS', 'keys', 4],
+      ['PrivateKey', 'keys', 1],
+      ['URI', 'keys', 3],
+    ]);
+    expect(findings.every((f) => f.severity === 'high' && f.tags?.includes('verified'))).toBe(true);
+    expect(file.notes).toEqual(['TruffleHog: 4 of 4 secrets verified live']);
+  });
+
+  it('handlers-testdata.json: 12 unverified (medium; DefectDojo: all Critical) at 12 distinct spots', () => {
+    const file = load('trufflehog-upstream/trufflehog/handlers-testdata.json');
+    expect(file.records).toHaveLength(12);
+    expect(dedupe(file.records)).toHaveLength(12);
+    expect(file.records.every((r) => r.severity === 'medium' && r.tags?.includes('unverified'))).toBe(true);
+    expect(new Set(file.records.map((r) => (r.identity.kind === 'content' ? r.identity.secret : '')))).toHaveProperty(
+      'size',
+      4,
+    );
+    expect(file.records.filter((r) => r.ruleId === 'URI')).toHaveLength(8);
+    expect(JSON.stringify(file)).not.toContain('gitlab-ci-token:password');
+  });
+
+  it('trufflehog3 zero_vulns.json has no records', () => {
+    expect(read('defectdojo/trufflehog3/zero_vulns.json')).toHaveLength(0);
+  });
+
+  it('trufflehog3 many_vulns_current.json: 4 records -> 3 findings (one id in two commits), HIGH/MEDIUM/LOW kept', () => {
+    const records = read('defectdojo/trufflehog3/many_vulns_current.json');
+    expect(records).toHaveLength(4);
+    const findings = dedupe(records);
+    expect(findings.map((f) => [f.severity, f.location.path, f.location.startLine, f.sources.length])).toEqual([
+      ['high', 'docker/Dockerfile', 3, 1],
+      ['medium', 'docker/Dockerfile', 2, 2],
+      ['low', 'env-file.txt', 10, 1],
+    ]);
+  });
+
+  it('trufflehog3 issue_6999.json: one MEDIUM at line 2 whose 127,726-character context holds NUL characters', () => {
+    const [record] = read('defectdojo/trufflehog3/issue_6999.json');
+    expect(view(record)).toMatchObject({
+      ruleId: 'high-entropy-based-rules2',
+      severity: 'medium',
+      location: { path: 'tests/Services/GoodDrafts/DataSets/4620060807393', startLine: 2 },
+    });
+    expect(JSON.stringify(record)).not.toContain('6B760A0478D4EB84EA8CD6202E866A4C');
+  });
+
+  it('trufflehog3 many_vulns_legacy.json: 32 rows -> 22 findings (DefectDojo: 7 by path and reason)', () => {
+    // Each row is one commit diff with no line; rows of one file whose strings found are the same (the same secret in
+    // several commits) are one finding with several sources; different strings in one file are different findings,
+    // which DefectDojo's path + reason key folds together.
+    const records = read('defectdojo/trufflehog3/many_vulns_legacy.json');
+    expect(records).toHaveLength(32);
+    expect(dedupe(records)).toHaveLength(22);
+    expect(view(records[0])).toMatchObject({
+      ruleId: 'High entropy',
+      severity: 'high',
+      location: { path: 'fixtures/users.json' },
+    });
+  });
+});
+
+suite('npm audit JSON (DefectDojo samples and npm-audit-report fixtures)', () => {
+  // DefectDojo makes one finding per package entry (with via[0]'s title and CWE); a record here is one advisory of
+  // the package it is about, with its own severity: packages vulnerable only through a dependency add none.
+  it.each([
+    ['defectdojo/npm_audit_7_plus/no_vuln.json', 0, {}],
+    ['defectdojo/npm_audit_7_plus/one_vuln.json', 2, { medium: 1, high: 1 }],
+    ['defectdojo/npm_audit_7_plus/many_vulns.json', 3, { medium: 2, low: 1 }],
+    ['defectdojo/npm_audit_7_plus/issue_10801.json', 1, { medium: 1 }],
+    [
+      'npm-audit-report-upstream/npm_audit_7_plus/all-severity-levels.json',
+      18,
+      { critical: 2, high: 11, medium: 2, low: 3 },
+    ],
+  ])('%s: %i advisories', (file, count, bySeverity) => {
+    const records = read(file);
+    expect(records).toHaveLength(count);
+    expect(dedupe(records)).toHaveLength(count);
+    expect(severities(records)).toEqual(bySeverity);
+  });
+
+  it('one_vuln.json: debug has 1094222 moderate CWE-400 and 1094457 high CWE-1333 (not High with the first CWE)', () => {
+    const records = read('defectdojo/npm_audit_7_plus/one_vuln.json');
+    expect(records.map((r) => [r.ruleId, r.severity, r.cwes])).toEqual([
+      ['GHSA-gxpj-cx7g-858c', 'medium', ['CWE-400']],
+      ['GHSA-9vvw-cc9w-f27h', 'high', ['CWE-1333']],
+    ]);
+    expect(records[0]!.description).toContain('Installed at node_modules/debug.');
+    expect(records[0]!.description).toContain('Fix: upgrade express to 4.18.3.');
+  });
+
+  it('many_vulns.json: the advisories of debug, semver and undici; vercel is named as what a fix upgrades', () => {
+    const records = read('defectdojo/npm_audit_7_plus/many_vulns.json');
+    expect(records.map((r) => [r.package?.name, r.cwes]).sort()).toEqual([
+      ['debug', ['CWE-400']],
+      ['semver', ['CWE-1333']],
+      ['undici', ['CWE-200']],
+    ]);
+    expect(records.every((r) => r.description?.includes('Fix: upgrade vercel to 32.3.0 (a major version).'))).toBe(
+      true,
+    );
+  });
+
+  it('issue_10801.json: got, moderate as its entry says (not the edited metadata), GHSA-pfrx-2q88-qq97, no CWE', () => {
+    const [record] = read('defectdojo/npm_audit_7_plus/issue_10801.json');
+    expect(record).toMatchObject({
+      ruleId: 'GHSA-pfrx-2q88-qq97',
+      severity: 'medium',
+      package: { name: 'got' },
+      cwes: undefined,
+    });
+  });
+
+  it('all-severity-levels.json (early npm 7): critical 755 handlebars and 1494 sapper, low 1084, 1179, 1490', () => {
+    const records = read('npm-audit-report-upstream/npm_audit_7_plus/all-severity-levels.json');
+    expect(records.filter((r) => r.severity === 'critical').map((r) => [r.ruleId, r.package?.name])).toEqual([
+      ['npm-755', 'handlebars'],
+      ['npm-1494', 'sapper'],
+    ]);
+    expect(
+      records
+        .filter((r) => r.severity === 'low')
+        .map((r) => r.ruleId)
+        .sort(),
+    ).toEqual(['npm-1084', 'npm-1179', 'npm-1490']);
+  });
+});
+
+suite('OSV-Scanner JSON (DefectDojo samples and osv-scanner test data)', () => {
+  it('no_findings.json (0 bytes) is an error saying the scanner wrote nothing, never "clean"', () => {
+    expect(() => read('defectdojo/osv_scanner/no_findings.json')).toThrow('the file is empty (0 bytes)');
+  });
+
+  it('some_findings.json: MAL-2023-1035 in flot-axis 0.0.0, not rated (DefectDojo: Low), CWE-506, no fix', () => {
+    const [record, ...rest] = read('defectdojo/osv_scanner/some_findings.json');
+    expect(rest).toHaveLength(0);
+    expect(record).toMatchObject({
+      ruleId: 'MAL-2023-1035',
+      severity: 'info',
+      tags: ['npm', 'not-rated'],
+      cwes: ['CWE-506'],
+      package: { name: 'flot-axis', version: '0.0.0', fixedVersion: undefined },
+      location: { path: '/tmp/components/yarn.lock' },
+    });
+  });
+
+  it('many_findings.json: 66 records -> 37 vulnerabilities (by group; DefectDojo: 66), HIGH 20, MEDIUM 12, CRITICAL 5', () => {
+    const records = read('defectdojo/osv_scanner/many_findings.json');
+    expect(records).toHaveLength(37);
+    expect(dedupe(records)).toHaveLength(37);
+    expect(severities(records)).toEqual({ high: 20, medium: 12, critical: 5 });
+    expect(records[0]).toMatchObject({
+      ruleId: 'GHSA-25mq-v84q-4j7r',
+      severity: 'high',
+      package: { name: 'guzzlehttp/guzzle', version: '6.3.3', fixedVersion: '6.5.8' },
+      identity: { aliases: expect.arrayContaining(['CVE-2022-31090']) },
+    });
+    expect(records[0]!.cwes).toEqual(['CWE-200', 'CWE-212']);
+    const noFix = records.filter((r) => r.package?.fixedVersion === undefined);
+    expect(noFix.map((r) => [r.ruleId, r.package?.version])).toEqual([
+      ['CVE-2023-50094', 'f5f3c22f3ed5a6804a2a8d9ee9fa43044cfa24a6'],
+    ]);
+    // Rated by CVSS where the GHSA word says less: 7.5 on the PYSEC alias.
+    expect(records.find((r) => r.ruleId === 'GHSA-hrfv-mqp8-q5rw')!.severity).toBe('high');
+  });
+
+  it('multiple-packages-with-vulns.json: 6 records -> 3, rated HIGH, MODERATE, CRITICAL; smallvec fixed in 1.6.1', () => {
+    const records = read('osv-scanner-upstream/osv_scanner/multiple-packages-with-vulns.json');
+    expect(records.map((r) => [r.ruleId, r.package?.name, r.severity, r.package?.fixedVersion, r.cwes])).toEqual([
+      ['GHSA-qc84-gqf4-9926', 'crossbeam-utils', 'high', '0.8.7', ['CWE-362']],
+      ['GHSA-wfg4-322g-9vqv', 'memoffset', 'medium', '0.6.2', undefined],
+      ['GHSA-43w2-9j62-hq99', 'smallvec', 'critical', '1.6.1', ['CWE-787']],
+    ]);
+    expect(records[0]!.identity).toMatchObject({
+      aliases: expect.arrayContaining(['RUSTSEC-2022-0041', 'CVE-2022-23639']),
+    });
+  });
+
+  it('results-empty.json: a clean scan', () => {
+    const file = load('osv-scanner-upstream/osv_scanner/results-empty.json');
+    expect(file.reader).toBe('osv-scanner');
+    expect(file.records).toHaveLength(0);
+  });
+});
+
 suite('SARIF written from every fixture', () => {
   const schema = (): object =>
     JSON.parse(readFileSync(join(FIXTURES, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -563,6 +915,16 @@ suite('SARIF written from every fixture', () => {
         'suppression_test.sarif',
       ].map((f) => load(`defectdojo/sarif/${f}`)),
       load('trivy-upstream/secrets.json.golden'),
+      load('defectdojo/semgrep/fingerprint_test.json'),
+      load('semgrep-upstream/semgrep/test_nosem_rule__with_disable_nosem-results.json'),
+      load('defectdojo/pip_audit/many_vulns_new.json'),
+      load('safety-upstream/safety/report_with_recommended_fix.json'),
+      load('defectdojo/trufflehog/v3_git.json'),
+      load('trufflehog-upstream/trufflehog/handlers-testdata.json'),
+      load('defectdojo/trufflehog3/issue_6999.json'),
+      load('defectdojo/trufflehog3/many_vulns_legacy.json'),
+      load('npm-audit-report-upstream/npm_audit_7_plus/all-severity-levels.json'),
+      load('defectdojo/osv_scanner/many_findings.json'),
     ];
     const findings = dedupe(files.flatMap((f) => f.records));
     findings[0]!.status = 'suppressed';

@@ -79,7 +79,7 @@ describe('format detection', () => {
     expect(parseReportSpec('trivy:out/*.json')).toEqual({ reader: 'trivy', pattern: 'out/*.json' });
     expect(parseReportSpec(' SARIF: a.sarif ')).toEqual({ reader: 'sarif', pattern: 'a.sarif' });
     expect(parseReportSpec('C:/reports/x.json')).toEqual({ pattern: 'C:/reports/x.json' });
-    expect(parseReportSpec('semgrep:x.sarif')).toEqual({ pattern: 'semgrep:x.sarif' });
+    expect(parseReportSpec('codeql:x.sarif')).toEqual({ pattern: 'codeql:x.sarif' });
   });
 
   it('reads with a forced reader when the content matches it', () => {
@@ -124,7 +124,9 @@ describe('bad input: a clear error naming the file, never a hang', () => {
     expect(error.message).toContain(
       'unknown report format: the content is a JSON object with keys "issues", "version"',
     );
-    expect(error.message).toContain('Supported: Trivy JSON, Bandit JSON, Gitleaks JSON and SARIF 2.1.0');
+    expect(error.message).toContain(
+      'Supported: Trivy JSON, Bandit JSON, Semgrep JSON, trufflehog3 JSON, Gitleaks JSON, TruffleHog v3 JSON Lines, pip-audit JSON, Safety JSON, npm audit JSON, OSV-Scanner JSON and SARIF 2.1.0',
+    );
   });
 
   it('rejects a forced tool that does not match, naming both formats and the fix', () => {

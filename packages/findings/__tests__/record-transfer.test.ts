@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { contentIdentity, findingRecord, type FindingRecord } from '../src/model.js';
+import { contentIdentity, findingRecord, packageIdentity, type FindingRecord } from '../src/model.js';
 import { readReportBytes, readReportFile, type ReportFile } from '../src/read-report-file.js';
 import {
   StringTable,
@@ -226,6 +226,7 @@ describe('encodeReportFile / decodeReportFile', () => {
         line: 0,
         detail: 'de\u0000tail',
         scope: 'c0ffee',
+        secret: 'digest-of-the-secret',
       }),
       source: { file: 'r.sarif', tool: 'semgrep', record: '/runs/0/results/0' },
       helpUri: 'https://x',
@@ -239,14 +240,18 @@ describe('encodeReportFile / decodeReportFile', () => {
       severity: 'critical',
       category: 'license',
       location: { path: '' },
-      identity: { kind: 'package', ids: ['CVE-1', 'GHSA-1'], package: '', version: '', target: 't' },
+      identity: packageIdentity({ ids: ['CVE-1', 'GHSA-1'], package: '', version: '', target: 't' }),
       source: { file: 'r.json', tool: 'trivy', record: '/0' },
+    });
+    const aliased = findingRecord({
+      ...nothing,
+      identity: packageIdentity({ ids: ['PYSEC-1'], package: 'p', version: '1', target: '', aliases: ['CVE-1'] }),
     });
     const file: ReportFile = {
       tools: ['semgrep', 'trivy'],
       format: 'made up',
       records: [everything, nothing],
-      suppressed: [nothing],
+      suppressed: [nothing, aliased],
       notes: ['a note'],
       path: 'r.json',
       bytes: 10,

@@ -23,6 +23,16 @@ function digestOf(input: string): string {
   return sha256Hex(input).slice(0, 32);
 }
 
+/**
+ * The digest of a secret as a scanner found it (never the secret): what two scanners' records of one secret have in
+ * common. Undefined for what is not a secret: too short, or Gitleaks' `--redact` placeholder.
+ */
+export function secretDigest(secret: unknown): string | undefined {
+  return typeof secret === 'string' && secret.length >= 4 && secret !== 'REDACTED'
+    ? digest('secret', secret)
+    : undefined;
+}
+
 const WHITESPACE = /\s+/g;
 const HAS_WHITESPACE = /\s/;
 

@@ -15,6 +15,7 @@ import {
   type StreamRead,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
+import { secretDigest } from './fingerprint.js';
 import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
 import { isSarifLevel } from './severity.js';
 
@@ -122,6 +123,7 @@ function fromV8(leak: Json, pointer: string, context: FindingReadContext, shared
       snippet: maskSecret(match, leak['Secret']),
       line: startLine,
       scope: commit,
+      secret: secretDigest(leak['Secret']),
     }),
     source: { file: context.file, tool: 'gitleaks', record: pointer },
     helpUri: shared.string(text(leak['Link'], 1000)),
@@ -157,6 +159,7 @@ function fromLegacy(leak: Json, pointer: string, context: FindingReadContext, sh
       snippet: maskSecret(flagged, leak['offender']),
       line,
       scope: commit,
+      secret: secretDigest(leak['offender']),
     }),
     source: { file: context.file, tool: 'gitleaks', record: pointer },
     helpUri: text(leak['leakURL'], 1000),

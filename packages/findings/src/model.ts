@@ -26,12 +26,16 @@ export interface PackageInfo {
 /**
  * What a record's fingerprint is computed from (see fingerprint.ts):
  * - package: the vulnerability/licence ids, package, version and the target (manifest, image, k8s workload);
+ *   `aliases` (the other ids of the same vulnerability: CVE, GHSA, PYSEC, …) are not hashed, as databases add them
+ *   over time, but let de-duplication join the records of two tools that name one vulnerability differently;
  * - content: rule, path and the flagged content (`snippet`), else the tool's own fingerprint, else the line
  *   together with `detail` (the message, which tells apart different problems a tool reports on one line);
- *   `scope` (e.g. a git commit) separates files that are different snapshots when counting identical lines.
+ *   `scope` (e.g. a git commit) separates files that are different snapshots when counting identical lines;
+ *   `secret` (a digest of the secret a secret scanner found, never the secret) is not hashed either: it lets
+ *   de-duplication join two secret scanners' records of one secret where they disagree about the line.
  */
 export type Identity =
-  | { kind: 'package'; ids: string[]; package: string; version: string; target: string }
+  | { kind: 'package'; ids: string[]; package: string; version: string; target: string; aliases?: string[] }
   | {
       kind: 'content';
       rule: string;
@@ -41,6 +45,7 @@ export type Identity =
       line?: number;
       detail?: string;
       scope?: string;
+      secret?: string;
     };
 
 /** The file and the record in it (a JSON pointer) that produced a finding. */
@@ -143,6 +148,17 @@ export function findingRecord(r: FindingRecord): FindingRecord {
   };
 }
 
+export function packageIdentity(i: Omit<Extract<Identity, { kind: 'package' }>, 'kind'>): Identity {
+  return {
+    kind: 'package',
+    ids: i.ids,
+    package: i.package,
+    version: i.version,
+    target: i.target,
+    aliases: i.aliases,
+  };
+}
+
 export function contentIdentity(i: Omit<Extract<Identity, { kind: 'content' }>, 'kind'>): Identity {
   return {
     kind: 'content',
@@ -153,5 +169,6 @@ export function contentIdentity(i: Omit<Extract<Identity, { kind: 'content' }>, 
     line: i.line,
     detail: i.detail,
     scope: i.scope,
+    secret: i.secret,
   };
 }

@@ -8,9 +8,12 @@ import {
   bufferSource,
   fileSource,
   guardJsonScan,
+  looksLikeJsonLines,
   openRegularFile,
   parseJsonBytes,
+  parseJsonLines,
   refuseDeepNesting,
+  utf8BomLength,
   refuseOtherEncodings,
   scanJson,
   type ByteSource,
@@ -111,7 +114,8 @@ function readReport(
   refuseEmptyOrOtherEncoding(open, size, file);
   const context = { file, ...(options.root && { root: options.root }), readers };
   const read: Read = { open, size, file, forced: options.reader, context };
-  if (size <= (options.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) return readWhole(read);
+  if (size <= (options.streamThreshold ?? DEFAULT_STREAM_THRESHOLD) || startsAsJsonLines(open, size))
+    return readWhole(read);
   const preview = detectionPreview(read);
   const reader = chooseReader(preview, file, read.forced, readers);
   if (!reader) return finish(emptyResult(preview), undefined, read, true);
@@ -149,11 +153,24 @@ function readWhole(read: Read): ReportFile {
   for (let n = source.read(bytes, 0, size); n > 0 && filled + n <= size; n = source.read(bytes, filled, size - filled))
     filled += n;
   const json = bytes.subarray(0, filled);
-  const doc = parseJsonBytes(json, file);
+  const start = utf8BomLength(json);
+  const lines = looksLikeJsonLines(json, start);
+  const doc = lines ? parseJsonLines(json, file, start) : parseJsonBytes(json, file);
   const reader = chooseReader(doc, file, read.forced, read.context.readers);
   // After choosing, as a streamed read checks it: a document no reader recognises is said to be that.
-  if (reader) refuseDeepNesting(json, file);
+  if (reader && !lines) refuseDeepNesting(json, file);
   return finish(reader ? reader.read(doc, read.context) : emptyResult(doc), reader, read, false);
+}
+
+/**
+ * A large JSON Lines report is read whole, one line at a time (its lines are small; only a single JSON document needs
+ * a stream): told from its first MiB.
+ */
+function startsAsJsonLines(open: Opener, size: number): boolean {
+  const head = Buffer.allocUnsafe(Math.min(size, PREVIEW_BYTES));
+  const filled = open(head.length).read(head, 0, head.length);
+  const bytes = head.subarray(0, filled);
+  return looksLikeJsonLines(bytes, utf8BomLength(bytes));
 }
 
 /** What detection looks at in a large file: its start, or when no reader recognises that, its outline. */

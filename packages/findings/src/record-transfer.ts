@@ -5,6 +5,7 @@
 import {
   SEVERITIES,
   contentIdentity,
+  packageIdentity,
   findingRecord,
   type Category,
   type FindingRecord,
@@ -82,8 +83,10 @@ const S = {
   helpUri: 19,
   cwes: 20, // a list
   tags: 21, // a list
+  identityAliases: 22, // package: aliases (a list)
+  identitySecret: 23, // content: secret (a digest)
 } as const;
-const STRING_FIELDS = 22;
+const STRING_FIELDS = 24;
 const N = { startLine: 0, endLine: 1, startColumn: 2, endColumn: 3, identityLine: 4 } as const;
 const NUMBER_FIELDS = 5;
 const K = { severity: 0, category: 1, hasPackage: 2, identity: 3 } as const;
@@ -173,15 +176,27 @@ function encodeRecord(
 
   numbers[n + N.identityLine] = NaN;
   if (identity.kind === 'package') {
-    const { kind, ids, package: name, version, target, ...noIdentity } = identity;
+    const { kind, ids, package: name, version, target, aliases, ...noIdentity } = identity;
     noOtherFields(noIdentity);
     kinds[k + K.identity] = IDENTITY_KINDS.indexOf(kind);
     strings[s + S.identityIds] = table.list(ids, S.identityIds);
+    strings[s + S.identityAliases] = table.list(aliases, S.identityAliases);
     strings[s + S.identityA] = table.string(name, S.identityA);
     strings[s + S.identityB] = table.string(version, S.identityB);
     strings[s + S.identityC] = table.string(target, S.identityC);
   } else {
-    const { kind, rule, path: identityPath, snippet, toolFingerprint, line, detail, scope, ...noIdentity } = identity;
+    const {
+      kind,
+      rule,
+      path: identityPath,
+      snippet,
+      toolFingerprint,
+      line,
+      detail,
+      scope,
+      secret,
+      ...noIdentity
+    } = identity;
     noOtherFields(noIdentity);
     kinds[k + K.identity] = IDENTITY_KINDS.indexOf(kind);
     strings[s + S.identityA] = table.string(rule, S.identityA);
@@ -190,6 +205,7 @@ function encodeRecord(
     strings[s + S.identityD] = table.string(toolFingerprint, S.identityD);
     strings[s + S.identityE] = table.string(detail, S.identityE);
     strings[s + S.identityF] = table.string(scope, S.identityF);
+    strings[s + S.identitySecret] = table.string(secret, S.identitySecret);
     numbers[n + N.identityLine] = line ?? NaN;
   }
 
@@ -251,13 +267,13 @@ function decodeRecord(
       : undefined;
   const identity: Identity =
     identityKind === 'package'
-      ? {
-          kind: 'package',
+      ? packageIdentity({
           ids: lists[strings[s + S.identityIds]!]!,
           package: table[strings[s + S.identityA]!]!,
           version: table[strings[s + S.identityB]!]!,
           target: table[strings[s + S.identityC]!]!,
-        }
+          aliases: lists[strings[s + S.identityAliases]!],
+        })
       : contentIdentity({
           rule: table[strings[s + S.identityA]!]!,
           path: table[strings[s + S.identityB]!]!,
@@ -266,6 +282,7 @@ function decodeRecord(
           line: optionalNumber(numbers[n + N.identityLine]!),
           detail: table[strings[s + S.identityE]!],
           scope: table[strings[s + S.identityF]!],
+          secret: table[strings[s + S.identitySecret]!],
         });
   return findingRecord({
     tool: table[strings[s + S.tool]!]!,

@@ -17,7 +17,7 @@ import {
   type StreamRead,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
-import { contentIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import { contentIdentity, packageIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
 import { cvssSeverity, severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
@@ -396,13 +396,12 @@ function vulnerability(v: Json, target: Target, pointer: string): FindingRecord 
     category: 'vulnerability',
     location: { path: pkgPath ?? target.path },
     package: { name, version: version || undefined, fixedVersion: shared.string(text(v['FixedVersion'], 200)), purl },
-    identity: {
-      kind: 'package',
+    identity: packageIdentity({
       ids: [id],
       package: name,
       version,
       target: pkgPath ? shared.string(packageTarget(target, pkgPath)) : target.packageScope,
-    },
+    }),
     source: source(pointer, context),
     helpUri: text(v['PrimaryURL'], 1000),
     cwes: shared.list(strings(v['CweIDs'])),
@@ -482,13 +481,12 @@ function license(l: Json, target: Target, pointer: string): FindingRecord {
     category: 'license',
     location: { path: file ?? target.path },
     package: pkg ? { name: pkg, version: undefined, fixedVersion: undefined, purl: undefined } : undefined,
-    identity: {
-      kind: 'package',
+    identity: packageIdentity({
       ids: [name],
       package: pkg ?? file ?? '',
       version: '',
       target: packageTarget(target, file),
-    },
+    }),
     source: source(pointer, context),
     helpUri: text(l['Link'], 1000),
     tags: strings([category]),

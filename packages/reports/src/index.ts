@@ -17,6 +17,7 @@ export { bufferSource, fileSource, type ByteSource } from './byte-source.js';
 export { scanJson, type ElementMapper, type PathSegment, type ScanPlan } from './json-scanner.js';
 export { MAX_JSON_DEPTH, findJsonSyntaxError } from './json-syntax.js';
 export { guardJsonScan, parseJsonBytes, refuseDeepNesting } from './json-input.js';
+export { JsonLines, looksLikeJsonLines, parseJsonLines } from './json-lines.js';
 export { CHUNK_CHARS, jsonString } from './json-text.js';
 export { Interner } from './intern.js';
 export {

@@ -7,7 +7,14 @@ export type { FakeRunner } from './fake-runner.js';
 export { groupGone, pidWrittenTo } from './process-probes.js';
 export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-configs.js';
 export * from './real-proxies.js';
-export { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from './security-reports.js';
+export {
+  writeBanditReport,
+  writeGitleaksReport,
+  writeNpmAuditReport,
+  writeSarifReport,
+  writeSemgrepReport,
+  writeTrivyReport,
+} from './security-reports.js';
 export { writeEslintReport, writeJunitReport, writeLcovReport } from './quality-reports.js';
 export type { JunitCounts } from './quality-reports.js';
 export { listenOnLoopback, selfSignedCertificate } from './loopback-servers.js';

@@ -1,4 +1,5 @@
-// Writes large synthetic scanner reports (Trivy, Bandit, Gitleaks, SARIF) shaped like the real ones, for the benchmark.
+// Writes large synthetic scanner reports (Trivy, Bandit, Gitleaks, SARIF, Semgrep, npm audit) shaped like the real
+// ones, for the benchmark.
 // Output is written piece by piece, so a report larger than V8's maximum string length can be produced too.
 import { closeSync, openSync, writeSync } from 'node:fs';
 
@@ -237,5 +238,95 @@ export function writeSarifReport(path: string, results: number, seed = 4): numbe
       out.write(`        ${indented(result, 4)}${i + 1 < results ? ',' : ''}\n`);
     }
     out.write('      ]\n    }\n  ]\n}\n');
+  });
+}
+
+/** A Semgrep JSON report (`semgrep scan --json`, 1.x) with `results` results (~1.2 KB each). */
+export function writeSemgrepReport(path: string, results: number, seed = 5): number {
+  const next = random(seed);
+  return withFile(path, (out) => {
+    out.write(
+      '{\n  "errors": [],\n  "interfile_languages_used": [],\n  "paths": {\n    "scanned": []\n  },\n  "results": [\n',
+    );
+    for (let i = 0; i < results; i++) {
+      const line = 1 + Math.floor(next() * 800);
+      const col = 1 + Math.floor(next() * 40);
+      const rule = Math.floor(next() * 60);
+      const result = {
+        check_id: `python.lang.security.audit.rule-${rule}`,
+        end: { col: col + 24, line, offset: line * 40 + col + 24 },
+        extra: {
+          engine_kind: 'OSS',
+          fingerprint: 'requires login',
+          is_ignored: false,
+          lines: 'requires login',
+          message: `Detected ${sentence(next, 12)}. Review this call (rule ${rule}).`,
+          metadata: {
+            category: 'security',
+            confidence: 'MEDIUM',
+            cwe: [`CWE-${78 + (rule % 20)}: Improper Neutralization of Special Elements`],
+            likelihood: 'LOW',
+            owasp: ['A03:2021 - Injection'],
+            references: [`https://semgrep.dev/r/python.lang.security.audit.rule-${rule}`],
+            source: `https://semgrep.dev/r/python.lang.security.audit.rule-${rule}`,
+            technology: ['python'],
+          },
+          metavars: {},
+          severity: ['ERROR', 'WARNING', 'INFO'][Math.floor(next() * 3)],
+          validation_state: 'NO_VALIDATOR',
+        },
+        path: `src/package_${Math.floor(next() * 300)}/module_${Math.floor(next() * 50)}.py`,
+        start: { col, line, offset: line * 40 + col },
+      };
+      out.write(`    ${indented(result, 2)}${i + 1 < results ? ',' : ''}\n`);
+    }
+    out.write('  ],\n  "skipped_rules": [],\n  "version": "1.185.0"\n}\n');
+  });
+}
+
+/**
+ * An npm audit JSON report (npm 7+, `auditReportVersion: 2`) with `packages` package entries: two of three carry
+ * two advisories of their own, one of three is vulnerable only through another package (~1.1 KB per entry).
+ */
+export function writeNpmAuditReport(path: string, packages: number, seed = 6): number {
+  const next = random(seed);
+  const words = ['low', 'moderate', 'high', 'critical'];
+  return withFile(path, (out) => {
+    out.write('{\n  "auditReportVersion": 2,\n  "vulnerabilities": {\n');
+    for (let i = 0; i < packages; i++) {
+      const name = `package-${i}`;
+      const own = i % 3 !== 2;
+      const via = own
+        ? [0, 1].map((a) => ({
+            source: 1_000_000 + i * 2 + a,
+            name,
+            dependency: name,
+            title: `${sentence(next, 6)} in ${name}`,
+            url: `https://github.com/advisories/GHSA-${(i * 2 + a).toString(36).padStart(4, '0')}-xxxx-yyyy`,
+            severity: words[Math.floor(next() * 4)],
+            cwe: [`CWE-${400 + Math.floor(next() * 900)}`],
+            cvss: {
+              score: Math.round(next() * 100) / 10,
+              vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H',
+            },
+            range: `<${1 + Math.floor(next() * 5)}.${Math.floor(next() * 10)}.0`,
+          }))
+        : [`package-${i - 1}`];
+      const entry = {
+        name,
+        severity: words[Math.floor(next() * 4)],
+        isDirect: next() < 0.2,
+        via,
+        effects: own ? [`package-${i + 1}`] : [],
+        range: '<=2.6.8',
+        nodes: [`node_modules/${name}`],
+        fixAvailable: next() < 0.5 ? true : { name: `package-${i + 1}`, version: '4.18.3', isSemVerMajor: false },
+      };
+      out.write(`    ${JSON.stringify(name)}: ${indented(entry, 2)}${i + 1 < packages ? ',' : ''}\n`);
+    }
+    out.write(
+      '  },\n  "metadata": {\n    "vulnerabilities": {\n      "info": 0,\n      "low": 0,\n      "moderate": 0,\n',
+    );
+    out.write(`      "high": 0,\n      "critical": 0,\n      "total": ${packages}\n    }\n  }\n}\n`);
   });
 }

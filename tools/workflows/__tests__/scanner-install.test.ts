@@ -42,7 +42,9 @@ function runInstall(options: { served?: string; optional: string; tools?: Record
   }
   const files = { GITHUB_PATH: path.join(dir, 'path'), GITHUB_OUTPUT: path.join(dir, 'output') };
   for (const file of Object.values(files)) writeFileSync(file, '');
+  // In a folder that is no repository: no Python files or requirements, so Semgrep and pip-audit are not needed.
   const result = spawnSync('bash', ['-e', '-c', install.run!], {
+    cwd: dir,
     encoding: 'utf8',
     env: {
       ...install.env,

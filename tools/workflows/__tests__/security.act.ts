@@ -1,7 +1,8 @@
 // The security workflow under act, called as a user's repository calls it, on copies of the sample service: the
-// real Gitleaks and Bandit (pinned, from .cache/scanners/bin) and the bundled security-scan. The planted fake key
-// blocks the pipeline; the clean service passes. Trivy is not installed here and its download is unreachable, so the
-// caller marks it optional and the run must say it did not run.
+// real Gitleaks, Bandit and Semgrep (pinned, from .cache/scanners/bin) and the bundled security-scan. The planted fake
+// key blocks the pipeline; the clean service passes. Trivy is not installed here and its download is unreachable, and
+// npm audit's advisory service is unreachable, so the caller marks them optional and the run must say they did not
+// run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -42,20 +43,38 @@ describe('security.yml under act', () => {
     expect(run.outputs['scan.gate']).toMatchObject({ passed: 'false', total: '1', high: '1' });
     expect(run.log).toMatch(/::error title=high aws-access-token,file=src\/cloud\.js,line=2/);
     expect(run.log).toContain('| trivy | **not run** | not on PATH and not downloadable (optional-scanners) |');
+    expect(run.log).toContain(
+      '| npm-audit | **not run** | the audit of `package-lock.json` failed (registry unreachable?) |',
+    );
   });
 
-  it('passes the clean service, with Bandit run on its Python file and Gitleaks on its history', async () => {
+  it('passes the clean service, with Bandit and Semgrep run on its Python file and Gitleaks on its history', async () => {
+    const rules = [
+      'rules:',
+      '  - id: eval-of-input',
+      '    languages: [python]',
+      '    severity: ERROR',
+      '    message: eval() of a value that can come from outside.',
+      '    pattern: eval(...)',
+      '',
+    ].join('\n');
     const run = await runAct({
-      repo: callerRepository('clean', { 'tools/version.py': 'print("1.0.0")\n' }),
+      repo: callerRepository('clean', { 'tools/version.py': 'print("1.0.0")\n', '.semgrep.yml': rules }),
       dir,
     });
 
     // Through the reusable workflow's outputs, as the caller sees them.
-    expect(run.recorded).toEqual({ result: 'success', passed: 'true', total: '0', scannersRan: 'gitleaks bandit' });
+    expect(run.recorded).toEqual({
+      result: 'success',
+      passed: 'true',
+      total: '0',
+      scannersRan: 'gitleaks bandit semgrep',
+    });
     expect(run.jobs).toEqual({ scan: 'success', record: 'success' });
     expect(run.exitCode).toBe(0);
     expect(run.log).toContain('| gitleaks | ran | the history: 1 commit |');
     expect(run.log).toContain('| bandit | ran | 1 Python file |');
+    expect(run.log).toContain('| semgrep | ran | 1 Python file, rules .semgrep.yml |');
     // The SARIF upload needs GitHub (artifacts, code scanning): skipped under act, never faked.
     expect(run.log).not.toContain('ran under act');
   });

@@ -1,6 +1,6 @@
 // security-scan benchmark: the bundled action end to end (read, normalise, de-duplicate, policy, SARIF, JSON report,
-// summary) on ~190 MB of Trivy, Bandit, Gitleaks and SARIF reports, against a bare JSON.parse of the same bytes in
-// the same run; with --huge, a Trivy report longer than V8's maximum string, which only streaming can read.
+// summary) on ~227 MB of Trivy, Bandit, Gitleaks, SARIF, Semgrep and npm audit reports, against a bare JSON.parse of
+// the same bytes in the same run; with --huge, a Trivy report longer than V8's maximum string, which only streaming can read.
 //
 // `pnpm bench security-scan` runs the normal mode. The huge mode: `tsx tools/bench/src/benchmarks/security-scan.ts
 // --huge` (or SECURITY_SCAN_BENCH_HUGE=1 pnpm bench security-scan, as `pnpm bench` itself accepts no --huge).
@@ -25,7 +25,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { node24Path, runBundledAction, type RunResult } from '@actions-kit/harness';
-import { writeBanditReport, writeGitleaksReport, writeSarifReport, writeTrivyReport } from '@actions-kit/testkit';
+import {
+  writeBanditReport,
+  writeGitleaksReport,
+  writeNpmAuditReport,
+  writeSarifReport,
+  writeSemgrepReport,
+  writeTrivyReport,
+} from '@actions-kit/testkit';
 import type { Benchmark, BenchContext, BenchmarkResult } from '../benchmark.js';
 import { busyWarning, describeMachine, machineLine } from '../machine.js';
 import { createPeakRssProbe, type PeakRssProbe } from '../peak-rss.js';
@@ -58,7 +65,7 @@ interface InputSpec {
   name: string;
   what: string;
   /** The reader for it (a `tool:` prefix would name it), for the floor. */
-  reader: 'trivy' | 'bandit' | 'gitleaks' | 'sarif';
+  reader: 'trivy' | 'bandit' | 'gitleaks' | 'sarif' | 'semgrep' | 'npm-audit';
   /** Active records the file holds: what the JSON report must say was read from it. */
   records: number;
   write: (file: string) => number;
@@ -93,6 +100,21 @@ const INPUTS: Record<Mode, InputSpec[]> = {
       reader: 'sarif',
       records: 26_000,
       write: (f) => writeSarifReport(f, 26_000),
+    },
+    {
+      name: 'semgrep.json',
+      what: 'Semgrep',
+      reader: 'semgrep',
+      records: 16_000,
+      write: (f) => writeSemgrepReport(f, 16_000),
+    },
+    {
+      name: 'npm-audit.json',
+      what: 'npm audit',
+      reader: 'npm-audit',
+      // 19,500 packages: two of three with two advisories of their own.
+      records: 26_000,
+      write: (f) => writeNpmAuditReport(f, 19_500),
     },
   ],
   huge: [
@@ -511,7 +533,7 @@ function requestedMode(): Mode {
 export const benchmark: Benchmark = {
   name: 'security-scan',
   description:
-    `security-scan end to end on ~190 MB of reports against a bare JSON.parse of the same bytes ` +
+    `security-scan end to end on ~227 MB of reports against a bare JSON.parse of the same bytes ` +
     `(≤ ${TARGET_RATIO}×, ≥ ${TARGET_MB_PER_S} MB/s, ≤ 1.5 GB); SECURITY_SCAN_BENCH_HUGE=1: a report beyond V8's ` +
     `maximum string`,
   run: (context) => measure(requestedMode(), context),

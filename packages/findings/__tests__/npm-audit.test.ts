@@ -1,0 +1,118 @@
+import { describe, expect, it } from '@jest/globals';
+import { chooseReader } from '../src/choose-reader.js';
+import { npmAuditReader, npmSeverity } from '../src/npm-audit.js';
+import { npmAuditReport, read, readBothWays } from './support/documents.js';
+
+const advisory = (overrides: Record<string, unknown> = {}) => ({
+  source: 1094222,
+  name: 'debug',
+  dependency: 'debug',
+  title: 'Regular Expression Denial of Service in debug',
+  url: 'https://github.com/advisories/GHSA-gxpj-cx7g-858c',
+  severity: 'moderate',
+  cwe: ['CWE-400'],
+  cvss: { score: 5.3, vectorString: 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L' },
+  range: '<2.6.9',
+  ...overrides,
+});
+
+const report = npmAuditReport({
+  debug: {
+    name: 'debug',
+    severity: 'high',
+    isDirect: true,
+    via: [
+      advisory(),
+      advisory({
+        source: 1094457,
+        url: 'https://github.com/advisories/GHSA-9vvw-cc9w-f27h',
+        severity: 'high',
+        cwe: ['CWE-1333'],
+      }),
+      'ms',
+    ],
+    effects: ['express'],
+    range: '<=2.6.8',
+    nodes: ['node_modules/debug'],
+    fixAvailable: { name: 'express', version: '4.18.3', isSemVerMajor: false },
+  },
+  express: {
+    name: 'express',
+    severity: 'high',
+    isDirect: true,
+    via: ['debug'],
+    effects: [],
+    nodes: ['node_modules/express'],
+    fixAvailable: true,
+  },
+});
+
+describe('npm audit JSON (npm 7+)', () => {
+  it('counts advisories, each with its own severity, not the packages they pass through', () => {
+    const result = readBothWays(report);
+    expect(result.reader).toBe('npm-audit');
+    expect(result.records.map((r) => [r.ruleId, r.severity, r.package?.name, r.cwes])).toEqual([
+      ['GHSA-gxpj-cx7g-858c', 'medium', 'debug', ['CWE-400']],
+      ['GHSA-9vvw-cc9w-f27h', 'high', 'debug', ['CWE-1333']],
+    ]);
+    expect(result.records[0]).toMatchObject({
+      title: 'Regular Expression Denial of Service in debug',
+      helpUri: 'https://github.com/advisories/GHSA-gxpj-cx7g-858c',
+      identity: { aliases: ['npm-1094222'] },
+      tags: ['direct'],
+    });
+    expect(result.records[0]!.description).toBe(
+      'Vulnerable versions: <2.6.9. Installed at node_modules/debug. Reached through express. Fix: upgrade express ' +
+        'to 4.18.3.\n\nAlso known as npm-1094222.',
+    );
+  });
+
+  it('reads the early npm 7 advisories ({id, url, title, severity, vulnerable_versions}) and the audit fix wrapper', () => {
+    const early = npmAuditReport({
+      minimist: {
+        name: 'minimist',
+        severity: 'low',
+        via: [
+          {
+            id: 1179,
+            url: 'https://npmjs.com/advisories/1179',
+            title: 'Prototype Pollution',
+            severity: 'low',
+            vulnerable_versions: '<0.2.1',
+          },
+        ],
+        effects: [],
+        nodes: ['node_modules/minimist'],
+        fixAvailable: false,
+      },
+    });
+    const wrapped = { added: 0, removed: 0, audit: early };
+    expect(chooseReader(wrapped, 'fix.json')?.name).toBe('npm-audit');
+    const [record] = read(npmAuditReader, wrapped).records;
+    expect(record).toMatchObject({
+      ruleId: 'npm-1179',
+      severity: 'low',
+      source: { record: '/audit/vulnerabilities/minimist/via/0' },
+    });
+    expect(record!.description).toContain(
+      'Vulnerable versions: <0.2.1. Installed at node_modules/minimist. No fix available.',
+    );
+  });
+
+  it("maps npm's words: moderate is medium, info is info", () => {
+    expect(['critical', 'high', 'moderate', 'low', 'info', 'none'].map(npmSeverity)).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'info',
+      undefined,
+    ]);
+  });
+
+  it('refuses vulnerabilities that are not an object, naming the file', () => {
+    expect(() => read(npmAuditReader, { auditReportVersion: 2, vulnerabilities: [] })).toThrow(
+      'reports/test.json: /vulnerabilities is an array, where npm audit writes an object keyed by package.',
+    );
+  });
+});
