@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
 var src = __webpack_require__(9507);
-// EXTERNAL MODULE: ../../packages/findings/src/index.ts + 21 modules
-var findings_src = __webpack_require__(2195);
+// EXTERNAL MODULE: ../../packages/findings/src/index.ts + 30 modules
+var findings_src = __webpack_require__(6963);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/spdx-expression-parse@5.0.0/node_modules/spdx-expression-parse/index.js
 var spdx_expression_parse = __webpack_require__(1734);
 var spdx_expression_parse_default = /*#__PURE__*/__webpack_require__.n(spdx_expression_parse);
@@ -389,8 +389,8 @@ function packageFindings(pkg, format, policy, file) {
     return findings;
 }
 
-// EXTERNAL MODULE: ../../packages/reports/src/index.ts + 14 modules
-var reports_src = __webpack_require__(5500);
+// EXTERNAL MODULE: ../../packages/reports/src/index.ts + 15 modules
+var reports_src = __webpack_require__(3874);
 ;// CONCATENATED MODULE: ../../packages/licenses/src/cyclonedx.ts
 // Reads the license inventory of a CycloneDX JSON SBOM (Trivy --format cyclonedx, Syft, cdxgen, the CycloneDX
 // build plugins): every component, nested ones included, with its `licenses[]` entries (`license.id`,
