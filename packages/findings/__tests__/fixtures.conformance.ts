@@ -2,10 +2,9 @@
 // outputs) read with the counts and field values their MANIFESTs list. Where our semantics deliberately differ from
 // DefectDojo's, the test asserts ours and CONFORMANCE.md says why. SARIF written from all of them is validated
 // against the OASIS SARIF 2.1.0 schema.
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { analyse } from '../src/analyse.js';
@@ -15,32 +14,13 @@ import type { ReaderName } from '../src/finding-reader.js';
 import type { Finding, FindingRecord } from '../src/model.js';
 import { readReportFile, type ReportFile } from '../src/read-report-file.js';
 import { buildSarif, type SarifLog, serializeSarif } from '../src/sarif-writer.js';
+import { sharedFixtures } from '@actions-kit/testkit/shared-fixtures';
 
 // Both are CommonJS modules with a `default` export; NodeNext sees the module object.
 const Ajv04 = ajvDraft04.default;
 const addFormats = ajvFormats.default;
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURES = resolve(REPO_ROOT, '../shared/fixtures');
-const AVAILABLE = existsSync(join(FIXTURES, 'defectdojo', 'MANIFEST.md'));
-
-if (!AVAILABLE) {
-  if (process.env['CI'] === 'true') {
-    describe('shared fixtures', () => {
-      it('are present in CI', () => {
-        throw new Error(
-          `The conformance fixtures are missing: expected ${FIXTURES} (../shared/fixtures beside the repository).`,
-        );
-      });
-    });
-  } else {
-    console.warn(
-      `findings conformance: skipped, ${FIXTURES} does not exist (it is only beside the repository on CI and dev machines).`,
-    );
-  }
-}
-
-const suite = AVAILABLE ? describe : describe.skip;
+const { root: FIXTURES, suite } = sharedFixtures('findings', '', 'defectdojo/MANIFEST.md');
 
 function load(path: string, reader?: ReaderName): ReportFile {
   return readReportFile(join(FIXTURES, path), { displayPath: path, ...(reader && { reader }) });

@@ -1,35 +1,14 @@
 // Conformance with real SBOMs in ../shared/fixtures (CycloneDX's specification and bom-examples, Trivy's test data):
 // the components, license entries and effective licenses their MANIFESTs list, and what the policy makes of them.
-import { describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, it } from '@jest/globals';
+import { join } from 'node:path';
 import { checkInventory } from '../src/index.js';
 import type { Inventory } from '../src/inventory.js';
 import { parsePolicyList, type LicensePolicy } from '../src/policy.js';
 import { readInventory } from '../src/read-inventory.js';
+import { sharedFixtures } from '@actions-kit/testkit/shared-fixtures';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURES = resolve(REPO_ROOT, '../shared/fixtures');
-const AVAILABLE = existsSync(join(FIXTURES, 'cyclonedx-bom-examples-upstream', 'MANIFEST.md'));
-
-if (!AVAILABLE) {
-  if (process.env['CI'] === 'true') {
-    describe('shared fixtures', () => {
-      it('are present in CI', () => {
-        throw new Error(
-          `The conformance fixtures are missing: expected ${FIXTURES} (../shared/fixtures beside the repository).`,
-        );
-      });
-    });
-  } else {
-    console.warn(
-      `licenses conformance: skipped, ${FIXTURES} does not exist (it is only beside the repository on CI and dev machines).`,
-    );
-  }
-}
-
-const suite = AVAILABLE ? describe : describe.skip;
+const { root: FIXTURES, suite } = sharedFixtures('licenses', '', 'cyclonedx-bom-examples-upstream/MANIFEST.md');
 
 const DROPWIZARD = 'cyclonedx-bom-examples-upstream/cyclonedx/dropwizard-1.3.15-bom.json';
 const CHOICE = 'cyclonedx-specification-upstream/cyclonedx/valid-license-choice-1.7.json';

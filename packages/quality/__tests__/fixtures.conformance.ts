@@ -1,11 +1,10 @@
 // Conformance with real reports: every file under ../shared/fixtures/quality read with the totals its MANIFEST
 // lists. Where our semantics deliberately differ from the source project's, the test asserts ours and says why
 // (README.md, "Conformance").
-import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import {
   readCoverageReports,
   readLintReports,
@@ -14,28 +13,9 @@ import {
   type TestCase,
 } from '../src/index.js';
 import { totalsOf } from './support/workspace.js';
+import { sharedFixtures } from '@actions-kit/testkit/shared-fixtures';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const FIXTURES = resolve(REPO_ROOT, '../shared/fixtures/quality');
-const AVAILABLE = existsSync(join(FIXTURES, 'MANIFEST.md'));
-
-if (!AVAILABLE) {
-  if (process.env['CI'] === 'true') {
-    describe('shared quality fixtures', () => {
-      it('are present in CI', () => {
-        throw new Error(
-          `The conformance fixtures are missing: expected ${FIXTURES} (../shared/fixtures beside the repository).`,
-        );
-      });
-    });
-  } else {
-    console.warn(
-      `quality conformance: skipped, ${FIXTURES} does not exist (it is only beside the repository on CI and dev machines).`,
-    );
-  }
-}
-
-const suite = AVAILABLE ? describe : describe.skip;
+const { root: FIXTURES, suite } = sharedFixtures('quality', 'quality', 'MANIFEST.md');
 /** A root with no files: paths stay as the reports give them (relative ones) or unmapped (absolute ones). */
 const NOWHERE = { root: join(tmpdir(), 'quality-conformance-no-checkout'), stripPrefixes: [] as string[] };
 const at = (path: string) => join(FIXTURES, path);
