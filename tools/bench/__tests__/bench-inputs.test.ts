@@ -1,23 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionInput } from '@actions-kit/harness';
-import { BenchInputError, checkRequiredInputs, parseBenchInputs, parseNotMeasured } from '../src/bench-inputs.js';
+import { BenchInputError, checkRequiredInputs, parseBenchSetting } from '../src/bench-inputs.js';
 
 const FILE = 'actions/x/bench.json';
 
-describe('parseBenchInputs', () => {
+describe('parseBenchSetting: inputs', () => {
   it('reads the inputs of the named benchmark and ignores the others', () => {
     const text = JSON.stringify({ startup: { inputs: { name: 'world' } }, parsing: { inputs: { file: 'big.json' } } });
-    expect(parseBenchInputs(text, FILE, 'startup')).toEqual({ name: 'world' });
-    expect(parseBenchInputs(text, FILE, 'proxy')).toEqual({});
+    expect(parseBenchSetting(text, FILE, 'startup')).toEqual({ inputs: { name: 'world' } });
+    expect(parseBenchSetting(text, FILE, 'proxy')).toEqual({ inputs: {} });
   });
 
   it('names the file and the value when the shape is wrong', () => {
-    expect(() => parseBenchInputs('{', FILE, 'startup')).toThrow(BenchInputError);
-    expect(() => parseBenchInputs('{', FILE, 'startup')).toThrow(/^actions\/x\/bench\.json: not valid JSON/);
-    expect(() => parseBenchInputs('{"startup": {"name": "x"}}', FILE, 'startup')).toThrow(
+    expect(() => parseBenchSetting('{', FILE, 'startup')).toThrow(BenchInputError);
+    expect(() => parseBenchSetting('{', FILE, 'startup')).toThrow(/^actions\/x\/bench\.json: not valid JSON/);
+    expect(() => parseBenchSetting('{"startup": {"name": "x"}}', FILE, 'startup')).toThrow(
       'actions/x/bench.json: "startup" must be { "inputs": { "<name>": "<value>" } }',
     );
-    expect(() => parseBenchInputs('{"startup": {"inputs": {"retries": 3}}}', FILE, 'startup')).toThrow(
+    expect(() => parseBenchSetting('{"startup": {"inputs": {"retries": 3}}}', FILE, 'startup')).toThrow(
       'actions/x/bench.json: "startup".inputs.retries is 3; inputs are strings, as in a workflow',
     );
   });
@@ -41,19 +41,18 @@ describe('checkRequiredInputs', () => {
   });
 });
 
-describe('parseNotMeasured', () => {
+describe('parseBenchSetting: not-measured', () => {
   it('gives the reason an action is left out of a benchmark, and nothing for the others', () => {
     const text = '{"startup": {"not-measured": "needs a Docker engine"}, "proxy": {"inputs": {"name": "x"}}}';
-    expect(parseNotMeasured(text, FILE, 'startup')).toBe('needs a Docker engine');
-    expect(parseNotMeasured(text, FILE, 'proxy')).toBeUndefined();
-    expect(parseBenchInputs(text, FILE, 'startup')).toEqual({});
+    expect(parseBenchSetting(text, FILE, 'startup')).toEqual({ notMeasured: 'needs a Docker engine' });
+    expect(parseBenchSetting(text, FILE, 'proxy')).toEqual({ inputs: { name: 'x' } });
   });
 
   it('refuses an empty reason, or a reason beside inputs, naming the file', () => {
-    expect(() => parseNotMeasured('{"startup": {"not-measured": " "}}', FILE, 'startup')).toThrow(
+    expect(() => parseBenchSetting('{"startup": {"not-measured": " "}}', FILE, 'startup')).toThrow(
       /^actions\/x\/bench\.json: "startup"."not-measured" must be the reason/,
     );
-    expect(() => parseNotMeasured('{"startup": {"not-measured": "why", "inputs": {}}}', FILE, 'startup')).toThrow(
+    expect(() => parseBenchSetting('{"startup": {"not-measured": "why", "inputs": {}}}', FILE, 'startup')).toThrow(
       BenchInputError,
     );
   });

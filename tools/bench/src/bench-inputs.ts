@@ -17,8 +17,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The inputs bench.json gives `benchmark`, or {} when it says nothing about it. `file` names it in errors. */
-export function parseBenchInputs(text: string, file: string, benchmark: string): Record<string, string> {
+/** What bench.json says of one benchmark: the inputs to run the action with, or why it is left out. */
+export type BenchSetting = { inputs: Record<string, string> } | { notMeasured: string };
+
+/** bench.json's setting for `benchmark` (no inputs when it says nothing about it). `file` names it in errors. */
+export function parseBenchSetting(text: string, file: string, benchmark: string): BenchSetting {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -27,7 +30,16 @@ export function parseBenchInputs(text: string, file: string, benchmark: string):
   }
   if (!isRecord(doc)) throw new BenchInputError(`${file}: expected an object keyed by benchmark name`);
   const section = doc[benchmark];
-  if (section === undefined || notMeasuredIn(section, file, benchmark) !== undefined) return {};
+  if (section === undefined) return { inputs: {} };
+  if (isRecord(section) && 'not-measured' in section) {
+    const why = section['not-measured'];
+    if (typeof why !== 'string' || why.trim() === '' || 'inputs' in section) {
+      throw new BenchInputError(
+        `${file}: "${benchmark}"."not-measured" must be the reason as a non-empty string, without "inputs"`,
+      );
+    }
+    return { notMeasured: why.trim() };
+  }
   const inputs = isRecord(section) ? section.inputs : undefined;
   if (!isRecord(inputs)) {
     throw new BenchInputError(`${file}: "${benchmark}" must be { "inputs": { "<name>": "<value>" } }`);
@@ -41,25 +53,7 @@ export function parseBenchInputs(text: string, file: string, benchmark: string):
     }
     result[name] = value;
   }
-  return result;
-}
-
-/** Why bench.json leaves the action out of `benchmark` ("not-measured"), or undefined when it does not. */
-export function parseNotMeasured(text: string, file: string, benchmark: string): string | undefined {
-  parseBenchInputs(text, file, benchmark); // the same checks of the file's shape
-  const doc = JSON.parse(text) as Record<string, unknown>;
-  return notMeasuredIn(doc[benchmark], file, benchmark);
-}
-
-function notMeasuredIn(section: unknown, file: string, benchmark: string): string | undefined {
-  if (!isRecord(section) || !('not-measured' in section)) return undefined;
-  const why = section['not-measured'];
-  if (typeof why !== 'string' || why.trim() === '' || 'inputs' in section) {
-    throw new BenchInputError(
-      `${file}: "${benchmark}"."not-measured" must be the reason as a non-empty string, without "inputs"`,
-    );
-  }
-  return why.trim();
+  return { inputs: result };
 }
 
 /** Throws when a required input has neither a bench value nor a default: the run would measure a failure. */
@@ -87,13 +81,12 @@ export function readBenchInputs(
   actionDir: string,
   declared: readonly ActionInput[],
   benchmark: string,
-): { inputs: Record<string, string> } | { notMeasured: string } {
+): BenchSetting {
   const file = `${actionDir}/${BENCH_FILE}`;
   const absolute = path.join(root, file);
-  const text = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
-  const notMeasured = text === undefined ? undefined : parseNotMeasured(text, file, benchmark);
-  if (notMeasured !== undefined) return { notMeasured };
-  const given = text === undefined ? {} : parseBenchInputs(text, file, benchmark);
-  checkRequiredInputs(declared, given, file, benchmark);
-  return { inputs: given };
+  const setting = existsSync(absolute)
+    ? parseBenchSetting(readFileSync(absolute, 'utf8'), file, benchmark)
+    : { inputs: {} };
+  if ('inputs' in setting) checkRequiredInputs(declared, setting.inputs, file, benchmark);
+  return setting;
 }
