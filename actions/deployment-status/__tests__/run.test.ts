@@ -1,8 +1,8 @@
 // The step's run() with plain objects: an in-memory Deployments API that records what it was asked, a runner that
 // records outputs and summaries. Created or given deployments, the skip without a token, and refusals named.
 import { describe, expect, it } from '@jest/globals';
-import { UserError, type SummaryBuilder } from '@actions-kit/core';
-import { failureOf, renderedText } from '@actions-kit/testkit';
+import { UserError } from '@actions-kit/core';
+import { failureOf, recordingStepRunner, renderedText } from '@actions-kit/testkit';
 import { ApiRefusal, type DeploymentStatus, type DeploymentsApi, type NewDeployment } from '../src/deployments.js';
 import type { Inputs } from '../src/inputs.js';
 import { run, type MainDeps } from '../src/main.js';
@@ -23,16 +23,11 @@ class InMemoryDeployments implements DeploymentsApi {
 }
 
 function recording(api: InMemoryDeployments) {
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
   const lines: string[] = [];
   const tokens: string[] = [];
+  const { runner, outputs, summaries } = recordingStepRunner(lines);
   const deps: MainDeps = {
-    runner: {
-      setOutput: (name, value) => (outputs[name] = value),
-      writeSummary: async (summary: SummaryBuilder) => void summaries.push(summary.toString()),
-      printUntrusted: (text) => lines.push(text),
-    },
+    runner,
     log: (line) => lines.push(line),
     api: async (token) => {
       tokens.push(token);

@@ -1,23 +1,17 @@
 // The step's run() with plain objects: senders that answer as told, a runner that records outputs and summaries.
 // Outputs passed on, the delivered JSON, warnings or failure for what was not delivered, and nothing silent.
 import { describe, expect, it } from '@jest/globals';
-import type { SummaryBuilder } from '@actions-kit/core';
 import { DeliveryError, type Destination } from '@actions-kit/notify';
-import { ManualClock, failureOf } from '@actions-kit/testkit';
+import { ManualClock, failureOf, recordingStepRunner } from '@actions-kit/testkit';
 import type { Inputs } from '../src/inputs.js';
 import { run, type MainDeps } from '../src/main.js';
 
 function recording() {
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
   const lines: string[] = [];
   const warnings: string[] = [];
+  const { runner, outputs, summaries } = recordingStepRunner(lines);
   const deps: MainDeps = {
-    runner: {
-      setOutput: (name, value) => (outputs[name] = value),
-      writeSummary: async (summary: SummaryBuilder) => void summaries.push(summary.toString()),
-      printUntrusted: (text) => lines.push(text),
-    },
+    runner,
     log: (line) => lines.push(line),
     warn: (line) => warnings.push(line),
     http: { send: () => Promise.reject(new Error('no HTTP in this test')) },

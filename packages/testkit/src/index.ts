@@ -4,6 +4,8 @@ export { ManualClock } from './manual-clock.js';
 export type { ManualClockOptions } from './manual-clock.js';
 export { fakeRunner, lines } from './fake-runner.js';
 export type { FakeRunner } from './fake-runner.js';
+export { recordingStepRunner } from './recording-step-runner.js';
+export type { RecordedStepRunner } from './recording-step-runner.js';
 export { groupGone, pidWrittenTo } from './process-probes.js';
 export { caddyFlagRoutes, nginxFlagLocation, nginxFlagUpstreams } from './flag-configs.js';
 export * from './real-proxies.js';

@@ -1,7 +1,7 @@
 // A container engine held in a Map, for the run() and runPost() tests: what a deploy started, replaced and removed,
 // and containers scripted to exit at start or to belong to someone else.
 import type { ColorProbe } from '@actions-kit/traffic';
-import { ManualClock } from '@actions-kit/testkit';
+import { ManualClock, recordingStepRunner } from '@actions-kit/testkit';
 import { EngineError, type ContainerEngine, type ContainerState } from '../../src/container-engine.js';
 import type { StepDeps } from '../../src/step-deps.js';
 import type { VerifyInputs } from '../../src/inputs.js';
@@ -80,14 +80,11 @@ export function testDeps(
   probe: () => ColorProbe,
   options: { portTaken?: boolean } = {},
 ): StepDeps & { recorded: Recorded; clock: ManualClock } {
-  const recorded: Recorded = { outputs: {}, summaries: [], log: [], printed: [] };
+  const { runner, outputs, summaries, printed } = recordingStepRunner();
+  const recorded: Recorded = { outputs, summaries, log: [], printed };
   return {
     recorded,
-    runner: {
-      setOutput: (name, value) => void (recorded.outputs[name] = value),
-      writeSummary: async (summary) => void recorded.summaries.push(summary.toString()),
-      printUntrusted: (text) => void recorded.printed.push(text),
-    },
+    runner,
     logger: {
       info: (line) => void recorded.log.push(line),
       warning: (line) => void recorded.log.push(`warning: ${line}`),
