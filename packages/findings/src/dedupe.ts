@@ -20,16 +20,18 @@ import { maxSeverity } from './severity.js';
  */
 export function dedupe(records: readonly FindingRecord[]): Finding[] {
   const fingerprints = fingerprintRecords(records);
-  const byFingerprint = new Map<string, Finding>();
+  // Each fingerprint's finding, by its index in `findings` (the order the reports list them).
+  const byFingerprint = new Map<string, number>();
+  const findings: Finding[] = [];
   const toolLists = new Map<string, string[]>();
   const known = new KnownSources();
-  const evidence = new CrossToolEvidence();
+  const evidence = new CrossToolEvidence(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const fingerprint = fingerprints[i]!;
     const existing = byFingerprint.get(fingerprint);
-    if (existing) {
-      absorbRecord(existing, record, known);
+    if (existing !== undefined) {
+      absorbRecord(findings[existing]!, record, known);
       evidence.add(existing, record);
       continue;
     }
@@ -38,11 +40,11 @@ export function dedupe(records: readonly FindingRecord[]): Finding[] {
       tools = Object.freeze([record.tool]) as string[];
       toolLists.set(record.tool, tools);
     }
-    const finding = toFinding(record, ownString(fingerprint), tools);
-    evidence.add(finding, record);
-    byFingerprint.set(fingerprint, finding);
+    evidence.add(findings.length, record);
+    byFingerprint.set(fingerprint, findings.length);
+    findings.push(toFinding(record, ownString(fingerprint), tools));
   }
-  return orderBySeverity(mergeAcrossTools([...byFingerprint.values()], evidence));
+  return orderBySeverity(mergeAcrossTools(findings, evidence));
 }
 
 const SEVERITY_INDEX: Readonly<Record<Severity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
@@ -147,12 +149,22 @@ function packageKey(name: string): string {
   return key;
 }
 
-/** What identifies a finding across tools, from the records merged into it so far (see dedupe). */
+/**
+ * What identifies a finding across tools, from the records merged into it so far (see dedupe), by the finding's
+ * index: arrays rather than maps keyed by finding, as every vulnerability and secret record adds to them.
+ */
 class CrossToolEvidence {
-  private readonly identities = new Map<Finding, Extract<Identity, { kind: 'package' }>>();
-  private readonly secrets = new Map<Finding, string>();
+  // Sized up front (there are at most as many findings as records): writes far past the end of a growing array would
+  // turn it into a slow dictionary.
+  private readonly identities: (Extract<Identity, { kind: 'package' }> | undefined)[];
+  private readonly secrets: (string | undefined)[];
   /** The tools of the secrets and of the vulnerabilities: joining is only looked for where two tools meet. */
   private readonly toolsOf = { secret: new Set<string>(), vulnerability: new Set<string>() };
+
+  constructor(findings: number) {
+    this.identities = new Array<Extract<Identity, { kind: 'package' }> | undefined>(findings);
+    this.secrets = new Array<string | undefined>(findings);
+  }
 
   /** The categories two tools or more report: the only ones keys are made for (most runs have none). */
   kindsSeenFromSeveralTools(): Set<'secret' | 'vulnerability'> {
@@ -166,36 +178,37 @@ class CrossToolEvidence {
    * Notes a record merged into `finding` (the first one makes it). Records merged by fingerprint share their ids
    * (the fingerprint hashes them), so the first record's identity is enough.
    */
-  add(finding: Finding, record: FindingRecord): void {
+  add(finding: number, record: FindingRecord): void {
     const identity = record.identity;
     if (record.category === 'secret') {
       this.toolsOf.secret.add(record.tool);
-      if (identity.kind === 'content' && identity.secret !== undefined && !this.secrets.has(finding))
-        this.secrets.set(finding, identity.secret);
+      if (identity.kind === 'content' && identity.secret !== undefined && this.secrets[finding] === undefined)
+        this.secrets[finding] = identity.secret;
     } else if (record.category === 'vulnerability' && identity.kind === 'package') {
       this.toolsOf.vulnerability.add(record.tool);
-      if (!this.identities.has(finding)) this.identities.set(finding, identity);
+      if (this.identities[finding] === undefined) this.identities[finding] = identity;
     }
   }
 
   /** Every id of a vulnerability finding (its own and its aliases), upper case. */
-  private idsOf(finding: Finding): Set<string> | undefined {
-    const identity = this.identities.get(finding);
+  private idsOf(finding: number): Set<string> | undefined {
+    const identity = this.identities[finding];
     if (identity === undefined) return undefined;
     return new Set([...identity.ids, ...(identity.aliases ?? [])].map((id) => id.toUpperCase()));
   }
 
-  keys(finding: Finding, kinds: ReadonlySet<string>): CrossToolKeys {
+  /** The keys of `finding`, which is the one at `index` (see dedupe). */
+  keys(finding: Finding, index: number, kinds: ReadonlySet<string>): CrossToolKeys {
     const keys: CrossToolKeys = { all: [], single: [] };
     if (!kinds.has(finding.category)) return keys;
     const path = finding.location.path;
     if (finding.category === 'secret' && path !== '') {
       if (finding.location.startLine !== undefined)
         keys.all.push(`spot\u0000${path}\u0000${finding.location.startLine}`);
-      const secret = this.secrets.get(finding);
+      const secret = this.secrets[index];
       if (secret !== undefined) keys.single.push(`secret\u0000${path}\u0000${secret}`);
     }
-    const ids = this.idsOf(finding);
+    const ids = this.idsOf(index);
     if (ids !== undefined && finding.package !== undefined) {
       const name = packageKey(finding.package.name);
       const version = finding.package.version;
@@ -226,8 +239,8 @@ function mergeAcrossTools(findings: Finding[], evidence: CrossToolEvidence): Fin
   const all = new Map<string, number[]>();
   const single = new Map<string, number[]>();
   findings.forEach((finding, i) => {
-    if (!shared.has(scopeOf(finding))) return;
-    const keys = evidence.keys(finding, kinds);
+    if (!shared.has(finding)) return;
+    const keys = evidence.keys(finding, i, kinds);
     for (const key of keys.all) pushTo(all, key, i);
     for (const key of keys.single) pushTo(single, key, i);
   });
@@ -254,23 +267,41 @@ function mergeAcrossTools(findings: Finding[], evidence: CrossToolEvidence): Fin
   return findings.filter((f) => !absorbed.has(f));
 }
 
-/** Where two findings must be to be one problem: the same file for secrets, the same package for vulnerabilities. */
-function scopeOf(finding: Finding): string {
-  if (finding.category === 'secret') return `secret\u0000${finding.location.path}`;
-  return finding.package ? `package\u0000${packageKey(finding.package.name)}` : '';
+/**
+ * Where two findings must be to be one problem: the same file for secrets, the same package for vulnerabilities.
+ * Kept per kind, so that no key string is made for each of 100,000 findings.
+ */
+class Scopes {
+  readonly secretFiles = new Set<string>();
+  readonly packages = new Set<string>();
+
+  get size(): number {
+    return this.secretFiles.size + this.packages.size;
+  }
+
+  has(finding: Finding): boolean {
+    if (finding.category === 'secret') return this.secretFiles.has(finding.location.path);
+    if (finding.category === 'vulnerability' && finding.package)
+      return this.packages.has(packageKey(finding.package.name));
+    return false;
+  }
 }
 
-/** The scopes (see scopeOf) that findings of two tools or more share, among the categories in `kinds`. */
-function sharedScopes(findings: readonly Finding[], kinds: ReadonlySet<string>): Set<string> {
-  const firstTool = new Map<string, string>();
-  const shared = new Set<string>();
+/** The scopes (see Scopes) that findings of two tools or more share, among the categories in `kinds`. */
+function sharedScopes(findings: readonly Finding[], kinds: ReadonlySet<string>): Scopes {
+  const shared = new Scopes();
+  const firstTool = { secretFiles: new Map<string, string>(), packages: new Map<string, string>() };
+  /** Notes that `finding` is in `scope`; the scope is shared once a second tool is. */
+  const note = (finding: Finding, scope: string, seen: Map<string, string>, sharedSet: Set<string>) => {
+    if (sharedSet.has(scope)) return;
+    const tool = seen.get(scope);
+    if (tool === undefined) seen.set(scope, finding.tool);
+    else if (tool !== finding.tool || finding.tools.length > 1) sharedSet.add(scope);
+  };
   for (const finding of findings) {
     if (!kinds.has(finding.category)) continue;
-    const scope = scopeOf(finding);
-    if (scope === '' || shared.has(scope)) continue;
-    const tool = firstTool.get(scope);
-    if (tool === undefined) firstTool.set(scope, finding.tool);
-    else if (tool !== finding.tool || finding.tools.length > 1) shared.add(scope);
+    if (finding.category === 'secret') note(finding, finding.location.path, firstTool.secretFiles, shared.secretFiles);
+    else if (finding.package) note(finding, packageKey(finding.package.name), firstTool.packages, shared.packages);
   }
   return shared;
 }

@@ -193,3 +193,85 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError(Buffer.from('{"é": tru'))?.problem).toContain('unexpected end of input');
   });
 });
+
+describe('scanJson on objects whose members are parsed whole', () => {
+  // npm audit's shape: an object keyed by package, each value parsed whole (several at once when pretty-printed).
+  const packages: Record<string, unknown> = {};
+  for (let i = 0; i < 300; i++) {
+    packages[i % 50 === 7 ? `@scope/odd "key" \\ ${i}` : `package-${i}`] = {
+      name: `package-${i}`,
+      via: i % 3 === 0 ? ['other'] : [{ title: 'a "quoted" }\\ \u00e9 \ud83d\ude00', range: '<1.0.0' }],
+      nodes: [`node_modules/package-${i}`],
+      fixAvailable: i % 2 === 0 ? true : { name: 'parent', version: '1.2.3' },
+    };
+  }
+  const doc = { auditReportVersion: 2, vulnerabilities: packages, metadata: { total: 300 } };
+  const plan: ScanPlan = (path) =>
+    path.length === 0 || (path.length === 1 && path[0] === 'vulnerabilities') ? 'descend' : 'parse';
+  const layouts: [string, string][] = [
+    ['compact', JSON.stringify(doc)],
+    ['indented by 2', JSON.stringify(doc, null, 2)],
+    ['indented by tabs', JSON.stringify(doc, null, '\t')],
+  ];
+
+  it.each(layouts)('gives what JSON.parse gives for a %s object, at any read size', (_, text) => {
+    for (const chunkSize of [7, 100, 4096, 1 << 20]) {
+      const read = scanJson(bufferSource(Buffer.from(text)), plan, { chunkSize });
+      expect(read).toEqual(doc);
+      expect(Object.keys((read as typeof doc).vulnerabilities)).toEqual(Object.keys(packages));
+    }
+  });
+
+  it('keeps duplicate keys and __proto__ as JSON.parse does', () => {
+    const text =
+      '{\n  "v": {\n    "a": {\n      "n": 1\n    },\n    "__proto__": {\n      "polluted": true\n    },\n    "a": {\n      "n": 2\n    },\n    "b": [\n      1\n    ]\n  }\n}';
+    const read = scanJson(bufferSource(Buffer.from(text)), (path) => (path.length < 2 ? 'descend' : 'parse')) as {
+      v: Record<string, unknown>;
+    };
+    expect(read).toEqual(JSON.parse(text));
+    expect(Object.keys(read.v)).toEqual(['a', '__proto__', 'b']);
+    expect(read.v['a']).toEqual({ n: 2 });
+    expect(Object.getPrototypeOf(read.v)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('walks the members the plan does not parse whole, even inside a run of parsed ones', () => {
+    const text = JSON.stringify(doc, null, 2);
+    const seen: string[] = [];
+    const mixed: ScanPlan = (path) => {
+      if (path.length <= 1) return 'descend';
+      if (path[1] === 'package-100') return 'skip';
+      if (path.length === 2 && path[1] === 'package-200') return 'descend';
+      if (path[2] === 'nodes') return (element) => (seen.push(String(element)), element);
+      return 'parse';
+    };
+    const read = scanJson(bufferSource(Buffer.from(text)), mixed, { chunkSize: 4096 }) as typeof doc;
+    const expected = { ...packages };
+    delete expected['package-100'];
+    expect(read.vulnerabilities).toEqual(expected);
+    expect(Object.keys(read.vulnerabilities)).toEqual(Object.keys(expected));
+    expect(seen).toEqual(['node_modules/package-200']);
+  });
+
+  it('locates an error inside a member as the exact walk does', () => {
+    const text = JSON.stringify(doc, null, 2).replace('"name": "package-30",', '"name": "package-30",,');
+    const offset = Buffer.byteLength(text.slice(0, text.indexOf(',,') + 1));
+    for (const chunkSize of [64, 1 << 20]) {
+      let error: unknown;
+      try {
+        scanJson(bufferSource(Buffer.from(text)), plan, { chunkSize });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(JsonSyntaxError);
+      expect((error as JsonSyntaxError).offset).toBe(offset);
+    }
+  });
+
+  it('refuses a member nested deeper than maxDepth', () => {
+    const text = `{\n  "v": {\n    "deep": ${'['.repeat(20)}${']'.repeat(20)}\n  }\n}`;
+    expect(() =>
+      scanJson(bufferSource(Buffer.from(text)), (path) => (path.length < 2 ? 'descend' : 'parse'), { maxDepth: 10 }),
+    ).toThrow(/deeper than 10|nest/);
+  });
+});

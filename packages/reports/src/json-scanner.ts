@@ -227,6 +227,8 @@ class Scanner {
   private object(p: number, object: Record<string, unknown>): number {
     p = this.expectByte(p, 'inside an object');
     if (this.buf[p] === 0x7d) return p + 1;
+    // Members are parsed in batches (see guessedMembers) until a batch holds a member the plan does not parse.
+    let batching = true;
     for (;;) {
       p = this.expectByte(p, 'inside an object');
       if (this.buf[p] !== QUOTE) {
@@ -235,6 +237,17 @@ class Scanner {
           `expected a double-quoted object key but found ${describeByte(this.buf[p]!)}`,
         );
       }
+      const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p) : undefined;
+      if (batch !== undefined && this.allParsed(batch)) {
+        for (const key of Object.keys(batch)) setMember(object, key, batch[key]);
+        p = this.expectByte(this.elementEnd, 'inside an object');
+        const c = this.buf[p]!;
+        if (c === 0x7d) return p + 1;
+        if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or '}' but found ${describeByte(c)}`);
+        p++;
+        continue;
+      }
+      if (batch !== undefined) batching = false;
       this.mark = p;
       const keyEnd = this.stringEnd(p + 1);
       const key = this.parseSlice(this.mark, keyEnd) as string;
@@ -408,6 +421,92 @@ class Scanner {
   }
 
   /**
+   * Consecutive members of an object from p (the quote of a key), about BATCH_BYTES of them, parsed with one
+   * JSON.parse as guessedBatch does for list elements: each member whose value is an object or array that ends at a
+   * closing bracket starting a line with the key's indentation (npm audit's packages, say). The guess holds when
+   * JSON.parse accepts "{" + the slice + "}". Undefined (elementEnd unset) when there is no guess, when the plan does
+   * not parse the first member whole, or when the guess does not hold; the caller checks the other members' plans.
+   */
+  private guessedMembers(p: number): Record<string, unknown> | undefined {
+    const buf = this.buf;
+    const start = p;
+    let end = NO_END;
+    for (;;) {
+      if (buf[p] !== QUOTE) break;
+      const next = this.guessedMemberEnd(p, end === NO_END);
+      if (next === NO_END) break;
+      this.refuseTooDeep(p, next);
+      end = next;
+      if (end - start >= BATCH_BYTES) break;
+      let q = skipSpace(buf, end, this.len);
+      if (q >= this.len || buf[q] !== 0x2c) break;
+      q = skipSpace(buf, q + 1, this.len);
+      if (q >= this.len) break;
+      p = q;
+    }
+    if (end === NO_END) return undefined;
+    this.mark = start;
+    this.elementEnd = NO_END;
+    try {
+      const members: unknown = JSON.parse(`{${this.buf.toString('utf8', start, end)}}`);
+      this.elementEnd = end;
+      return members as Record<string, unknown>;
+    } catch {
+      this.wrongGuesses++;
+      return undefined;
+    }
+  }
+
+  /**
+   * The end of the member whose key starts at p, guessed as guessedEnd does for an element: its value's closing
+   * bracket starts a line with the indentation of the key's line. Only within the bytes read; NO_END when there is
+   * no guess, or (with `first`) when the plan does not parse this member whole.
+   */
+  private guessedMemberEnd(p: number, first: boolean): number {
+    const buf = this.buf;
+    const len = this.len;
+    let k = p;
+    while (k > 0 && (buf[k - 1] === 0x20 || buf[k - 1] === 0x09)) k--;
+    const indent = p - k;
+    if (k === 0 || buf[k - 1] !== NEWLINE || indent > 256) return NO_END;
+    // The key's closing quote: the first quote not escaped by an odd run of backslashes.
+    let keyEnd = p + 1;
+    for (;;) {
+      const q = buf.indexOf(QUOTE, keyEnd);
+      if (q === -1 || q >= len) return NO_END;
+      let b = q - 1;
+      while (buf[b] === BACKSLASH) b--;
+      keyEnd = q + 1;
+      if ((q - 1 - b) % 2 === 0) break;
+    }
+    if (first && !this.parsesWhole(keyAt(buf, p, keyEnd))) return NO_END;
+    let v = skipSpace(buf, keyEnd, len);
+    if (v >= len || buf[v] !== 0x3a) return NO_END;
+    v = skipSpace(buf, v + 1, len);
+    if (v >= len || (buf[v] !== 0x7b && buf[v] !== 0x5b)) return NO_END;
+    const bracket = buf[v] === 0x7b ? 0x7d : 0x5d;
+    for (let q = buf.indexOf(bracket, v + 1); q !== -1 && q < len; q = buf.indexOf(bracket, q + 1)) {
+      const newline = q - indent - 1;
+      if (newline > v && buf[newline] === NEWLINE && sameBytes(buf, newline + 1, k, indent)) return q + 1;
+    }
+    return NO_END;
+  }
+
+  /** True when the plan parses the member `key` of the object being walked whole. */
+  private parsesWhole(key: string): boolean {
+    this.path.push(key);
+    const action = this.plan(this.path);
+    this.path.pop();
+    return action === 'parse';
+  }
+
+  /** True when the plan parses every member of a batch whole, so that the batch can stand for them. */
+  private allParsed(members: Record<string, unknown>): boolean {
+    for (const key of Object.keys(members)) if (!this.parsesWhole(key)) return false;
+    return true;
+  }
+
+  /**
    * A guessed element is parsed without the walk through its bytes that counts the depth (see valueEnd): its depth
    * is checked here. The guess may be wrong, but it ends outside a string, so what it finds too deep is.
    */
@@ -484,6 +583,15 @@ class Scanner {
       if (problem) throw new JsonSyntaxError(this.base + problem.offset, problem.problem);
       throw new JsonSyntaxError(this.base + start, `invalid JSON value (${(error as Error).message})`);
     }
+  }
+}
+
+/** The key whose quotes are at buf[start] and buf[end - 1]; '' for one that is not valid (read again exactly later). */
+function keyAt(buf: Buffer, start: number, end: number): string {
+  try {
+    return JSON.parse(buf.toString('utf8', start, end)) as string;
+  } catch {
+    return '';
   }
 }
 
