@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { chooseReader } from '../src/choose-reader.js';
+import { dedupe } from '../src/dedupe.js';
 import { npmAuditReader, npmSeverity } from '../src/npm-audit.js';
+import { buildSarif, type SarifLog, serializeSarif } from '../src/sarif-writer.js';
 import { npmAuditReport, read, readBothWays } from './support/documents.js';
 
 const advisory = (overrides: Record<string, unknown> = {}) => ({
@@ -97,6 +99,40 @@ describe('npm audit JSON (npm 7+)', () => {
     expect(record!.description).toContain(
       'Vulnerable versions: <0.2.1. Installed at node_modules/minimist. No fix available.',
     );
+  });
+
+  it('says how a fix is had, never "no fixed version" when npm names one', () => {
+    const fixed = (fixAvailable: unknown) =>
+      read(
+        npmAuditReader,
+        npmAuditReport({ debug: { name: 'debug', via: [advisory()], nodes: ['node_modules/debug'], fixAvailable } }),
+      ).records[0]!.package;
+    expect(fixed(true)).toMatchObject({ fix: 'npm audit fix', fixedVersion: undefined });
+    expect(fixed({ name: 'express', version: '5.0.0', isSemVerMajor: true })).toMatchObject({
+      fix: 'upgrade express to 5.0.0 (a major version)',
+      fixedVersion: undefined,
+    });
+    // npm names the vulnerable package itself: that is its fixed version.
+    expect(fixed({ name: 'debug', version: '2.6.9', isSemVerMajor: false })).toMatchObject({
+      fixedVersion: '2.6.9',
+      fix: undefined,
+    });
+    expect(fixed(false)).toMatchObject({ fix: undefined, fixedVersion: undefined });
+
+    // The SARIF result's message says it as the record does.
+    const messages = [true, { name: 'debug', version: '2.6.9' }, false].map((fixAvailable) => {
+      const records = read(
+        npmAuditReader,
+        npmAuditReport({ debug: { name: 'debug', via: [advisory()], fixAvailable } }),
+      ).records;
+      const sarif = JSON.parse([...serializeSarif(buildSarif(dedupe(records)).plan)].join('')) as SarifLog;
+      return sarif.runs[0]!.results[0]!.message.text.split('\n')[1];
+    });
+    expect(messages).toEqual([
+      'Package: debug (fix: npm audit fix)',
+      'Package: debug (fixed in 2.6.9)',
+      'Package: debug (no fixed version yet)',
+    ]);
   });
 
   it("maps npm's words: moderate is medium, info is info", () => {

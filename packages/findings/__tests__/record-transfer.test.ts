@@ -217,7 +217,7 @@ describe('encodeReportFile / decodeReportFile', () => {
       severity: 'info',
       category: 'code',
       location: { path: 'a.js', startLine: 0, endLine: 2 ** 40, startColumn: 3, endColumn: 4 },
-      package: { name: 'p', version: '', fixedVersion: '2', purl: 'pkg:npm/p@1' },
+      package: { name: 'p', version: '', fixedVersion: '2', fix: 'npm audit fix', purl: 'pkg:npm/p@1' },
       identity: contentIdentity({
         rule: 'R1',
         path: 'a.js',

@@ -1,7 +1,15 @@
 // Public API of @actions-kit/findings, as the security-scan action uses it: read security reports (on several threads
 // when they are large), analyse them (de-duplicate, suppress, compare with a baseline, decide), and write the SARIF
 // file and the JSON report. Pure: no @actions/* import. The package's own tests import its modules directly.
-export { SEVERITIES, findingRecord, type Category, type Finding, type FindingRecord, type Severity } from './model.js';
+export {
+  SEVERITIES,
+  findingRecord,
+  packageInfo,
+  type Category,
+  type Finding,
+  type FindingRecord,
+  type Severity,
+} from './model.js';
 export type { ReaderName } from './finding-reader.js';
 export { READER_NAMES } from './registry.js';
 export { parseReportSpec } from './choose-reader.js';

@@ -41,7 +41,7 @@ export type ReportFinding = Pick<
   | 'suppression'
 > & {
   /** The vulnerable or licensed package: name, version and the version that fixes it. */
-  package?: { name: string; version?: string; fixedVersion?: string };
+  package?: { name: string; version?: string; fixedVersion?: string; fix?: string };
   /** Present only when the finding merged records with other fingerprints (cross-tool secrets). */
   aliases?: string[];
   /** Every record that reported it, as "<file>#<JSON pointer of the record>". */
@@ -64,7 +64,12 @@ export function reportFinding(f: Finding): ReportFinding {
     severity: f.severity,
     category: f.category,
     location: f.location,
-    package: f.package && { name: f.package.name, version: f.package.version, fixedVersion: f.package.fixedVersion },
+    package: f.package && {
+      name: f.package.name,
+      version: f.package.version,
+      fixedVersion: f.package.fixedVersion,
+      fix: f.package.fix,
+    },
     helpUri: f.helpUri,
     sources: f.sources.map(sourceReference),
     status: f.status,

@@ -20,6 +20,11 @@ export interface PackageInfo {
   name: string;
   version?: string;
   fixedVersion?: string;
+  /**
+   * How to fix it when the tool names no fixed version of the package itself but does say a fix exists (npm audit:
+   * "npm audit fix", or "upgrade <parent> to <version>"). Neither this nor fixedVersion: no fix is known.
+   */
+  fix?: string;
   purl?: string;
 }
 
@@ -146,6 +151,11 @@ export function findingRecord(r: FindingRecord): FindingRecord {
     cwes: r.cwes,
     tags: r.tags,
   };
+}
+
+/** Every field present, in one order (as findingRecord's): the records of every reader share one shape. */
+export function packageInfo(p: PackageInfo): PackageInfo {
+  return { name: p.name, version: p.version, fixedVersion: p.fixedVersion, fix: p.fix, purl: p.purl };
 }
 
 export function packageIdentity(i: Omit<Extract<Identity, { kind: 'package' }>, 'kind'>): Identity {

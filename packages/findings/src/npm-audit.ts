@@ -83,6 +83,7 @@ function advisoryRecord(
   const dependents = list(entry['effects']).filter((e): e is string => typeof e === 'string');
   const range = text(via['range'], 300) ?? text(via['vulnerable_versions'], 300);
   const nodes = list(entry['nodes']).filter((n): n is string => typeof n === 'string');
+  const fix = fixOf(entry['fixAvailable'], packageName);
   return packageVulnerability(
     {
       tool: 'npm-audit',
@@ -90,6 +91,7 @@ function advisoryRecord(
       aliases: ghsa && number !== undefined ? [`npm-${number}`] : undefined,
       package: packageName,
       version: '',
+      ...fix,
       severity: npmSeverity(via['severity']),
       title: text(via['title'], 300),
       description: [
@@ -110,6 +112,20 @@ function advisoryRecord(
     context,
     shared,
   );
+}
+
+/**
+ * The fix in the model's terms: the version that fixes the package itself when npm names it, else how to fix it
+ * (`npm audit fix`, or an upgrade of the parent that pulls it in); nothing when npm says there is none.
+ */
+function fixOf(fix: unknown, packageName: string): { fixedVersion?: string; fix?: string } {
+  if (fix === true) return { fix: 'npm audit fix' };
+  if (!isObject(fix)) return {};
+  const name = text(fix['name'], 300);
+  const version = text(fix['version'], 100);
+  if (!name || !version) return {};
+  if (name === packageName) return { fixedVersion: version };
+  return { fix: `upgrade ${name} to ${version}${fix['isSemVerMajor'] === true ? ' (a major version)' : ''}` };
 }
 
 /** What `fixAvailable` says: a package to upgrade (often a parent, not the vulnerable one), `npm audit fix`, or none. */

@@ -6,6 +6,7 @@ import {
   SEVERITIES,
   contentIdentity,
   packageIdentity,
+  packageInfo,
   findingRecord,
   type Category,
   type FindingRecord,
@@ -85,8 +86,9 @@ const S = {
   tags: 21, // a list
   identityAliases: 22, // package: aliases (a list)
   identitySecret: 23, // content: secret (a digest)
+  fix: 24,
 } as const;
-const STRING_FIELDS = 24;
+const STRING_FIELDS = 25;
 const N = { startLine: 0, endLine: 1, startColumn: 2, endColumn: 3, identityLine: 4 } as const;
 const NUMBER_FIELDS = 5;
 const K = { severity: 0, category: 1, hasPackage: 2, identity: 3 } as const;
@@ -166,11 +168,12 @@ function encodeRecord(
 
   kinds[k + K.hasPackage] = pkg === undefined ? 0 : 1;
   if (pkg !== undefined) {
-    const { name, version, fixedVersion, purl, ...noPackage } = pkg;
+    const { name, version, fixedVersion, fix, purl, ...noPackage } = pkg;
     noOtherFields(noPackage);
     strings[s + S.packageName] = table.string(name, S.packageName);
     strings[s + S.packageVersion] = table.string(version, S.packageVersion);
     strings[s + S.fixedVersion] = table.string(fixedVersion, S.fixedVersion);
+    strings[s + S.fix] = table.string(fix, S.fix);
     strings[s + S.purl] = table.string(purl, S.purl);
   }
 
@@ -258,12 +261,13 @@ function decodeRecord(
   }
   const pkg: PackageInfo | undefined =
     kinds[k + K.hasPackage] === 1
-      ? {
+      ? packageInfo({
           name: table[strings[s + S.packageName]!]!,
           version: table[strings[s + S.packageVersion]!],
           fixedVersion: table[strings[s + S.fixedVersion]!],
+          fix: table[strings[s + S.fix]!],
           purl: table[strings[s + S.purl]!],
-        }
+        })
       : undefined;
   const identity: Identity =
     identityKind === 'package'

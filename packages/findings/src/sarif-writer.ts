@@ -278,12 +278,14 @@ function regionJson(location: Finding['location']): string {
 function messageFor(finding: Finding): string {
   let message = finding.title;
   if (finding.package) {
-    const { name, version, fixedVersion } = finding.package;
+    const { name, version, fixedVersion, fix: howToFix } = finding.package;
     const fix =
       finding.category === 'vulnerability'
         ? fixedVersion
           ? ` (fixed in ${fixedVersion})`
-          : ' (no fixed version yet)'
+          : howToFix
+            ? ` (fix: ${howToFix})`
+            : ' (no fixed version yet)'
         : '';
     message += `\nPackage: ${name}${version ? ` ${version}` : ''}${fix}`;
   }

@@ -17,7 +17,14 @@ import {
   type StreamRead,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
-import { contentIdentity, packageIdentity, findingRecord, type FindingRecord, type Severity } from './model.js';
+import {
+  contentIdentity,
+  packageIdentity,
+  packageInfo,
+  findingRecord,
+  type FindingRecord,
+  type Severity,
+} from './model.js';
 import { cvssSeverity, severityWord } from './severity.js';
 
 type Json = Record<string, unknown>;
@@ -395,7 +402,12 @@ function vulnerability(v: Json, target: Target, pointer: string): FindingRecord 
     severity: trivyVulnerabilitySeverity(v),
     category: 'vulnerability',
     location: { path: pkgPath ?? target.path },
-    package: { name, version: version || undefined, fixedVersion: shared.string(text(v['FixedVersion'], 200)), purl },
+    package: packageInfo({
+      name,
+      version: version || undefined,
+      fixedVersion: shared.string(text(v['FixedVersion'], 200)),
+      purl,
+    }),
     identity: packageIdentity({
       ids: [id],
       package: name,
@@ -480,7 +492,7 @@ function license(l: Json, target: Target, pointer: string): FindingRecord {
     severity: trivySeverity(l['Severity']),
     category: 'license',
     location: { path: file ?? target.path },
-    package: pkg ? { name: pkg, version: undefined, fixedVersion: undefined, purl: undefined } : undefined,
+    package: pkg ? packageInfo({ name: pkg }) : undefined,
     identity: packageIdentity({
       ids: [name],
       package: pkg ?? file ?? '',

@@ -1,7 +1,7 @@
 // Turns inventories into findings: one per license a package cannot avoid that the policy does not accept (rule
 // `license/<id>`), and one per package whose license is not known (rule `license/unknown`), so they share the ignore
 // file, the baseline, SARIF and the summary with every other finding.
-import { findingRecord, type FindingRecord } from '@actions-kit/findings';
+import { findingRecord, packageInfo, type FindingRecord } from '@actions-kit/findings';
 import type { Inventory, LicensedPackage } from './inventory.js';
 import { denies, judge, type LicensePolicy } from './policy.js';
 import { isKnownLicense, toExpression, type LicenseTerm } from './spdx.js';
@@ -38,7 +38,7 @@ function packageFindings(pkg: LicensedPackage, format: string, policy: LicensePo
       severity: term ? policy.severity : policy.unknownSeverity,
       category: 'license',
       location: { path: file },
-      package: { name: pkg.name, version: pkg.version, purl: pkg.purl },
+      package: packageInfo({ name: pkg.name, version: pkg.version, purl: pkg.purl }),
       // The same package in two inventories (an SBOM and license-checker) is one finding.
       identity: { kind: 'package', ids: [ruleId], package: pkg.name, version: pkg.version ?? '', target: '' },
       source: { file, tool: LICENSE_TOOL, record: pkg.pointer },
