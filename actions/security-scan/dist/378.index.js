@@ -362,7 +362,7 @@ function packageFindings(pkg, format, policy, file) {
         severity: term ? policy.severity : policy.unknownSeverity,
         category: 'license',
         location: { path: file },
-        package: { name: pkg.name, version: pkg.version, purl: pkg.purl },
+        package: (0,findings_src/* packageInfo */.z2)({ name: pkg.name, version: pkg.version, purl: pkg.purl }),
         // The same package in two inventories (an SBOM and license-checker) is one finding.
         identity: { kind: 'package', ids: [ruleId], package: pkg.name, version: pkg.version ?? '', target: '' },
         source: { file, tool: LICENSE_TOOL, record: pkg.pointer },
