@@ -380,7 +380,7 @@ class Scanner {
       p = this.mark;
       if (end !== NO_END) {
         this.refuseTooDeep(p, end);
-        const value = this.parseGuess(p, end, false);
+        const value = this.parseGuess(p, end, 'value');
         if (this.elementEnd !== NO_END) return value;
       }
     }
@@ -398,17 +398,25 @@ class Scanner {
    */
   private guessedBatch(p: number): unknown[] | undefined {
     const buf = this.buf;
+    const endOf = (q: number) => (buf[q] === 0x7b || buf[q] === 0x5b ? this.guessedEnd(q, false) : NO_END);
+    return this.guessedRun(p, endOf, 'list') as unknown[] | undefined;
+  }
+
+  /**
+   * What guessedBatch and guessedMembers share: the values from p whose ends `endOf` guesses (given whether it is the
+   * first), one after another within the bytes already read, about BATCH_BYTES of them, parsed by parseGuess.
+   */
+  private guessedRun(p: number, endOf: (p: number, first: boolean) => number, wrap: 'list' | 'members'): unknown {
+    const buf = this.buf;
     const start = p;
     let end = NO_END;
     for (;;) {
-      const c = buf[p];
-      if (c !== 0x7b && c !== 0x5b) break;
-      const next = this.guessedEnd(p, false);
+      const next = endOf(p, end === NO_END);
       if (next === NO_END) break;
       this.refuseTooDeep(p, next);
       end = next;
       if (end - start >= BATCH_BYTES) break;
-      // The next element, if it follows in the bytes already read.
+      // The next value, if it follows in the bytes already read.
       let q = skipSpace(buf, end, this.len);
       if (q >= this.len || buf[q] !== 0x2c) break;
       q = skipSpace(buf, q + 1, this.len);
@@ -417,7 +425,7 @@ class Scanner {
     }
     if (end === NO_END) return undefined;
     this.mark = start;
-    return this.parseGuess(start, end, true) as unknown[] | undefined;
+    return this.parseGuess(start, end, wrap);
   }
 
   /**
@@ -429,32 +437,8 @@ class Scanner {
    */
   private guessedMembers(p: number): Record<string, unknown> | undefined {
     const buf = this.buf;
-    const start = p;
-    let end = NO_END;
-    for (;;) {
-      if (buf[p] !== QUOTE) break;
-      const next = this.guessedMemberEnd(p, end === NO_END);
-      if (next === NO_END) break;
-      this.refuseTooDeep(p, next);
-      end = next;
-      if (end - start >= BATCH_BYTES) break;
-      let q = skipSpace(buf, end, this.len);
-      if (q >= this.len || buf[q] !== 0x2c) break;
-      q = skipSpace(buf, q + 1, this.len);
-      if (q >= this.len) break;
-      p = q;
-    }
-    if (end === NO_END) return undefined;
-    this.mark = start;
-    this.elementEnd = NO_END;
-    try {
-      const members: unknown = JSON.parse(`{${this.buf.toString('utf8', start, end)}}`);
-      this.elementEnd = end;
-      return members as Record<string, unknown>;
-    } catch {
-      this.wrongGuesses++;
-      return undefined;
-    }
+    const endOf = (q: number, first: boolean) => (buf[q] === QUOTE ? this.guessedMemberEnd(q, first) : NO_END);
+    return this.guessedRun(p, endOf, 'members') as Record<string, unknown> | undefined;
   }
 
   /**
@@ -516,13 +500,16 @@ class Scanner {
     if (tooDeep !== undefined) throw new JsonNestingError(this.base + tooDeep, this.maxDepth);
   }
 
-  /** JSON.parse of a guessed slice (a list of elements when `list`); sets elementEnd when it parses, else counts a wrong guess. */
-  private parseGuess(start: number, end: number, list: boolean): unknown {
+  /**
+   * JSON.parse of a guessed slice: one value, list elements (`list`, parsed in "[…]") or object members (`members`,
+   * in "{…}"); sets elementEnd when it parses, else counts a wrong guess.
+   */
+  private parseGuess(start: number, end: number, wrap: 'value' | 'list' | 'members'): unknown {
     this.elementEnd = NO_END;
     let value: unknown;
     try {
       const text = this.buf.toString('utf8', start, end);
-      value = JSON.parse(list ? `[${text}]` : text);
+      value = JSON.parse(wrap === 'list' ? `[${text}]` : wrap === 'members' ? `{${text}}` : text);
     } catch {
       this.wrongGuesses++;
       return undefined;
