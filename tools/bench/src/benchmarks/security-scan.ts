@@ -151,7 +151,7 @@ const INPUTS: Record<Mode, InputSpec[]> = {
   ],
 };
 
-interface InputFile {
+export interface InputFile {
   name: string;
   what: string;
   reader: InputSpec['reader'];
@@ -160,7 +160,7 @@ interface InputFile {
   earlierSet: boolean;
 }
 
-interface Inputs {
+export interface Inputs {
   dir: string;
   files: InputFile[];
   bytes: number;
@@ -205,13 +205,13 @@ function prepareInputs(root: string, mode: Mode, progress: (line: string) => voi
   return inputsOf(dir, files, key);
 }
 
-function inputsOf(dir: string, files: InputFile[], key: string): Inputs {
+export function inputsOf(dir: string, files: InputFile[], key: string): Inputs {
   const sum = (of: (file: InputFile) => number) => files.reduce((total, file) => total + of(file), 0);
   return { dir, files, bytes: sum((file) => file.bytes), records: sum((file) => file.records), key };
 }
 
 /** The earlier 187 MB set within the normal inputs (same folder), or undefined when the mode has none. */
-function earlierSetOf(inputs: Inputs): Inputs | undefined {
+export function earlierSetOf(inputs: Inputs): Inputs | undefined {
   const files = inputs.files.filter((file) => file.earlierSet);
   return files.length > 0 && files.length < inputs.files.length ? inputsOf(inputs.dir, files, inputs.key) : undefined;
 }
@@ -228,7 +228,7 @@ for (const file of process.argv.slice(1)) {
 process.stdout.write(JSON.stringify({ ms }));
 `;
 
-interface Sample {
+export interface Sample {
   ms: number;
   rssKiB: number;
 }
@@ -295,7 +295,7 @@ function earlierBuild(root: string, commit: string, into: string): Subject | { u
 }
 
 /** What is measured as "end to end": the bundled action when it is built, else the package pipeline. */
-interface Subject {
+export interface Subject {
   label: string;
   /** How it is run and timed, for the method line. */
   how: string;
@@ -435,7 +435,7 @@ function floorFigures(samples: FloorSample[], bare: CaseFigures, bytes: number):
 }
 
 /** A build run on the earlier 187 MB set, in the same run as the current build on all the inputs. */
-interface EarlierSetCase {
+export interface EarlierSetCase {
   role: 'this build' | "today's build";
   subject: Subject;
   samples: Sample[];
@@ -446,7 +446,7 @@ interface EarlierSetCase {
  * Throughput of this build on all the inputs against a build's throughput on the earlier set, run by run (each
  * pair ran back to back, so the machine's load is nearly the same for both): the ratio of each pair, and their median.
  */
-function throughputComparison(
+export function throughputComparison(
   all: Sample[],
   allInputs: Inputs,
   earlierCase: EarlierSetCase,
@@ -472,7 +472,7 @@ function throughputComparison(
  * TODAYS_BUILD on the earlier set, in the same run. (This build on the earlier set is printed beside it: the
  * stricter question whether the added reports cost more per byte than the others.)
  */
-function earlierSetVerdicts(
+export function earlierSetVerdicts(
   comparisons: (EarlierSetCase & { ratio: number })[],
   earlier: Inputs,
   todays: Subject | { unavailable: string } | undefined,
@@ -495,7 +495,7 @@ function earlierSetVerdicts(
   ];
 }
 
-interface Verdict {
+export interface Verdict {
   target: string;
   measured: string;
   verdict: 'PASS' | 'OVER' | 'n/a';
