@@ -316,7 +316,20 @@ export function* serializeSarif(plan: SarifPlan): Generator<string> {
       }
       return artifact;
     };
-    chunk += `${r > 0 ? ',' : ''}\n${JSON.stringify({ tool, automationDetails }).slice(0, -1)},"results":[`;
+    // The rules one by one, in pieces like the results: 25,000 rules (npm audit: one per advisory) are ~20 MB of
+    // text, which as one string would be copied whole again to be written.
+    const { name, informationUri, rules } = tool.driver;
+    chunk +=
+      `${r > 0 ? ',' : ''}\n{"tool":{"driver":{"name":${jsonString(name)}` +
+      `${informationUri === undefined ? '' : `,"informationUri":${jsonString(informationUri)}`},"rules":[`;
+    for (let i = 0; i < rules.length; i++) {
+      chunk += `${i > 0 ? ',' : ''}${JSON.stringify(rules[i])}`;
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    chunk += `]}},"automationDetails":${JSON.stringify(automationDetails)},"results":[`;
     for (let i = 0; i < findings.length; i++) {
       const ruleIndex = ruleIndexes[i]!;
       // The result names its rule by the rule's id, which buildRun gave the tool prefix in a combined run.
