@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadActionManifests } from '@actions-kit/checks/action-manifests';
 import { node24Path, runBundledAction, type RunOptions } from '@actions-kit/harness';
 import { readBenchInputs } from '../bench-inputs.js';
+import { withLoopback } from '../loopback.js';
 import type { Benchmark, BenchContext } from '../benchmark.js';
 import { busyWarning, describeMachine, machineLine } from '../machine.js';
 import { createPeakRssProbe, type PeakRssProbe } from '../peak-rss.js';
@@ -136,6 +137,7 @@ export const benchmark: Benchmark = {
     const scratchDir = mkdtempSync(path.join(tmpdir(), 'bench-startup-'));
     const figures: StartupFigures[] = [];
     let rssMethod = '';
+    const loopback = await withLoopback(cases);
     try {
       const baselineDir = path.join(scratchDir, 'baseline-action');
       writeBaselineAction(baselineDir);
@@ -149,6 +151,8 @@ export const benchmark: Benchmark = {
       }
     } finally {
       rmSync(scratchDir, { recursive: true, force: true });
+      loopback?.closeAllConnections();
+      loopback?.close();
     }
     const method =
       `main step only, through runBundledAction (its durationMs: spawn to exit); baseline = node on an empty ` +
