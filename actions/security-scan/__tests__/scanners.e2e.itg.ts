@@ -2,10 +2,11 @@
 // examples/vulnerable-python, writing JSON (and SARIF), and the bundled action reads their fresh reports through the
 // harness. The scanners come from .ci/install-scanners.sh (.cache/scanners/bin, else PATH); when one is missing these
 // tests fail saying so, they never skip. pip-audit (no vulnerability service here), Safety (needs an account),
-// npm audit, OSV-Scanner, TruffleHog (its Go module does not download here) and Trivy (a half-hour build) do not
+// npm audit, OSV-Scanner, TruffleHog (its Go module does not download here) and Trivy (a 6 to 30 minute build) do not
 // run here: their readers are tested on the tools' real outputs in ../shared/fixtures (fixtures.conformance.ts).
+// Trivy's real output of the sample is recorded (recorded/README.md says how) and read beside a fresh Gitleaks scan.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -13,6 +14,8 @@ import { node24Path, runBundledAction } from '@actions-kit/harness';
 import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+/** Trivy 0.74.0's real report of the sample, made as recorded/README.md says. */
+const RECORDED_TRIVY = 'recorded/trivy-0.74.0-vulnerable-python.json';
 const actionDir = path.join(root, 'actions/security-scan');
 const SAMPLE = 'examples/vulnerable-python';
 const SCANNER_TIMEOUT_MS = 120_000;
@@ -36,8 +39,8 @@ function scanner(name: 'bandit' | 'gitleaks' | 'semgrep'): string {
 }
 
 /** Runs a scanner that exits 0 whatever it finds (the action decides), and fails with its output otherwise. */
-function scan(binary: string, args: string[]): void {
-  const result = spawnSync(binary, args, { cwd: root, encoding: 'utf8', timeout: SCANNER_TIMEOUT_MS });
+function scan(binary: string, args: string[], cwd = root): void {
+  const result = spawnSync(binary, args, { cwd, encoding: 'utf8', timeout: SCANNER_TIMEOUT_MS });
   if (result.status !== 0) {
     throw new Error(
       `${path.basename(binary)} ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`,
@@ -60,6 +63,7 @@ interface GitleaksLeak {
 }
 interface ReportFinding {
   tool: string;
+  tools: string[];
   ruleId: string;
   severity: string;
   category: string;
@@ -79,6 +83,8 @@ beforeAll(() => {
   ws = tempWorkspace();
   mkdirSync(path.join(ws.dir, 'out'));
   mkdirSync(path.join(ws.dir, 'semgrep'));
+  mkdirSync(path.join(ws.dir, 'with-trivy'));
+  copyFileSync(path.join(actionDir, '__tests__', RECORDED_TRIVY), path.join(ws.dir, 'with-trivy/trivy.json'));
   try {
     const bandit = scanner('bandit');
     const gitleaks = scanner('gitleaks');
@@ -98,6 +104,26 @@ beforeAll(() => {
       path.join(ws.dir, 'semgrep/semgrep.json'),
       SAMPLE,
     ]);
+    // From inside the sample, as the recorded Trivy report was made: both name the file app/settings.py.
+    scan(
+      gitleaks,
+      [
+        'detect',
+        '--no-git',
+        '--no-banner',
+        '--source',
+        '.',
+        '--report-format',
+        'json',
+        '--report-path',
+        path.join(ws.dir, 'with-trivy/gitleaks.json'),
+        '--exit-code',
+        '0',
+        '--log-level',
+        'error',
+      ],
+      path.join(root, SAMPLE),
+    );
     for (const format of ['json', 'sarif']) {
       scan(bandit, ['-r', SAMPLE, '-f', format, '-o', path.join(ws.dir, `out/bandit.${format}`), '-q', '--exit-zero']);
       scan(gitleaks, [
@@ -278,5 +304,47 @@ describe.each([
       ['semgrep/semgrep.json', 'semgrep', semgrep.results.length],
     ]);
     expect(both.result.outputs['total']).toBe(String(bandit.results.length + semgrep.results.length));
+  });
+
+  it("merges Trivy's real report of the secret with Gitleaks' fresh one: one finding, both tools", async () => {
+    if (scannerError) throw scannerError;
+    const read = (name: string): unknown => JSON.parse(readFileSync(path.join(ws.dir, name), 'utf8'));
+    const trivy = read('with-trivy/trivy.json') as {
+      Trivy: { Version: string };
+      Results: { Target: string; Secrets?: { RuleID: string; StartLine: number }[] }[];
+    };
+    const leaks = read('with-trivy/gitleaks.json') as GitleaksLeak[];
+    const recorded = trivy.Results.flatMap((r) => (r.Secrets ?? []).map((x) => [x.RuleID, r.Target, x.StartLine]));
+    // Both found the sample's one secret at the same spot; if the sample moves it, record Trivy again (README).
+    expect({
+      trivy: trivy.Trivy.Version,
+      recorded,
+      gitleaks: leaks.map((l) => [l.RuleID, l.File, l.StartLine]),
+    }).toEqual({
+      trivy: '0.74.0',
+      recorded: [['aws-access-key-id', 'app/settings.py', 7]],
+      gitleaks: [['aws-access-token', 'app/settings.py', 7]],
+    });
+
+    const { report } = await run('with-trivy/*.json', 'with-trivy.report.json');
+    expect(report.files.map((f) => [f.path, f.tool, f.raw])).toEqual([
+      ['with-trivy/gitleaks.json', 'gitleaks', 1],
+      ['with-trivy/trivy.json', 'trivy', 1],
+    ]);
+    // One problem: listed once, with both tools and sources, at Trivy's severity (critical) over Gitleaks' (high).
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({
+      category: 'secret',
+      severity: 'critical',
+      location: { path: 'app/settings.py', startLine: 7 },
+    });
+    expect([...report.findings[0]!.tools].sort()).toEqual(['gitleaks', 'trivy']);
+    expect(report.findings[0]!.sources.map((s) => s.split('#')[0]).sort()).toEqual([
+      'with-trivy/gitleaks.json',
+      'with-trivy/trivy.json',
+    ]);
+    // The key itself is in neither the report nor the SARIF (Trivy masks it; the action masks what it shows).
+    for (const output of ['with-trivy.report.json', 'with-trivy.report.json.sarif'])
+      expect(readFileSync(path.join(ws.dir, output), 'utf8')).not.toMatch(/AKIA[0-9A-Z]{16}/);
   });
 });
