@@ -3,29 +3,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '@actions-kit/core';
+import { lines } from '@actions-kit/testkit';
 import { getInputs } from '../src/inputs.js';
+import { restoreRunnerAfterEach, withInputs } from './support/with-inputs.js';
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  jest.restoreAllMocks();
-});
-
-function withInputs(values: Record<string, string>): string[] {
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  for (const [name, value] of Object.entries(values)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  const written: string[] = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-  return written;
-}
+restoreRunnerAfterEach();
 
 const ENV = { GITHUB_REPOSITORY: 'acme/app', GITHUB_RUN_ID: '7', GITHUB_SHA: 'c0ffee' };
 
 describe('notify inputs', () => {
   it('turns on each destination whose input is set and masks every URL and token', () => {
-    const written = withInputs({
+    const runner = withInputs({
       event: 'started',
       'slack-webhook-url': 'https://hooks.slack.com/services/T/B/secret1',
       'grafana-url': 'https://grafana.example.com/sub',
@@ -34,6 +24,7 @@ describe('notify inputs', () => {
       'webhook-secret': 'secret3',
     });
     const inputs = getInputs(ENV, undefined, 1_000);
+    const written = lines(runner.stdout());
     expect(inputs.destinations.map((destination) => destination.name)).toEqual(['slack', 'webhook', 'grafana']);
     expect(inputs.message).toMatchObject({
       event: 'started',
@@ -50,7 +41,7 @@ describe('notify inputs', () => {
       'https://hooks.example.com/x',
       'secret3',
     ]) {
-      expect(written).toContain(`::add-mask::${secret}\n`);
+      expect(written).toContain(`::add-mask::${secret}`);
     }
   });
 

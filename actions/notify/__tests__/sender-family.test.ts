@@ -1,15 +1,12 @@
 // The proof that a destination is one file: a sender written here, only because it is in the list readDestinations
 // is given, is turned on by its input, has its URL checked and masked, its required input asked for, and is sent to.
-import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { buildMessage, sendAll, type SenderDescriptor } from '@actions-kit/notify';
-import { ManualClock } from '@actions-kit/testkit';
+import { lines, ManualClock } from '@actions-kit/testkit';
 import { readDestinations } from '../src/inputs.js';
+import { restoreRunnerAfterEach, withInputs } from './support/with-inputs.js';
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-  jest.restoreAllMocks();
-});
+restoreRunnerAfterEach();
 
 const sent: string[] = [];
 const pagerSender: SenderDescriptor<{ url: URL; key: string }> = {
@@ -29,22 +26,14 @@ const pagerSender: SenderDescriptor<{ url: URL; key: string }> = {
   }),
 };
 
-function withInputs(values: Record<string, string>): string[] {
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  for (const [name, value] of Object.entries(values)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  const written: string[] = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
-  return written;
-}
-
 describe('a sender in one file', () => {
   it('is off without its input, on with it, masked, and sent to', async () => {
     withInputs({});
     expect(readDestinations([pagerSender])).toEqual([]);
 
-    const written = withInputs({ 'pager-url': 'https://pager.example/v2', 'pager-key': 'rk-1' });
+    const runner = withInputs({ 'pager-url': 'https://pager.example/v2', 'pager-key': 'rk-1' });
     const destinations = readDestinations([pagerSender]);
-    expect(written).toEqual(['::add-mask::https://pager.example/v2\n', '::add-mask::rk-1\n']);
+    expect(lines(runner.stdout())).toEqual(['::add-mask::https://pager.example/v2', '::add-mask::rk-1']);
     const message = buildMessage({
       event: 'failed',
       environment: 'production',
