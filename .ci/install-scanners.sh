@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real tools the e2e tests run, pinned, into .cache/scanners/bin (git-ignored): for security-scan,
 # Bandit from PyPI in its own virtualenv (with the sarif extra, which its SARIF formatter needs), Semgrep from PyPI
-# in another (it runs offline with a local rules file and --metrics off) and Gitleaks built with `go install`; for quality-gate, pytest with pytest-cov (and the coverage.py that writes their reports) from
-# PyPI in another virtualenv. Idempotent: a tool already there at the pinned version is left alone.
+# in another (it runs offline with a local rules file and --metrics off) and Gitleaks built with `go install`; for
+# quality-gate, pytest with pytest-cov (and the coverage.py that writes their reports) from PyPI in another
+# virtualenv. Idempotent: a tool already there at the pinned version is left alone.
 set -euo pipefail
 
 BANDIT_VERSION=1.9.4
@@ -40,29 +41,30 @@ bandit_ok() {
     "$venv/bin/python" -c 'import sarif_om, jschema_to_python' 2>/dev/null
 }
 
-if bandit_ok; then
-  echo "scanners: bandit $BANDIT_VERSION already installed"
-else
-  echo "scanners: installing bandit[sarif]==$BANDIT_VERSION from PyPI"
-  new_venv "$venv" Bandit
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "bandit[sarif]==$BANDIT_VERSION"
-  ln -sf "$venv/bin/bandit" "$bin/bandit"
-  bandit_ok || { echo "scanners: bandit $BANDIT_VERSION did not install correctly" >&2; exit 1; }
-fi
+# Installs PyPI packages into a fresh virtualenv and links its <tool> command into $bin, unless <check> says the pinned
+# version is there already; checks it again afterwards.
+# Usage: pypi_tool <tool> <what, for messages> <virtualenv> <check function> <requirement>...
+pypi_tool() {
+  local tool=$1 what=$2 venv_dir=$3 check=$4
+  shift 4
+  if "$check"; then
+    echo "scanners: $what already installed"
+    return
+  fi
+  echo "scanners: installing $* from PyPI"
+  new_venv "$venv_dir" "$tool"
+  "$venv_dir/bin/python" -m pip install --quiet --disable-pip-version-check "$@"
+  ln -sf "$venv_dir/bin/$tool" "$bin/$tool"
+  "$check" || { echo "scanners: $what did not install correctly" >&2; exit 1; }
+}
+
+pypi_tool bandit "bandit $BANDIT_VERSION" "$venv" bandit_ok "bandit[sarif]==$BANDIT_VERSION"
 
 semgrep_ok() {
   [[ -x $bin/semgrep ]] && "$bin/semgrep" --version 2>/dev/null | grep -qx "$SEMGREP_VERSION"
 }
 
-if semgrep_ok; then
-  echo "scanners: semgrep $SEMGREP_VERSION already installed"
-else
-  echo "scanners: installing semgrep==$SEMGREP_VERSION from PyPI"
-  new_venv "$semgrep_venv" Semgrep
-  "$semgrep_venv/bin/python" -m pip install --quiet --disable-pip-version-check "semgrep==$SEMGREP_VERSION"
-  ln -sf "$semgrep_venv/bin/semgrep" "$bin/semgrep"
-  semgrep_ok || { echo "scanners: semgrep $SEMGREP_VERSION did not install correctly" >&2; exit 1; }
-fi
+pypi_tool semgrep "semgrep $SEMGREP_VERSION" "$semgrep_venv" semgrep_ok "semgrep==$SEMGREP_VERSION"
 
 pytest_ok() {
   [[ -x $bin/pytest ]] &&
@@ -74,16 +76,8 @@ sys.exit(any(version(name) != pinned for name, pinned in wanted.items()))
 PY
 }
 
-if pytest_ok; then
-  echo "scanners: pytest $PYTEST_VERSION with pytest-cov $PYTEST_COV_VERSION already installed"
-else
-  echo "scanners: installing pytest==$PYTEST_VERSION pytest-cov==$PYTEST_COV_VERSION coverage==$COVERAGE_VERSION from PyPI"
-  new_venv "$pytest_venv" pytest
-  "$pytest_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "pytest==$PYTEST_VERSION" "pytest-cov==$PYTEST_COV_VERSION" "coverage==$COVERAGE_VERSION"
-  ln -sf "$pytest_venv/bin/pytest" "$bin/pytest"
-  pytest_ok || { echo "scanners: pytest $PYTEST_VERSION did not install correctly" >&2; exit 1; }
-fi
+pypi_tool pytest "pytest $PYTEST_VERSION with pytest-cov $PYTEST_COV_VERSION" "$pytest_venv" pytest_ok \
+  "pytest==$PYTEST_VERSION" "pytest-cov==$PYTEST_COV_VERSION" "coverage==$COVERAGE_VERSION"
 
 go_install_pinned scanners "$bin" gitleaks "$GITLEAKS_MODULE" "$GITLEAKS_MODULE" "$GITLEAKS_VERSION"
 
