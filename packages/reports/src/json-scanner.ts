@@ -240,33 +240,35 @@ class Scanner {
       const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p) : undefined;
       if (batch !== undefined && this.allParsed(batch)) {
         for (const key of Object.keys(batch)) setMember(object, key, batch[key]);
-        p = this.expectByte(this.elementEnd, 'inside an object');
-        const c = this.buf[p]!;
-        if (c === 0x7d) return p + 1;
-        if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or '}' but found ${describeByte(c)}`);
-        p++;
-        continue;
+        p = this.elementEnd;
+      } else {
+        if (batch !== undefined) batching = false;
+        p = this.member(p, object);
       }
-      if (batch !== undefined) batching = false;
-      this.mark = p;
-      const keyEnd = this.stringEnd(p + 1);
-      const key = this.parseSlice(this.mark, keyEnd) as string;
-      p = this.expectByte(keyEnd, 'after an object key');
-      if (this.buf[p] !== 0x3a) {
-        throw new JsonSyntaxError(
-          this.base + p,
-          `expected ':' after an object key but found ${describeByte(this.buf[p]!)}`,
-        );
-      }
-      this.path.push(key);
-      p = this.value(p + 1, this.plan(this.path), (v) => setMember(object, key, v));
-      this.path.pop();
       p = this.expectByte(p, 'inside an object');
       const c = this.buf[p]!;
       if (c === 0x7d) return p + 1;
       if (c !== 0x2c) throw new JsonSyntaxError(this.base + p, `expected ',' or '}' but found ${describeByte(c)}`);
       p++;
     }
+  }
+
+  /** Reads the member whose key's quote is at p into `object` as the plan says; returns the index after its value. */
+  private member(p: number, object: Record<string, unknown>): number {
+    this.mark = p;
+    const keyEnd = this.stringEnd(p + 1);
+    const key = this.parseSlice(this.mark, keyEnd) as string;
+    p = this.expectByte(keyEnd, 'after an object key');
+    if (this.buf[p] !== 0x3a) {
+      throw new JsonSyntaxError(
+        this.base + p,
+        `expected ':' after an object key but found ${describeByte(this.buf[p]!)}`,
+      );
+    }
+    this.path.push(key);
+    p = this.value(p + 1, this.plan(this.path), (v) => setMember(object, key, v));
+    this.path.pop();
+    return p;
   }
 
   private array(p: number, array: unknown[]): number {
@@ -363,9 +365,7 @@ class Scanner {
         p = from - this.refill();
         continue;
       }
-      let k = q - 1;
-      while (this.buf[k] === BACKSLASH) k--;
-      if ((q - 1 - k) % 2 === 0) return q + 1;
+      if (!escaped(this.buf, q)) return q + 1;
       p = q + 1;
     }
   }
@@ -449,19 +449,15 @@ class Scanner {
   private guessedMemberEnd(p: number, first: boolean): number {
     const buf = this.buf;
     const len = this.len;
-    let k = p;
-    while (k > 0 && (buf[k - 1] === 0x20 || buf[k - 1] === 0x09)) k--;
-    const indent = p - k;
-    if (k === 0 || buf[k - 1] !== NEWLINE || indent > 256) return NO_END;
+    const k = lineIndentation(buf, p);
+    if (k === NO_END) return NO_END;
     // The key's closing quote: the first quote not escaped by an odd run of backslashes.
     let keyEnd = p + 1;
     for (;;) {
       const q = buf.indexOf(QUOTE, keyEnd);
       if (q === -1 || q >= len) return NO_END;
-      let b = q - 1;
-      while (buf[b] === BACKSLASH) b--;
       keyEnd = q + 1;
-      if ((q - 1 - b) % 2 === 0) break;
+      if (!escaped(buf, q)) break;
     }
     if (first && !this.parsesWhole(keyAt(buf, p, keyEnd))) return NO_END;
     let v = skipSpace(buf, keyEnd, len);
@@ -470,8 +466,7 @@ class Scanner {
     if (v >= len || (buf[v] !== 0x7b && buf[v] !== 0x5b)) return NO_END;
     const bracket = buf[v] === 0x7b ? 0x7d : 0x5d;
     for (let q = buf.indexOf(bracket, v + 1); q !== -1 && q < len; q = buf.indexOf(bracket, q + 1)) {
-      const newline = q - indent - 1;
-      if (newline > v && buf[newline] === NEWLINE && sameBytes(buf, newline + 1, k, indent)) return q + 1;
+      if (startsIndentedLine(buf, q, k, p - k, v)) return q + 1;
     }
     return NO_END;
   }
@@ -529,10 +524,9 @@ class Scanner {
    */
   private guessedEnd(p: number, more: boolean): number {
     let buf = this.buf;
-    let k = p;
-    while (k > 0 && (buf[k - 1] === 0x20 || buf[k - 1] === 0x09)) k--;
+    let k = lineIndentation(buf, p);
+    if (k === NO_END) return NO_END;
     const indent = p - k;
-    if (k === 0 || buf[k - 1] !== NEWLINE || indent > 256) return NO_END;
     const bracket = buf[p] === 0x7b ? 0x7d : 0x5d;
     let refilled = !more;
     let q = p + 1;
@@ -555,8 +549,7 @@ class Scanner {
         refilled = true;
         continue;
       }
-      const newline = q - indent - 1;
-      if (newline > p && buf[newline] === NEWLINE && sameBytes(buf, newline + 1, k, indent)) return q + 1;
+      if (startsIndentedLine(buf, q, k, indent, p)) return q + 1;
       q++;
     }
   }
@@ -580,6 +573,32 @@ function keyAt(buf: Buffer, start: number, end: number): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Where the indentation of the line holding p begins, when p is the first thing on its line after at most 256
+ * spaces or tabs (the layout the end guesses rely on); NO_END otherwise.
+ */
+function lineIndentation(buf: Buffer, p: number): number {
+  let k = p;
+  while (k > 0 && (buf[k - 1] === 0x20 || buf[k - 1] === 0x09)) k--;
+  return k === 0 || buf[k - 1] !== NEWLINE || p - k > 256 ? NO_END : k;
+}
+
+/**
+ * True when the bracket at q begins a line (after `after`) indented exactly as the line whose `indent` bytes of
+ * indentation begin at k: in pretty-printed JSON, the bracket that closes the value opened on that line.
+ */
+function startsIndentedLine(buf: Buffer, q: number, k: number, indent: number, after: number): boolean {
+  const newline = q - indent - 1;
+  return newline > after && buf[newline] === NEWLINE && sameBytes(buf, newline + 1, k, indent);
+}
+
+/** True when the quote at q is escaped: an odd run of backslashes stands before it. */
+function escaped(buf: Buffer, q: number): boolean {
+  let k = q - 1;
+  while (buf[k] === BACKSLASH) k--;
+  return (q - 1 - k) % 2 === 1;
 }
 
 /** The index of the first byte from p (before end) that is not JSON whitespace, or end. */
