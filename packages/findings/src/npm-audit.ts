@@ -83,7 +83,7 @@ function advisoryRecord(
   const dependents = list(entry['effects']).filter((e): e is string => typeof e === 'string');
   const range = text(via['range'], 300) ?? text(via['vulnerable_versions'], 300);
   const nodes = list(entry['nodes']).filter((n): n is string => typeof n === 'string');
-  const fix = fixOf(entry['fixAvailable'], packageName);
+  const fix = npmFix(entry['fixAvailable']);
   return packageVulnerability(
     {
       tool: 'npm-audit',
@@ -91,7 +91,7 @@ function advisoryRecord(
       aliases: ghsa && number !== undefined ? [`npm-${number}`] : undefined,
       package: packageName,
       version: '',
-      ...fix,
+      ...fixOf(fix, packageName),
       severity: npmSeverity(via['severity']),
       title: text(via['title'], 300),
       description: [
@@ -100,7 +100,7 @@ function advisoryRecord(
           `Installed at ${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ''}.`,
         dependents.length > 0 &&
           `Reached through ${dependents.slice(0, 5).join(', ')}${dependents.length > 5 ? ` and ${dependents.length - 5} more` : ''}.`,
-        fixText(entry['fixAvailable']),
+        fixText(fix),
       ]
         .filter(Boolean)
         .join(' '),
@@ -114,29 +114,36 @@ function advisoryRecord(
   );
 }
 
+/** What `fixAvailable` says: `npm audit fix` (true), no fix (false), or a package to upgrade (often a parent). */
+type NpmFix = boolean | { name: string; version: string; major: boolean } | undefined;
+
+function npmFix(fix: unknown): NpmFix {
+  if (typeof fix === 'boolean') return fix;
+  if (!isObject(fix)) return undefined;
+  const name = text(fix['name'], 300);
+  const version = text(fix['version'], 100);
+  return name && version ? { name, version, major: fix['isSemVerMajor'] === true } : undefined;
+}
+
+function upgradeText(upgrade: { name: string; version: string; major: boolean }): string {
+  return `upgrade ${upgrade.name} to ${upgrade.version}${upgrade.major ? ' (a major version)' : ''}`;
+}
+
 /**
  * The fix in the model's terms: the version that fixes the package itself when npm names it, else how to fix it
  * (`npm audit fix`, or an upgrade of the parent that pulls it in); nothing when npm says there is none.
  */
-function fixOf(fix: unknown, packageName: string): { fixedVersion?: string; fix?: string } {
+function fixOf(fix: NpmFix, packageName: string): { fixedVersion?: string; fix?: string } {
   if (fix === true) return { fix: 'npm audit fix' };
-  if (!isObject(fix)) return {};
-  const name = text(fix['name'], 300);
-  const version = text(fix['version'], 100);
-  if (!name || !version) return {};
-  if (name === packageName) return { fixedVersion: version };
-  return { fix: `upgrade ${name} to ${version}${fix['isSemVerMajor'] === true ? ' (a major version)' : ''}` };
+  if (typeof fix !== 'object') return {};
+  return fix.name === packageName ? { fixedVersion: fix.version } : { fix: upgradeText(fix) };
 }
 
-/** What `fixAvailable` says: a package to upgrade (often a parent, not the vulnerable one), `npm audit fix`, or none. */
-function fixText(fix: unknown): string | undefined {
+/** The fix as the finding's description says it. */
+function fixText(fix: NpmFix): string | undefined {
   if (fix === true) return 'Fixed by npm audit fix.';
   if (fix === false) return 'No fix available.';
-  if (!isObject(fix)) return undefined;
-  const name = text(fix['name'], 300);
-  const version = text(fix['version'], 100);
-  if (!name || !version) return undefined;
-  return `Fix: upgrade ${name} to ${version}${fix['isSemVerMajor'] === true ? ' (a major version)' : ''}.`;
+  return fix && `Fix: ${upgradeText(fix)}.`;
 }
 
 /** Large reports: each package's entry is parsed on its own, never the whole file as one string. */
