@@ -318,9 +318,7 @@ function outputsOf(inputs: Inputs): string[] {
   return ['security-scan.sarif', 'security-scan.json'].map((name) => path.join(inputs.dir, name));
 }
 
-const bundledLabel = 'security-scan (bundled action)';
-
-function bundledAction(actionDir: string, label = bundledLabel): Subject {
+function bundledAction(actionDir: string, label = 'security-scan (bundled action)'): Subject {
   return {
     label,
     how:
@@ -536,9 +534,8 @@ function verdicts(
 async function measure(mode: Mode, { root, progress }: BenchContext): Promise<BenchmarkResult> {
   const machine = describeMachine();
   const inputs = prepareInputs(root, mode, progress);
-  const subject = existsSync(path.join(root, ACTION_DIR, 'dist', 'index.js'))
-    ? bundledAction(path.join(root, ACTION_DIR))
-    : packagePipeline(root);
+  const built = existsSync(path.join(root, ACTION_DIR, 'dist', 'index.js'));
+  const subject = built ? bundledAction(path.join(root, ACTION_DIR)) : packagePipeline(root);
   // A bare JSON.parse needs the whole file as one string: beyond V8's maximum string length it cannot run at all.
   const bareParsable = inputs.files.every((file) => file.bytes < bufferConstants.MAX_STRING_LENGTH);
   const runs = RUNS[mode];
@@ -551,8 +548,7 @@ async function measure(mode: Mode, { root, progress }: BenchContext): Promise<Be
   const recordsRead: number[] = [];
   const earlier = earlierSetOf(inputs);
   // On the earlier set: this build, and the build the issue's figure came from (when git has it).
-  const todays =
-    earlier && subject.label === bundledLabel ? earlierBuild(root, requestedBaseline(), scratchDir) : undefined;
+  const todays = earlier && built ? earlierBuild(root, requestedBaseline(), scratchDir) : undefined;
   const earlierCases: EarlierSetCase[] = earlier
     ? [
         { role: 'this build', subject, samples: [], recordsRead: [] },
