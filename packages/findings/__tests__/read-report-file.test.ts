@@ -193,6 +193,22 @@ describe('readReportFile and writeChunks', () => {
     expect(file.records).toHaveLength(3000);
   });
 
+  it('tells a large list report from its first element, whether the preview ends inside it or long after it', () => {
+    const leak = (i: number, match: string) => ({ RuleID: 'aws-access-token', File: `f${i}.env`, Match: match });
+    // The first leak alone is larger than the preview: its RuleID is read before the preview ends inside Match.
+    const cut = JSON.stringify([leak(0, 'm'.repeat(2 * 1024 * 1024)), leak(1, 'x')]);
+    // 20,000 small leaks: the preview ends after thousands of complete ones.
+    const many = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => leak(i, 'AKIA' + 'x'.repeat(60))));
+    for (const [name, content, records] of [
+      ['cut.json', cut, 2],
+      ['many.json', many, 20_000],
+    ] as const) {
+      const file = readReportFile(fileWith(name, content), { streamThreshold: 1024 });
+      expect(file).toMatchObject({ reader: 'gitleaks', streamed: true });
+      expect(file.records).toHaveLength(records);
+    }
+  });
+
   it('writes pieces of any size and multi-byte text intact', async () => {
     const pieces = ['{"a":"', 'é😀'.repeat(1000), '", "b":"', 'x'.repeat(5 * 1024 * 1024), '"}'];
     const path = join(dir, 'out.json');
