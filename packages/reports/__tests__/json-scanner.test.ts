@@ -268,6 +268,40 @@ describe('scanJson on objects whose members are parsed whole', () => {
     }
   });
 
+  it.each(layouts)('hands each member of a mapped %s object to the mapper with its key and position', (_, text) => {
+    for (const chunkSize of [7, 100, 4096, 1 << 20]) {
+      const seen: [string | undefined, number, unknown[]][] = [];
+      const mapped: ScanPlan = (path) => {
+        if (path.length === 0) return 'descend';
+        if (path.length === 1 && path[0] === 'vulnerabilities')
+          return (value, index, at, containers, key) => {
+            seen.push([key, index, [...at]]);
+            expect(containers[containers.length - 1]).toBe((containers[0] as typeof doc).vulnerabilities);
+            return { key, name: (value as { name: string }).name };
+          };
+        return 'parse';
+      };
+      const read = scanJson(bufferSource(Buffer.from(text)), mapped, { chunkSize }) as typeof doc;
+      const keys = Object.keys(packages);
+      expect(seen).toEqual(keys.map((key, i) => [key, i, ['vulnerabilities']]));
+      expect(read.vulnerabilities).toEqual(
+        Object.fromEntries(keys.map((key) => [key, { key, name: (packages[key] as { name: string }).name }])),
+      );
+      expect(read.metadata).toEqual(doc.metadata);
+    }
+  });
+
+  it('maps duplicate keys and __proto__ as JSON.parse would keep them', () => {
+    const text = '{\n  "a": {\n    "n": 1\n  },\n  "__proto__": {\n    "n": 2\n  },\n  "a": {\n    "n": 3\n  }\n}';
+    const read = scanJson(bufferSource(Buffer.from(text)), (path) =>
+      path.length === 0 ? (value, _, __, ___, key) => ({ key, n: (value as { n: number }).n }) : 'parse',
+    ) as Record<string, unknown>;
+    expect(Object.keys(read)).toEqual(['a', '__proto__']);
+    expect(read['a']).toEqual({ key: 'a', n: 3 });
+    expect(read['__proto__']).toEqual({ key: '__proto__', n: 2 });
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+  });
+
   it('refuses a member nested deeper than maxDepth', () => {
     const text = `{\n  "v": {\n    "deep": ${'['.repeat(20)}${']'.repeat(20)}\n  }\n}`;
     expect(() =>

@@ -7,17 +7,20 @@ import { JsonNestingError, JsonSyntaxError, describeByte, findJsonSyntaxError, f
 export type PathSegment = string | number;
 
 /**
- * Maps one parsed list element to what is kept of it (a slimmer copy with the same shape, or what the element is
- * turned into). `index` is the element's position in the list, `path` the list's path, and `containers` the
- * objects and arrays being built from the document down to the list itself, holding the members read so far
- * (so a mapper can use what came before the list, e.g. the Target of a Trivy Result). The mapper must not keep
- * `path` or `containers`: the scanner reuses them.
+ * Maps one parsed list element, or one member's value of an object keyed by name (npm audit's packages), to what is
+ * kept of it (a slimmer copy with the same shape, or what the value is turned into). `index` is the element's
+ * position, or how many members were mapped before (a key repeated in the object may be mapped once, as JSON.parse
+ * keeps its last value), `path` the path of the list or object, `key` the member's key (undefined for a list element),
+ * and `containers` the objects and arrays being built from the document down to the list or object itself, holding
+ * the members read so far (so a mapper can use what came before the list, e.g. the Target of a Trivy Result). The
+ * mapper must not keep `path` or `containers`: the scanner reuses them.
  */
 export type ElementMapper = (
   element: unknown,
   index: number,
   path: readonly PathSegment[],
   containers: readonly unknown[],
+  key?: string,
 ) => unknown;
 
 /**
@@ -26,7 +29,8 @@ export type ElementMapper = (
  * - 'parse': keep the value as JSON.parse would give it;
  * - 'skip': drop the value (the key is absent from the result);
  * - 'stub': keep a scalar, but replace an object or array by an empty one (an outline of the document);
- * - a mapper: the value is a list whose elements are parsed one at a time and mapped (anything else is parsed).
+ * - a mapper: the value is a list whose elements, or an object whose members' values, are parsed one at a time and
+ *   mapped (a scalar is parsed).
  */
 export type ScanAction = 'descend' | 'parse' | 'skip' | 'stub' | ElementMapper;
 
@@ -197,11 +201,11 @@ class Scanner {
     if ((action === 'descend' || typeof action === 'function') && (c === 0x7b || c === 0x5b)) {
       if (this.containers.length >= this.maxDepth) throw new JsonNestingError(this.base + p, this.maxDepth);
     }
-    if (action === 'descend' && c === 0x7b) {
+    if ((action === 'descend' || typeof action === 'function') && c === 0x7b) {
       const object: Record<string, unknown> = {};
       attach(object);
       this.containers.push(object);
-      p = this.object(p + 1, object);
+      p = this.object(p + 1, object, typeof action === 'function' ? action : undefined);
       this.containers.pop();
       return p;
     }
@@ -224,12 +228,13 @@ class Scanner {
     return end;
   }
 
-  private object(p: number, object: Record<string, unknown>): number {
+  /** Reads an object's members into `object`: as the plan says, or with `mapper` each value parsed and mapped. */
+  private object(p: number, object: Record<string, unknown>, mapper?: ElementMapper): number {
     p = this.expectByte(p, 'inside an object');
     if (this.buf[p] === 0x7d) return p + 1;
     // Members are parsed in batches (see guessedMembers) until a batch holds a member the plan does not parse.
     let batching = true;
-    for (;;) {
+    for (let index = 0; ;) {
       p = this.expectByte(p, 'inside an object');
       if (this.buf[p] !== QUOTE) {
         throw new JsonSyntaxError(
@@ -237,13 +242,17 @@ class Scanner {
           `expected a double-quoted object key but found ${describeByte(this.buf[p]!)}`,
         );
       }
-      const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p) : undefined;
-      if (batch !== undefined && this.allParsed(batch)) {
+      const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p, !!mapper) : undefined;
+      if (batch !== undefined && mapper) {
+        for (const key of Object.keys(batch))
+          setMember(object, key, mapper(batch[key], index++, this.path, this.containers, key));
+        p = this.elementEnd;
+      } else if (batch !== undefined && this.allParsed(batch)) {
         for (const key of Object.keys(batch)) setMember(object, key, batch[key]);
         p = this.elementEnd;
       } else {
         if (batch !== undefined) batching = false;
-        p = this.member(p, object);
+        p = this.member(p, object, mapper && ((v, key) => mapper(v, index++, this.path, this.containers, key)));
       }
       p = this.expectByte(p, 'inside an object');
       const c = this.buf[p]!;
@@ -253,8 +262,11 @@ class Scanner {
     }
   }
 
-  /** Reads the member whose key's quote is at p into `object` as the plan says; returns the index after its value. */
-  private member(p: number, object: Record<string, unknown>): number {
+  /**
+   * Reads the member whose key's quote is at p into `object` as the plan says, or parsed and passed through `map`;
+   * returns the index after its value.
+   */
+  private member(p: number, object: Record<string, unknown>, map?: (value: unknown, key: string) => unknown): number {
     this.mark = p;
     const keyEnd = this.stringEnd(p + 1);
     const key = this.parseSlice(this.mark, keyEnd) as string;
@@ -265,6 +277,7 @@ class Scanner {
         `expected ':' after an object key but found ${describeByte(this.buf[p]!)}`,
       );
     }
+    if (map) return this.value(p + 1, 'parse', (v) => setMember(object, key, map(v, key)));
     this.path.push(key);
     p = this.value(p + 1, this.plan(this.path), (v) => setMember(object, key, v));
     this.path.pop();
@@ -433,11 +446,13 @@ class Scanner {
    * JSON.parse as guessedBatch does for list elements: each member whose value is an object or array that ends at a
    * closing bracket starting a line with the key's indentation (npm audit's packages, say). The guess holds when
    * JSON.parse accepts "{" + the slice + "}". Undefined (elementEnd unset) when there is no guess, when the plan does
-   * not parse the first member whole, or when the guess does not hold; the caller checks the other members' plans.
+   * not parse the first member whole (unless every member is `mapped`), or when the guess does not hold; the caller
+   * checks the other members' plans.
    */
-  private guessedMembers(p: number): Record<string, unknown> | undefined {
+  private guessedMembers(p: number, mapped: boolean): Record<string, unknown> | undefined {
     const buf = this.buf;
-    const endOf = (q: number, first: boolean) => (buf[q] === QUOTE ? this.guessedMemberEnd(q, first) : NO_END);
+    const endOf = (q: number, first: boolean) =>
+      buf[q] === QUOTE ? this.guessedMemberEnd(q, first && !mapped) : NO_END;
     return this.guessedRun(p, endOf, 'members') as Record<string, unknown> | undefined;
   }
 
