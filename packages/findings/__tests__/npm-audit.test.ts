@@ -90,7 +90,7 @@ describe('npm audit JSON (npm 7+)', () => {
     });
     const wrapped = { added: 0, removed: 0, audit: early };
     expect(chooseReader(wrapped, 'fix.json')?.name).toBe('npm-audit');
-    const [record] = read(npmAuditReader, wrapped).records;
+    const [record] = readBothWays(wrapped).records;
     expect(record).toMatchObject({
       ruleId: 'npm-1179',
       severity: 'low',
@@ -146,9 +146,23 @@ describe('npm audit JSON (npm 7+)', () => {
     ]);
   });
 
-  it('refuses vulnerabilities that are not an object, naming the file', () => {
-    expect(() => read(npmAuditReader, { auditReportVersion: 2, vulnerabilities: [] })).toThrow(
-      'reports/test.json: /vulnerabilities is an array, where npm audit writes an object keyed by package.',
+  it('refuses vulnerabilities that are not an object, naming the file, whole or streamed', () => {
+    const message =
+      'reports/test.json: /vulnerabilities is an array, where npm audit writes an object keyed by package.';
+    expect(() => read(npmAuditReader, { auditReportVersion: 2, vulnerabilities: [] })).toThrow(message);
+    const listed = { auditReportVersion: 2, vulnerabilities: [{ name: 'debug', via: [advisory()] }] };
+    expect(() => readBothWays(listed)).toThrow(message);
+  });
+
+  it('gives the same records streamed as whole, for scoped names and a package called __proto__', () => {
+    const entry = (name: string) => ({ name, severity: 'moderate', via: [advisory({ name })], nodes: [] });
+    const result = readBothWays(
+      npmAuditReport({ '@scope/pkg': entry('@scope/pkg'), ['__proto__']: entry('__proto__'), 'a~b': entry('a~b') }),
     );
+    expect(result.records.map((r) => [r.package?.name, r.source.record])).toEqual([
+      ['@scope/pkg', '/vulnerabilities/@scope~1pkg/via/0'],
+      ['__proto__', '/vulnerabilities/__proto__/via/0'],
+      ['a~b', '/vulnerabilities/a~0b/via/0'],
+    ]);
   });
 });

@@ -11,7 +11,9 @@ import {
   list,
   positiveInteger,
   text,
+  type ElementMapper,
   type ScanPlan,
+  type StreamRead,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult } from './finding-reader.js';
 import type { FindingRecord, Severity } from './model.js';
@@ -38,7 +40,12 @@ function detect(doc: unknown): boolean {
   return auditOf(doc) !== undefined;
 }
 
-function read(doc: unknown, context: FindingReadContext): ReadResult {
+/** A package's entry already turned into its records while streaming (see streamRead). */
+class StreamedPackage {
+  constructor(readonly records: FindingRecord[]) {}
+}
+
+function read(doc: unknown, context: FindingReadContext, shared = new Interner()): ReadResult {
   const audit = auditOf(doc)!;
   const base = audit === doc ? '' : '/audit';
   const vulnerabilities = audit['vulnerabilities'] ?? {};
@@ -49,16 +56,32 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
         'The report looks damaged: check that it is the JSON npm audit wrote, unchanged.',
     );
   }
-  const shared = new Interner();
   const records: FindingRecord[] = [];
-  for (const [name, entry] of Object.entries(vulnerabilities)) {
-    if (!isObject(entry)) continue;
-    const pointer = `${base}/vulnerabilities/${escapePointer(name)}`;
-    list(entry['via']).forEach((via, i) => {
-      if (isObject(via)) records.push(advisoryRecord(name, entry, via, `${pointer}/via/${i}`, context, shared));
-    });
+  for (const name of Object.keys(vulnerabilities)) {
+    const entry = vulnerabilities[name];
+    if (entry instanceof StreamedPackage) for (const record of entry.records) records.push(record);
+    else if (isObject(entry)) packageRecords(name, entry, base, context, shared, records);
   }
   return { tools: ['npm-audit'], format: 'npm audit JSON (npm 7 or later)', records, suppressed: [], notes: [] };
+}
+
+/** The records of one package's entry (one per advisory in its `via`), pushed to `into`. */
+function packageRecords(
+  name: string,
+  entry: Json,
+  base: string,
+  context: FindingReadContext,
+  shared: Interner,
+  into: FindingRecord[],
+): FindingRecord[] {
+  const via = list(entry['via']);
+  for (let i = 0; i < via.length; i++) {
+    const advisory = via[i];
+    if (!isObject(advisory)) continue;
+    const pointer = `${base}/vulnerabilities/${escapePointer(name)}/via/${i}`;
+    into.push(advisoryRecord(name, entry, advisory, pointer, context, shared));
+  }
+  return into;
 }
 
 /** A JSON pointer segment (RFC 6901): '~' and '/' escaped, as scoped names (@vercel/node) have a '/'. */
@@ -80,9 +103,7 @@ function advisoryRecord(
   const number = positiveInteger(via['source']) ?? positiveInteger(via['id']);
   const id = ghsa ?? (number !== undefined ? `npm-${number}` : 'unknown');
   const packageName = text(via['name'], 300) ?? name;
-  const dependents = list(entry['effects']).filter((e): e is string => typeof e === 'string');
   const range = text(via['range'], 300) ?? text(via['vulnerable_versions'], 300);
-  const nodes = list(entry['nodes']).filter((n): n is string => typeof n === 'string');
   const fix = npmFix(entry['fixAvailable']);
   return packageVulnerability(
     {
@@ -96,10 +117,8 @@ function advisoryRecord(
       title: text(via['title'], 300),
       description: [
         range && `Vulnerable versions: ${range}.`,
-        nodes.length > 0 &&
-          `Installed at ${nodes.slice(0, 3).join(', ')}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ''}.`,
-        dependents.length > 0 &&
-          `Reached through ${dependents.slice(0, 5).join(', ')}${dependents.length > 5 ? ` and ${dependents.length - 5} more` : ''}.`,
+        someOf('Installed at', entry['nodes'], 3),
+        someOf('Reached through', entry['effects'], 5),
         fixText(fix),
       ]
         .filter(Boolean)
@@ -112,6 +131,14 @@ function advisoryRecord(
     context,
     shared,
   );
+}
+
+/** "<lead> a, b, c and 2 more." for the first `shown` strings of a list; undefined when it holds none. */
+function someOf(lead: string, values: unknown, shown: number): string | undefined {
+  const names = list(values).filter((v): v is string => typeof v === 'string');
+  if (names.length === 0) return undefined;
+  const more = names.length > shown ? ` and ${names.length - shown} more` : '';
+  return `${lead} ${names.slice(0, shown).join(', ')}${more}.`;
 }
 
 /** What `fixAvailable` says: `npm audit fix` (true), no fix (false), or a package to upgrade (often a parent). */
@@ -155,10 +182,33 @@ const streamPlan: ScanPlan = (path) => {
   return 'parse';
 };
 
+/**
+ * A streamed read: each package's entry becomes its records as soon as it is parsed, so the parsed entries (with
+ * every advisory's fields) are not all held until the end. The records depend on the entry alone, so nothing read
+ * later can change them.
+ */
+function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
+  const shared = new Interner();
+  const mapper =
+    (base: string): ElementMapper =>
+    (entry, _index, _path, _containers, key) =>
+      key !== undefined && isObject(entry)
+        ? new StreamedPackage(packageRecords(key, entry, base, context, shared, []))
+        : entry;
+  const top = mapper('');
+  const wrapped = mapper('/audit');
+  const plan: ScanPlan = (path) => {
+    if (path.length === 1 && path[0] === 'vulnerabilities') return top;
+    if (path.length === 2 && path[0] === 'audit' && path[1] === 'vulnerabilities') return wrapped;
+    return streamPlan(path);
+  };
+  return { plan, read: (skeleton) => read(skeleton, context, shared) };
+}
+
 export const npmAuditReader: FindingReader = {
   name: 'npm-audit',
   format: 'npm audit JSON',
   detect,
-  read,
-  streaming: { plan: streamPlan },
+  read: (doc, context) => read(doc, context),
+  streaming: { plan: streamPlan, streamRead },
 };
