@@ -518,14 +518,39 @@ class Scanner {
     this.elementEnd = NO_END;
     let value: unknown;
     try {
-      const text = this.buf.toString('utf8', start, end);
-      value = JSON.parse(wrap === 'list' ? `[${text}]` : wrap === 'members' ? `{${text}}` : text);
+      value = JSON.parse(this.textOf(start, end, wrap));
     } catch {
       this.wrongGuesses++;
       return undefined;
     }
     this.elementEnd = end;
     return value;
+  }
+
+  /**
+   * buf[start, end) as text, in brackets for a list or braces for members. The brackets are written over the bytes
+   * just before and after the slice for the decoding (a separator or whitespace: the values are complete and
+   * start after a '[', '{' or ','), then put back: one decoded string, where joining the brackets to it made a
+   * second copy of every batch's text when JSON.parse flattened it.
+   */
+  private textOf(start: number, end: number, wrap: 'value' | 'list' | 'members'): string {
+    const buf = this.buf;
+    if (wrap === 'value') return buf.toString('utf8', start, end);
+    const [open, close] = wrap === 'list' ? [0x5b, 0x5d] : [0x7b, 0x7d];
+    if (start === 0 || end >= this.len) {
+      const text = buf.toString('utf8', start, end);
+      return wrap === 'list' ? `[${text}]` : `{${text}}`;
+    }
+    const before = buf[start - 1]!;
+    const after = buf[end]!;
+    buf[start - 1] = open;
+    buf[end] = close;
+    try {
+      return buf.toString('utf8', start - 1, end + 1);
+    } finally {
+      buf[start - 1] = before;
+      buf[end] = after;
+    }
   }
 
   /**
