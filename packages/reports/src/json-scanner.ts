@@ -234,7 +234,9 @@ class Scanner {
     if (this.buf[p] === 0x7d) return p + 1;
     // Members are parsed in batches (see guessedMembers) until a batch holds a member the plan does not parse.
     let batching = true;
-    for (let index = 0; ;) {
+    let index = 0;
+    const map = mapper && ((value: unknown, key: string) => mapper(value, index++, this.path, this.containers, key));
+    for (;;) {
       p = this.expectByte(p, 'inside an object');
       if (this.buf[p] !== QUOTE) {
         throw new JsonSyntaxError(
@@ -242,17 +244,13 @@ class Scanner {
           `expected a double-quoted object key but found ${describeByte(this.buf[p]!)}`,
         );
       }
-      const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p, !!mapper) : undefined;
-      if (batch !== undefined && mapper) {
-        for (const key of Object.keys(batch))
-          setMember(object, key, mapper(batch[key], index++, this.path, this.containers, key));
-        p = this.elementEnd;
-      } else if (batch !== undefined && this.allParsed(batch)) {
-        for (const key of Object.keys(batch)) setMember(object, key, batch[key]);
+      const batch = batching && this.wrongGuesses < MAX_WRONG_GUESSES ? this.guessedMembers(p, !!map) : undefined;
+      if (batch !== undefined && (map || this.allParsed(batch))) {
+        for (const key of Object.keys(batch)) setMember(object, key, map ? map(batch[key], key) : batch[key]);
         p = this.elementEnd;
       } else {
         if (batch !== undefined) batching = false;
-        p = this.member(p, object, mapper && ((v, key) => mapper(v, index++, this.path, this.containers, key)));
+        p = this.member(p, object, map);
       }
       p = this.expectByte(p, 'inside an object');
       const c = this.buf[p]!;
