@@ -9,7 +9,7 @@ import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { analyse } from '../src/analyse.js';
 import { dedupe } from '../src/dedupe.js';
-import { buildReport, serializeReport } from '../src/json-report.js';
+import { buildReport, reportFinding, reportFindingJson, serializeReport } from '../src/json-report.js';
 import type { ReaderName } from '../src/finding-reader.js';
 import type { Finding, FindingRecord } from '../src/model.js';
 import { readReportFile, type ReportFile } from '../src/read-report-file.js';
@@ -865,6 +865,43 @@ suite('OSV-Scanner JSON (DefectDojo samples and osv-scanner test data)', () => {
   });
 });
 
+/** A file of each reader (several of the richer ones), read: what the written outputs are checked on. */
+function filesOfEveryReader(): ReportFile[] {
+  return [
+    ...[
+      'legacy_many_vulns.json',
+      'misconfigurations_and_secrets.json',
+      'kubernetes.json',
+      'issue_9170.json',
+      'license_scheme.json',
+      'cvss_severity_source.json',
+    ].map((f) => load(`defectdojo/trivy/${f}`)),
+    load('defectdojo/bandit/many_vulns.json'),
+    load('bandit-upstream/bandit-examples.json'),
+    load('defectdojo/gitleaks/gitleaks8_many.json'),
+    load('defectdojo/gitleaks/version_7.5.0.json'),
+    ...[
+      'codeQL-output.sarif',
+      'flawfinder.sarif',
+      'issue_10191.json',
+      'dependency_check.sarif',
+      'appendix_k.sarif',
+      'suppression_test.sarif',
+    ].map((f) => load(`defectdojo/sarif/${f}`)),
+    load('trivy-upstream/secrets.json.golden'),
+    load('defectdojo/semgrep/fingerprint_test.json'),
+    load('semgrep-upstream/semgrep/test_nosem_rule__with_disable_nosem-results.json'),
+    load('defectdojo/pip_audit/many_vulns_new.json'),
+    load('safety-upstream/safety/report_with_recommended_fix.json'),
+    load('defectdojo/trufflehog/v3_git.json'),
+    load('trufflehog-upstream/trufflehog/handlers-testdata.json'),
+    load('defectdojo/trufflehog3/issue_6999.json'),
+    load('defectdojo/trufflehog3/many_vulns_legacy.json'),
+    load('npm-audit-report-upstream/npm_audit_7_plus/all-severity-levels.json'),
+    load('defectdojo/osv_scanner/many_findings.json'),
+  ];
+}
+
 suite('SARIF written from every fixture', () => {
   const schema = (): object =>
     JSON.parse(readFileSync(join(FIXTURES, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -873,39 +910,7 @@ suite('SARIF written from every fixture', () => {
     const ajv = new Ajv04({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema());
-    const files = [
-      ...[
-        'legacy_many_vulns.json',
-        'misconfigurations_and_secrets.json',
-        'kubernetes.json',
-        'issue_9170.json',
-        'license_scheme.json',
-        'cvss_severity_source.json',
-      ].map((f) => load(`defectdojo/trivy/${f}`)),
-      load('defectdojo/bandit/many_vulns.json'),
-      load('bandit-upstream/bandit-examples.json'),
-      load('defectdojo/gitleaks/gitleaks8_many.json'),
-      load('defectdojo/gitleaks/version_7.5.0.json'),
-      ...[
-        'codeQL-output.sarif',
-        'flawfinder.sarif',
-        'issue_10191.json',
-        'dependency_check.sarif',
-        'appendix_k.sarif',
-        'suppression_test.sarif',
-      ].map((f) => load(`defectdojo/sarif/${f}`)),
-      load('trivy-upstream/secrets.json.golden'),
-      load('defectdojo/semgrep/fingerprint_test.json'),
-      load('semgrep-upstream/semgrep/test_nosem_rule__with_disable_nosem-results.json'),
-      load('defectdojo/pip_audit/many_vulns_new.json'),
-      load('safety-upstream/safety/report_with_recommended_fix.json'),
-      load('defectdojo/trufflehog/v3_git.json'),
-      load('trufflehog-upstream/trufflehog/handlers-testdata.json'),
-      load('defectdojo/trufflehog3/issue_6999.json'),
-      load('defectdojo/trufflehog3/many_vulns_legacy.json'),
-      load('npm-audit-report-upstream/npm_audit_7_plus/all-severity-levels.json'),
-      load('defectdojo/osv_scanner/many_findings.json'),
-    ];
+    const files = filesOfEveryReader();
     const findings = dedupe(files.flatMap((f) => f.records));
     findings[0]!.status = 'suppressed';
     findings[0]!.suppression = { entry: 1, reason: 'accepted for the test' };
@@ -925,5 +930,16 @@ suite('SARIF written from every fixture', () => {
         expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}$/);
       }
     }
+  });
+});
+
+suite('the JSON report written from every fixture', () => {
+  it('writes each finding as its projection stringified, whether written directly or not', () => {
+    const findings = dedupe(filesOfEveryReader().flatMap((f) => f.records));
+    findings[0]!.status = 'suppressed';
+    findings[0]!.suppression = { entry: 1, reason: 'accepted for the test' };
+    const written = findings.map(reportFindingJson);
+    expect(written).toEqual(findings.map((f) => JSON.stringify(reportFinding(f))));
+    expect(written.length).toBeGreaterThan(500);
   });
 });

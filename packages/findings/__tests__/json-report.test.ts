@@ -7,8 +7,10 @@ import {
   fileEntry,
   type JsonReport,
   reportFinding,
+  reportFindingJson,
   serializeReport,
 } from '../src/json-report.js';
+import type { Finding } from '../src/model.js';
 import { readReportBytes } from '../src/read-report-file.js';
 import { buildSarif } from '../src/sarif-writer.js';
 import { parseSuppressionsYaml } from '../src/suppressions.js';
@@ -167,6 +169,75 @@ describe('the JSON report', () => {
     const [finding] = analyse(files, { policy: { failOn: 'high', scope: 'all' }, today: new Date() }).findings;
     expect(JSON.parse(JSON.stringify(reportFinding(finding!)))).toEqual(
       expect.objectContaining({ sources: ['b.json#/results/0'] }),
+    );
+  });
+});
+
+describe('reportFindingJson', () => {
+  const base: Finding = {
+    fingerprint: '0123456789abcdef0123456789abcdef',
+    aliases: [],
+    tool: 'npm-audit',
+    tools: ['npm-audit'],
+    ruleId: 'GHSA-aaaa-bbbb-cccc',
+    title: 'Prototype pollution in lodash',
+    description: 'stays in the SARIF file',
+    severity: 'high',
+    category: 'vulnerability',
+    location: { path: '' },
+    package: { name: 'lodash', version: undefined, fixedVersion: undefined, fix: 'npm audit fix', purl: 'pkg:npm/x' },
+    helpUri: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc',
+    cwes: ['CWE-1321'],
+    tags: undefined,
+    sources: [{ file: 'npm-audit.json', tool: 'npm-audit', record: '/vulnerabilities/lodash/via/0' }],
+    status: 'new',
+    suppression: undefined,
+  };
+  const cases: [string, Finding][] = [
+    ['a package finding', base],
+    [
+      'a code finding with every position',
+      {
+        ...base,
+        category: 'code',
+        package: undefined,
+        helpUri: undefined,
+        location: { path: 'src/a.py', startLine: 3, endLine: 4, startColumn: 1, endColumn: 9 },
+      },
+    ],
+    ['a title with quotes, a backslash and a newline', { ...base, title: 'say "hi"\\n\nnext' }],
+    ['a path with a lone surrogate', { ...base, location: { path: 'a\ud800b', startLine: 1 } }],
+    ['a title with an emoji (a surrogate pair)', { ...base, title: 'rocket \u{1f680}' }],
+    ['a control character in a source pointer', { ...base, sources: [{ ...base.sources[0]!, record: '/a\u0001b' }] }],
+    [
+      'a merged finding with aliases, two tools, two sources and a suppression',
+      {
+        ...base,
+        aliases: ['fedcba9876543210fedcba9876543210'],
+        tools: ['npm-audit', 'trivy'],
+        sources: [...base.sources, { file: 'trivy.json', tool: 'trivy', record: '/Results/0/Vulnerabilities/2' }],
+        status: 'suppressed',
+        suppression: { entry: 2, reason: 'accepted "risk"', expires: '2027-01-01' },
+      },
+    ],
+    ['a second tool without aliases', { ...base, tools: ['npm-audit', 'osv-scanner'] }],
+    [
+      'a package with every version',
+      { ...base, package: { name: 'a', version: '1.0', fixedVersion: '1.1', fix: undefined } },
+    ],
+  ];
+
+  it.each(cases)('writes %s as JSON.stringify writes its projection', (_, finding) => {
+    expect(reportFindingJson(finding)).toBe(JSON.stringify(reportFinding(finding)));
+  });
+
+  it('writes the members it has in the schema order', () => {
+    expect(reportFindingJson(base)).toBe(
+      '{"fingerprint":"0123456789abcdef0123456789abcdef","tool":"npm-audit","tools":["npm-audit"],' +
+        '"ruleId":"GHSA-aaaa-bbbb-cccc","title":"Prototype pollution in lodash","severity":"high",' +
+        '"category":"vulnerability","location":{"path":""},"package":{"name":"lodash","fix":"npm audit fix"},' +
+        '"helpUri":"https://github.com/advisories/GHSA-aaaa-bbbb-cccc",' +
+        '"sources":["npm-audit.json#/vulnerabilities/lodash/via/0"],"status":"new"}',
     );
   });
 });

@@ -11,6 +11,14 @@ const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
  */
 export const CHUNK_CHARS = 32 * 1024;
 
+/**
+ * Whether any character of `text` would be escaped by JSON.stringify. Several strings may be tested joined, in one
+ * pass: no character the test looks for spans two of them.
+ */
+export function needsEscaping(text: string): boolean {
+  return NEEDS_ESCAPING.test(text);
+}
+
 /** A string as JSON.stringify writes it (most strings need no escaping, which is checked first). */
 export function jsonString(value: string): string {
   return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;

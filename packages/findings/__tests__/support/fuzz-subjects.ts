@@ -8,7 +8,7 @@ import type { FuzzSubject } from '@actions-kit/testkit/fuzz';
 import { analyse } from '../../src/analyse.js';
 import { compareWithBaseline, parseBaseline } from '../../src/baseline.js';
 import type { FindingReader } from '../../src/finding-reader.js';
-import { buildReport, serializeReport } from '../../src/json-report.js';
+import { buildReport, reportFinding, reportFindingJson, serializeReport } from '../../src/json-report.js';
 import type { Finding } from '../../src/model.js';
 import { readReportBytes, type ReportFile } from '../../src/read-report-file.js';
 import { READERS } from '../../src/registry.js';
@@ -186,6 +186,11 @@ function writeOutputs(file: ReportFile): Finding[] {
   JSON.parse([...serializeSarif(sarif.plan)].join(''));
   const report = buildReport({ generatedAt: TODAY, policy: { failOn: 'high', scope: 'new' }, ...analysis, files: [] });
   JSON.parse([...serializeReport(report)].join(''));
+  for (const finding of analysis.findings) {
+    // The report's lines are written directly; they must be what stringifying the projection gives.
+    if (reportFindingJson(finding) !== JSON.stringify(reportFinding(finding)))
+      throw new Error(`a report line differs from its projection: ${JSON.stringify(reportFinding(finding))}`);
+  }
   return analysis.findings;
 }
 
