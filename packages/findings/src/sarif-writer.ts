@@ -200,11 +200,14 @@ function buildRun(tool: string, findings: Finding[], automationId: string, prefi
 }
 
 function ruleFor(ruleId: string, finding: Finding): SarifRule {
-  const cweTags = (finding.cwes ?? []).map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
-  const tags = [...new Set(['security', finding.category, ...cweTags, ...(finding.tags ?? [])])].slice(
-    0,
-    SARIF_LIMITS.tagsPerRule,
-  );
+  // 'security', the category, the CWEs and the tool's tags: each once, the first ones up to the limit.
+  const tags = ['security'];
+  const tag = (value: string) => {
+    if (tags.length < SARIF_LIMITS.tagsPerRule && !tags.includes(value)) tags.push(value);
+  };
+  tag(finding.category);
+  for (const cwe of finding.cwes ?? []) tag(`external/cwe/${cwe.toLowerCase()}`);
+  for (const value of finding.tags ?? []) tag(value);
   const short =
     finding.category === 'vulnerability' || finding.category === 'license'
       ? `${finding.ruleId}: ${finding.title}`
