@@ -44,6 +44,21 @@ describe('buildSarif', () => {
     ]);
   });
 
+  it("tags a rule with 'security', its category, its CWEs and the tool's tags, each once, at most 20", () => {
+    const [finding] = sample();
+    const tagged = (cwes: string[], tags: string[]) =>
+      written([{ ...finding!, cwes, tags }]).log.runs[0]!.tool.driver.rules[0]!.properties.tags;
+    expect(tagged(['CWE-79', 'cwe-79', 'CWE-89'], ['security', 'web', 'web'])).toEqual([
+      'security',
+      'vulnerability',
+      'external/cwe/cwe-79',
+      'external/cwe/cwe-89',
+      'web',
+    ]);
+    const many = Array.from({ length: 30 }, (_, i) => `tag-${i}`);
+    expect(tagged(['CWE-1'], many)).toEqual(['security', 'vulnerability', 'external/cwe/cwe-1', ...many.slice(0, 17)]);
+  });
+
   it('de-duplicates rules, gives them the highest security-severity and each result its own level', () => {
     const { log } = written(sample());
     const trivy = log.runs.find((r) => r.tool.driver.name === 'trivy')!;
