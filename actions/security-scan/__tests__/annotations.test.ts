@@ -119,14 +119,26 @@ describe('annotateFindings', () => {
 });
 
 describe('isRepositoryPath', () => {
-  it.each(['app/run.py', 'Dockerfile', 'deploy/k8s/app.yaml'])('accepts %s', (path) => {
-    expect(isRepositoryPath(path)).toBe(true);
-  });
-
-  it.each(['', '/etc/passwd', '../outside.py', 'a/./b.py', 'https://example.com/x', 'C:/src/x.py', 'a//b'])(
-    'refuses %j',
+  it.each(['app/run.py', 'Dockerfile', 'deploy/k8s/app.yaml', '.github/x.yml', 'a/...', 'a../b', 'x/..y'])(
+    'accepts %s',
     (path) => {
-      expect(isRepositoryPath(path)).toBe(false);
+      expect(isRepositoryPath(path)).toBe(true);
     },
   );
+
+  it.each([
+    '',
+    '/etc/passwd',
+    '../outside.py',
+    'a/./b.py',
+    'https://example.com/x',
+    'C:/src/x.py',
+    'a//b',
+    'a/',
+    'a/b/..',
+    './a',
+    '.',
+  ])('refuses %j', (path) => {
+    expect(isRepositoryPath(path)).toBe(false);
+  });
 });

@@ -72,6 +72,9 @@ export function isRepositoryPath(path: string): boolean {
     path !== '' &&
     !path.startsWith('/') &&
     !/^[a-z][a-z0-9+.-]*:/i.test(path) &&
-    !path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')
+    !EMPTY_OR_DOT_SEGMENT.test(path)
   );
 }
+
+/** A segment that is empty (a trailing or doubled slash), '.' or '..': without splitting the path. */
+const EMPTY_OR_DOT_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;

@@ -205,21 +205,22 @@ export function policyMark(finding: Finding, failing: ReadonlySet<Finding>, poli
 
 /**
  * The first `limit` open findings to show, those that fail the policy first (each group in the findings' order,
- * most severe first), and how many open findings there are, without copying them all.
+ * most severe first), and how many open findings there are (the analysis counted them). Looks no further than it
+ * needs: a run with hundreds of thousands of findings fills the list from its first few.
  */
 export function topOpen(
-  analysis: Pick<Analysis, 'findings' | 'result'>,
+  analysis: Pick<Analysis, 'findings' | 'result' | 'counts'>,
   limit: number,
 ): { shown: Finding[]; open: number } {
   const shown = analysis.result.failing.slice(0, limit);
-  const failing = new Set(analysis.result.failing);
-  let open = 0;
-  for (const finding of analysis.findings) {
-    if (finding.status === 'suppressed') continue;
-    if (shown.length < limit && !failing.has(finding)) shown.push(finding);
-    open++;
+  if (shown.length < limit) {
+    const failing = new Set(analysis.result.failing);
+    for (const finding of analysis.findings) {
+      if (shown.length >= limit) break;
+      if (finding.status !== 'suppressed' && !failing.has(finding)) shown.push(finding);
+    }
   }
-  return { shown, open };
+  return { shown, open: analysis.counts.total };
 }
 
 function suppressionSection(
