@@ -46,17 +46,20 @@ export interface SarifPlan {
 }
 
 export interface SarifRunPlan {
-  tool: { driver: { name: string; informationUri?: string; rules: SarifRule[] } };
+  tool: { driver: { name: string; informationUri?: string } };
   automationDetails: { id: string };
   /** The findings written as results, in order. */
   findings: readonly Finding[];
-  /** For each finding, the index of its rule in `rules`. */
+  /** For each finding, the index of its rule. */
   ruleIndexes: Uint32Array;
-  /** For each rule, the highest severity of its results (a less severe result carries its own score). */
-  ruleSeverities: Severity[];
+  /**
+   * The rules, by index: each one's id (with the tool's prefix in a combined run), the first finding with it, which
+   * describes it, and the highest severity of its results (a less severe result carries its own score). Rules are
+   * written from these, like results, not built as objects first (50,000 rules would be 300,000 objects).
+   */
+  rules: { ids: string[]; describedBy: Finding[]; severities: Severity[] };
 }
 
-/** The SARIF file as written (and as JSON.parse reads it back). */
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
@@ -164,8 +167,7 @@ function slug(tool: string): string {
 }
 
 function buildRun(tool: string, findings: Finding[], automationId: string, prefixRules: boolean): SarifRunPlan {
-  const rules: SarifRule[] = [];
-  const severities: Severity[] = [];
+  const rules: SarifRunPlan['rules'] = { ids: [], describedBy: [], severities: [] };
   const byRuleId = new Map<string, number>();
   const ruleIndexes = new Uint32Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
@@ -173,34 +175,47 @@ function buildRun(tool: string, findings: Finding[], automationId: string, prefi
     const ruleId = prefixRules ? `${finding.tool}/${finding.ruleId}` : finding.ruleId;
     let index = byRuleId.get(ruleId);
     if (index === undefined) {
-      index = rules.length;
+      index = rules.ids.length;
       byRuleId.set(ruleId, index);
-      rules.push(ruleFor(ruleId, finding));
-      severities.push(finding.severity);
+      rules.ids.push(ruleId);
+      rules.describedBy.push(finding);
+      rules.severities.push(finding.severity);
     } else {
-      severities[index] = maxSeverity(severities[index]!, finding.severity);
+      rules.severities[index] = maxSeverity(rules.severities[index]!, finding.severity);
     }
     ruleIndexes[i] = index;
   }
-  // A rule's security-severity is the highest of its results; each result keeps its own level, and a result
-  // below its rule's severity carries its own score too (GitHub reads the rule's; readers that look at results,
-  // this package's included, get the exact severity back).
-  for (let r = 0; r < rules.length; r++) {
-    const severity = severities[r]!;
-    rules[r]!.defaultConfiguration.level = severityLevel(severity);
-    if (severity !== 'info') rules[r]!.properties['security-severity'] = SECURITY_SEVERITY_SCORE[severity];
-  }
-  return {
-    tool: { driver: { name: tool, rules } },
-    automationDetails: { id: automationId },
-    findings,
-    ruleIndexes,
-    ruleSeverities: severities,
-  };
+  return { tool: { driver: { name: tool } }, automationDetails: { id: automationId }, findings, ruleIndexes, rules };
 }
 
-function ruleFor(ruleId: string, finding: Finding): SarifRule {
-  // 'security', the category, the CWEs and the tool's tags: each once, the first ones up to the limit.
+/**
+ * A rule as JSON text, described by the first finding with it: the same characters JSON.stringify writes for the
+ * SarifRule object (keys in the order of the SarifRule interface; tests read it back). Its security-severity is the
+ * highest of its results; each result keeps its own level, and a result below its rule's severity carries its own
+ * score too (GitHub reads the rule's; readers that look at results, this package's included, get the exact severity
+ * back).
+ */
+function ruleJson(ruleId: string, finding: Finding, severity: Severity): string {
+  const short =
+    finding.category === 'vulnerability' || finding.category === 'license'
+      ? `${finding.ruleId}: ${finding.title}`
+      : finding.title;
+  const full = finding.description ?? finding.title;
+  const helpUri = finding.helpUri;
+  const help = helpUri ? `${full}\n\nMore information: ${helpUri}` : full;
+  let text =
+    `{"id":${jsonString(ruleId)},"shortDescription":{"text":${jsonString(bounded(short, 1000))}},` +
+    `"fullDescription":{"text":${jsonString(bounded(full, 4000))}},"help":{"text":${jsonString(bounded(help, 4000))}}`;
+  if (helpUri) text += `,"helpUri":${jsonString(helpUri)}`;
+  text +=
+    `,"defaultConfiguration":{"level":"${severityLevel(severity)}"},` +
+    `"properties":{"tags":${JSON.stringify(ruleTags(finding))}`;
+  if (severity !== 'info') text += `,"security-severity":"${SECURITY_SEVERITY_SCORE[severity]}"`;
+  return `${text}}}`;
+}
+
+/** 'security', the category, the CWEs and the tool's tags: each once, the first ones up to the limit. */
+function ruleTags(finding: Finding): string[] {
   const tags = ['security'];
   const tag = (value: string) => {
     if (tags.length < SARIF_LIMITS.tagsPerRule && !tags.includes(value)) tags.push(value);
@@ -208,20 +223,7 @@ function ruleFor(ruleId: string, finding: Finding): SarifRule {
   tag(finding.category);
   for (const cwe of finding.cwes ?? []) tag(`external/cwe/${cwe.toLowerCase()}`);
   for (const value of finding.tags ?? []) tag(value);
-  const short =
-    finding.category === 'vulnerability' || finding.category === 'license'
-      ? `${finding.ruleId}: ${finding.title}`
-      : finding.title;
-  const full = finding.description ?? finding.title;
-  return {
-    id: ruleId,
-    shortDescription: { text: bounded(short, 1000) },
-    fullDescription: { text: bounded(full, 4000) },
-    help: { text: bounded(finding.helpUri ? `${full}\n\nMore information: ${finding.helpUri}` : full, 4000) },
-    ...(finding.helpUri && { helpUri: finding.helpUri }),
-    defaultConfiguration: { level: 'warning' },
-    properties: { tags },
-  };
+  return tags;
 }
 
 /**
@@ -307,7 +309,7 @@ function bounded(value: string, max: number): string {
 export function* serializeSarif(plan: SarifPlan): Generator<string> {
   let chunk = `{"$schema":${JSON.stringify(SARIF_SCHEMA_URI)},"version":"2.1.0","runs":[`;
   for (const [r, run] of plan.runs.entries()) {
-    const { tool, automationDetails, findings, ruleIndexes, ruleSeverities } = run;
+    const { tool, automationDetails, findings, ruleIndexes, rules } = run;
     const artifacts = new Map<string, ArtifactText>();
     const artifactOf = (path: string) => {
       let artifact = artifacts.get(path);
@@ -321,12 +323,12 @@ export function* serializeSarif(plan: SarifPlan): Generator<string> {
     };
     // The rules one by one, in pieces like the results: 25,000 rules (npm audit: one per advisory) are ~20 MB of
     // text, which as one string would be copied whole again to be written.
-    const { name, informationUri, rules } = tool.driver;
+    const { name, informationUri } = tool.driver;
     chunk +=
       `${r > 0 ? ',' : ''}\n{"tool":{"driver":{"name":${jsonString(name)}` +
       `${informationUri === undefined ? '' : `,"informationUri":${jsonString(informationUri)}`},"rules":[`;
-    for (let i = 0; i < rules.length; i++) {
-      chunk += `${i > 0 ? ',' : ''}${JSON.stringify(rules[i])}`;
+    for (let i = 0; i < rules.ids.length; i++) {
+      chunk += `${i > 0 ? ',' : ''}${ruleJson(rules.ids[i]!, rules.describedBy[i]!, rules.severities[i]!)}`;
       if (chunk.length >= CHUNK_CHARS) {
         yield chunk;
         chunk = '';
@@ -336,8 +338,8 @@ export function* serializeSarif(plan: SarifPlan): Generator<string> {
     for (let i = 0; i < findings.length; i++) {
       const ruleIndex = ruleIndexes[i]!;
       // The result names its rule by the rule's id, which buildRun gave the tool prefix in a combined run.
-      const ruleId = tool.driver.rules[ruleIndex]!.id;
-      chunk += `${i > 0 ? ',' : ''}\n${resultJson(findings[i]!, ruleId, ruleIndex, ruleSeverities[ruleIndex]!, artifactOf)}`;
+      const ruleId = rules.ids[ruleIndex]!;
+      chunk += `${i > 0 ? ',' : ''}\n${resultJson(findings[i]!, ruleId, ruleIndex, rules.severities[ruleIndex]!, artifactOf)}`;
       if (chunk.length >= CHUNK_CHARS) {
         yield chunk;
         chunk = '';
