@@ -42,7 +42,7 @@ export function dedupe(records: readonly FindingRecord[]): Finding[] {
     }
     evidence.add(findings.length, record);
     byFingerprint.set(fingerprint, findings.length);
-    findings.push(toFinding(record, ownString(fingerprint), tools));
+    findings.push(toFinding(record, fingerprint, tools));
   }
   return orderBySeverity(mergeAcrossTools(findings, evidence));
 }
@@ -54,15 +54,6 @@ function orderBySeverity(findings: readonly Finding[]): Finding[] {
   const buckets: Finding[][] = SEVERITIES.map(() => []);
   for (const finding of findings) buckets[SEVERITY_INDEX[finding.severity]]!.push(finding);
   return ([] as Finding[]).concat(...buckets);
-}
-
-/**
- * A fingerprint as a string of its own. It is cut from a 64-digit digest, and V8 keeps a cut of 13 characters or
- * more as a reference to the whole (65 bytes more per finding, for as long as the finding lives); cuts under 13
- * characters are copies, and joining them makes one new string.
- */
-function ownString(fingerprint: string): string {
-  return [fingerprint.slice(0, 8), fingerprint.slice(8, 16), fingerprint.slice(16, 24), fingerprint.slice(24)].join('');
 }
 
 /**

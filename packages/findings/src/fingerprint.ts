@@ -20,7 +20,16 @@ const sha256Hex =
 
 /** digest() of text already joined with the separator. */
 function digestOf(input: string): string {
-  return sha256Hex(input).slice(0, 32);
+  return firstHalf(sha256Hex(input));
+}
+
+/**
+ * The first 32 digits of a 64-digit digest, as a string of their own. V8 keeps a cut of 13 characters or more as a
+ * reference to the whole (a digest kept in a record or a finding would hold 64 digits and a reference); cuts under
+ * 13 characters are copies, and joining them makes one new string. Made at once, so the whole dies young.
+ */
+function firstHalf(hex: string): string {
+  return [hex.slice(0, 8), hex.slice(8, 16), hex.slice(16, 24), hex.slice(24, 32)].join('');
 }
 
 /**
