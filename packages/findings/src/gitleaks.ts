@@ -1,18 +1,19 @@
 // Reads Gitleaks JSON: v8 (PascalCase keys, detected by RuleID) and v4–v7 (lower-case keys, `offender`). Gitleaks
 // has no severities: every leak is a high-severity secret, in its JSON and in its SARIF.
 import {
+  type ElementMapper,
   Interner,
   isObject,
-  listOfObjects,
+  joined,
   list,
+  listOfObjects,
   normalisePath,
   notAnObject,
   objectAt,
   positiveInteger,
-  text,
-  type ElementMapper,
   type ScanPlan,
   type StreamRead,
+  text,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
 import { secretDigest } from './fingerprint.js';
@@ -92,7 +93,8 @@ export function maskSecret(snippet: unknown, secret: unknown): string | undefine
 
 function commitNote(commit: string | undefined, date: string | undefined): string | undefined {
   if (!commit) return undefined;
-  return `Committed in ${commit.slice(0, 12)}${date && !date.startsWith('0001-') ? ` on ${date}` : ''}`;
+  // Joined: the record keeps it (see joined).
+  return joined('Committed in ', commit.slice(0, 12), date && !date.startsWith('0001-') ? ` on ${date}` : '');
 }
 
 function fromV8(leak: Json, pointer: string, context: FindingReadContext, shared: Interner): FindingRecord {

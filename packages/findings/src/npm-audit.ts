@@ -4,16 +4,17 @@
 // are vulnerable only through a dependency are named in that advisory's text (they are what a fix upgrades), not
 // counted again. npm 6 reports (`advisories`) are another format.
 import {
-  Interner,
+  type ElementMapper,
   InputError,
+  Interner,
   isObject,
+  joined,
   jsonType,
   list,
   positiveInteger,
-  text,
-  type ElementMapper,
   type ScanPlan,
   type StreamRead,
+  text,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult } from './finding-reader.js';
 import type { FindingRecord, Severity } from './model.js';
@@ -75,10 +76,12 @@ function packageRecords(
   into: FindingRecord[],
 ): FindingRecord[] {
   const via = list(entry['via']);
+  // Each record's pointer is this and the index: one cons string on a flat prefix (see joined).
+  const viaPointer = joined(base, '/vulnerabilities/', escapePointer(name), '/via/');
   for (let i = 0; i < via.length; i++) {
     const advisory = via[i];
     if (!isObject(advisory)) continue;
-    const pointer = `${base}/vulnerabilities/${escapePointer(name)}/via/${i}`;
+    const pointer = `${viaPointer}${i}`;
     into.push(advisoryRecord(name, entry, advisory, pointer, context, shared));
   }
   return into;
@@ -153,7 +156,8 @@ function npmFix(fix: unknown): NpmFix {
 }
 
 function upgradeText(upgrade: { name: string; version: string; major: boolean }): string {
-  return `upgrade ${upgrade.name} to ${upgrade.version}${upgrade.major ? ' (a major version)' : ''}`;
+  // Joined: the record keeps it (see joined).
+  return joined('upgrade ', upgrade.name, ' to ', upgrade.version, upgrade.major ? ' (a major version)' : '');
 }
 
 /**

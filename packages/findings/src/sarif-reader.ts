@@ -5,6 +5,7 @@ import { countOf } from '@actions-kit/core/counting';
 import {
   Interner,
   isObject,
+  joined,
   joinUri,
   jsonType,
   list,
@@ -12,9 +13,9 @@ import {
   notAnObject,
   objectAt,
   positiveInteger,
+  type ScanPlan,
   text,
   uriToPath,
-  type ScanPlan,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifHints } from './finding-reader.js';
 import { contentIdentity, findingRecord, type Category, type FindingRecord, type Severity } from './model.js';
@@ -58,11 +59,13 @@ function read(doc: unknown, context: FindingReadContext): ReadResult {
       }
     }
     const pointer = `/runs/${r}/results`;
+    // Each record's pointer is this and the index: one cons string on a flat prefix (see joined).
+    const elementPointer = joined(pointer, '/');
     listOfObjects(run['results'], context.file, pointer, 'SARIF result').forEach((element, i) => {
-      const result = objectAt(element, context.file, `${pointer}/${i}`, 'SARIF result');
+      const result = objectAt(element, context.file, `${elementPointer}${i}`, 'SARIF result');
       const kind = typeof result['kind'] === 'string' ? result['kind'] : 'fail';
       if (NOT_A_PROBLEM.has(kind) || result['baselineState'] === 'absent') return;
-      const record = toRecord(result, kind, rc, `${pointer}/${i}`, context);
+      const record = toRecord(result, kind, rc, `${elementPointer}${i}`, context);
       (isSuppressed(result) ? suppressed : records).push(record);
     });
   });

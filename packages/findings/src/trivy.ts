@@ -1,20 +1,21 @@
 // Reads Trivy JSON in all its shapes: pre-0.20 bare array or null, SchemaVersion 2, old and new `trivy k8s`; Trivy's
 // severity words, and what the SARIF reader needs to read Trivy's SARIF alike.
 import {
-  StreamContextChanged,
+  type ElementMapper,
+  Interner,
   isObject,
+  joined,
   list,
   listOfObjects,
   normalisePath,
   notAnObject,
   objectAt,
-  positiveInteger,
-  text,
-  Interner,
-  type ElementMapper,
   type PathSegment,
+  positiveInteger,
   type ScanPlan,
+  StreamContextChanged,
   type StreamRead,
+  text,
 } from '@actions-kit/reports';
 import type { FindingReadContext, FindingReader, ReadResult, SarifObject } from './finding-reader.js';
 import {
@@ -260,6 +261,7 @@ function read(doc: unknown, context: FindingReadContext, stream?: StreamState): 
     const target = targetOf(where, context, shared);
     for (const key of FINDING_LISTS) {
       const pointer = `${where.pointer}/${key}`;
+      const elementPointer = joined(pointer, '/');
       listOfObjects(where.result[key], context.file, pointer, 'finding').forEach((item, i) => {
         let record: FindingRecord | undefined;
         let bucket: Bucket;
@@ -269,9 +271,9 @@ function read(doc: unknown, context: FindingReadContext, stream?: StreamState): 
           if (stream) stream.met++;
           ({ record, bucket } = item);
         } else {
-          const finding = objectAt(item, context.file, `${pointer}/${i}`, 'finding');
+          const finding = objectAt(item, context.file, `${elementPointer}${i}`, 'finding');
           bucket = bucketOf(key, finding);
-          record = toRecord(key, finding, target, `${pointer}/${i}`);
+          record = toRecord(key, finding, target, `${elementPointer}${i}`);
         }
         if (record && bucket !== 'none') (bucket === 'records' ? records : suppressed).push(record);
       });
@@ -331,18 +333,21 @@ function streamingResult(path: readonly PathSegment[], containers: readonly unkn
 function streamRead(context: FindingReadContext): StreamRead<ReadResult> {
   const state: StreamState = { made: 0, met: 0, shared: new Interner() };
   let target: Target | undefined;
+  // The pointer of the list being read, with its trailing slash: each record's is it and the index (one cons
+  // string on a flat prefix, where a template makes three per record).
+  let listPointer = '';
   const mapper =
     (key: FindingList): ElementMapper =>
     (element, index, path, containers) => {
       if (index === 0) {
         const where = streamingResult(path, containers);
         target = where && targetOf(where, context, state.shared);
+        if (target) listPointer = joined(target.where.pointer, '/', key, '/');
       }
       if (!isObject(element)) return notAnObject(element);
       if (!target) return SLIMMERS[key]!(element, index, path, containers);
       const bucket = bucketOf(key, element);
-      const record =
-        bucket === 'none' ? undefined : toRecord(key, element, target, `${target.where.pointer}/${key}/${index}`);
+      const record = bucket === 'none' ? undefined : toRecord(key, element, target, `${listPointer}${index}`);
       state.made++;
       return new StreamedElement(record, bucket, target);
     };

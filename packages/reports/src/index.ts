@@ -18,7 +18,7 @@ export { scanJson, type ElementMapper, type PathSegment, type ScanPlan } from '.
 export { MAX_JSON_DEPTH, findJsonSyntaxError } from './json-syntax.js';
 export { guardJsonScan, parseJsonBytes, refuseDeepNesting } from './json-input.js';
 export { JsonLines, looksLikeJsonLines, parseJsonLines } from './json-lines.js';
-export { CHUNK_CHARS, jsonString, needsEscaping } from './json-text.js';
+export { CHUNK_CHARS, joined, jsonString, needsEscaping } from './json-text.js';
 export { Interner } from './intern.js';
 export {
   NotAnObject,

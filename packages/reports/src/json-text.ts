@@ -19,6 +19,15 @@ export function needsEscaping(text: string): boolean {
   return NEEDS_ESCAPING.test(text);
 }
 
+/**
+ * The parts as one flat string, for text a record keeps. A template literal or `+` makes a tree of cons strings, a
+ * 32-byte node per part once the text is 13 characters long, and V8 keeps the tree for as long as the text lives
+ * (Trivy's record pointers were three nodes each: 300,000 for 100,000 records); joining makes one string.
+ */
+export function joined(...parts: (string | number)[]): string {
+  return parts.join('');
+}
+
 /** A string as JSON.stringify writes it (most strings need no escaping, which is checked first). */
 export function jsonString(value: string): string {
   return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
