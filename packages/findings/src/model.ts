@@ -113,6 +113,8 @@ export interface Finding extends Omit<FindingRecord, 'identity' | 'source'> {
 // JSON output leaves out.
 
 export function location(l: Location): Location {
+  if (l.startLine === undefined && l.endLine === undefined && l.startColumn === undefined && l.endColumn === undefined)
+    return pathOnly(l.path);
   return {
     path: l.path,
     startLine: l.startLine,
@@ -120,6 +122,29 @@ export function location(l: Location): Location {
     startColumn: l.startColumn,
     endColumn: l.endColumn,
   };
+}
+
+/**
+ * Locations without a line, one per path: the package findings of a report (most of a large Trivy or npm audit
+ * report) point at a few manifests, and 100,000 records then share a few objects rather than holding one each.
+ * Frozen, as they are shared: a record never changes its location. At most PATH_ONLY_MAX are kept.
+ */
+const PATH_ONLY = new Map<string, Location>();
+const PATH_ONLY_MAX = 10_000;
+
+function pathOnly(path: string): Location {
+  let shared = PATH_ONLY.get(path);
+  if (shared === undefined) {
+    shared = Object.freeze({
+      path,
+      startLine: undefined,
+      endLine: undefined,
+      startColumn: undefined,
+      endColumn: undefined,
+    });
+    if (PATH_ONLY.size < PATH_ONLY_MAX) PATH_ONLY.set(path, shared);
+  }
+  return shared;
 }
 
 /**
