@@ -44,6 +44,19 @@ describe('buildSarif', () => {
     ]);
   });
 
+  it('writes the help as the description and the link, escaped as JSON, cut to 4000 characters', () => {
+    const [finding] = sample();
+    const rule = (description: string) =>
+      written([{ ...finding!, description, helpUri: 'https://example.com/a?b=1' }]).log.runs[0]!.tool.driver.rules[0]!;
+    const tricky = 'say "hi"\\\nnext line\ttab \ud83d\ude80 lone \ud800';
+    expect(rule(tricky).fullDescription.text).toBe(tricky);
+    expect(rule(tricky).help.text).toBe(`${tricky}\n\nMore information: https://example.com/a?b=1`);
+    const long = 'x'.repeat(3990);
+    expect(rule(long).fullDescription.text).toBe(long);
+    expect(rule(long).help.text).toBe(`${long}\n\nMore in…`);
+    expect(rule(long).help.text).toHaveLength(4000);
+  });
+
   it("tags a rule with 'security', its category, its CWEs and the tool's tags, each once, at most 20", () => {
     const [finding] = sample();
     const tagged = (cwes: string[], tags: string[]) =>

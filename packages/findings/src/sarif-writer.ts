@@ -201,17 +201,28 @@ function ruleJson(ruleId: string, finding: Finding, severity: Severity): string 
       ? `${finding.ruleId}: ${finding.title}`
       : finding.title;
   const full = finding.description ?? finding.title;
+  const fullJson = jsonString(bounded(full, 4000));
   const helpUri = finding.helpUri;
-  const help = helpUri ? `${full}\n\nMore information: ${helpUri}` : full;
   let text =
     `{"id":${jsonString(ruleId)},"shortDescription":{"text":${jsonString(bounded(short, 1000))}},` +
-    `"fullDescription":{"text":${jsonString(bounded(full, 4000))}},"help":{"text":${jsonString(bounded(help, 4000))}}`;
+    `"fullDescription":{"text":${fullJson}},"help":{"text":${helpUri ? helpJson(full, fullJson, helpUri) : fullJson}}`;
   if (helpUri) text += `,"helpUri":${jsonString(helpUri)}`;
   text +=
     `,"defaultConfiguration":{"level":"${severityLevel(severity)}"},` +
     `"properties":{"tags":${JSON.stringify(ruleTags(finding))}`;
   if (severity !== 'info') text += `,"security-severity":"${SECURITY_SEVERITY_SCORE[severity]}"`;
   return `${text}}}`;
+}
+
+/**
+ * The help of a rule with a link, as JSON: its description, then the link. Made from the description's JSON when
+ * nothing is cut (an escape never spans the join, as the added text starts with a newline), so the description,
+ * often long and with newlines of its own, is escaped once rather than twice.
+ */
+function helpJson(full: string, fullJson: string, helpUri: string): string {
+  const help = `${full}\n\nMore information: ${helpUri}`;
+  if (help.length > 4000) return jsonString(bounded(help, 4000));
+  return `${fullJson.slice(0, -1)}\\n\\nMore information: ${jsonString(helpUri).slice(1)}`;
 }
 
 /** 'security', the category, the CWEs and the tool's tags: each once, the first ones up to the limit. */
