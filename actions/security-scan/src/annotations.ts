@@ -68,12 +68,7 @@ function sameLine(finding: Finding): boolean {
 
 /** A relative path inside the checkout: what GitHub can place an annotation (or a blob link) on. */
 export function isRepositoryPath(path: string): boolean {
-  return (
-    path !== '' &&
-    !path.startsWith('/') &&
-    !/^[a-z][a-z0-9+.-]*:/i.test(path) &&
-    !EMPTY_OR_DOT_SEGMENT.test(path)
-  );
+  return path !== '' && !path.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !EMPTY_OR_DOT_SEGMENT.test(path);
 }
 
 /** A segment that is empty (a trailing or doubled slash), '.' or '..': without splitting the path. */
