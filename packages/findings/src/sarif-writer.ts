@@ -60,6 +60,7 @@ export interface SarifRunPlan {
   rules: { ids: string[]; describedBy: Finding[]; severities: Severity[] };
 }
 
+/** The SARIF file as written (and as JSON.parse reads it back). */
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
