@@ -30,5 +30,5 @@ export function joined(...parts: (string | number)[]): string {
 
 /** A string as JSON.stringify writes it (most strings need no escaping, which is checked first). */
 export function jsonString(value: string): string {
-  return NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
+  return needsEscaping(value) ? JSON.stringify(value) : `"${value}"`;
 }
